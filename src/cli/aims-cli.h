@@ -1,0 +1,38 @@
+/* aims-cli.h
+ *
+ * Copyright 2026 AIMS Workbench Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit codes shared by every command. Checks of a project file add their own
+ * distinct codes per refusal reason (see aims-cli-check.c). */
+enum {
+  AIMS_EXIT_OK    = 0,
+  AIMS_EXIT_ERROR = 1,
+  AIMS_EXIT_USAGE = 2,
+};
+
+typedef int (*AimsCliCommandFunc) (int    argc,
+                                   char **argv);
+
+typedef struct
+{
+  const char         *name;
+  const char         *usage;    /* arguments, shown after the name */
+  const char         *summary;  /* one line, translatable */
+  AimsCliCommandFunc  func;
+} AimsCliCommand;
+
+const AimsCliCommand *aims_cli_get_commands (guint *n_commands);
+
+void aims_cli_printerr (const char *format,
+                        ...) G_GNUC_PRINTF (1, 2);
+
+G_END_DECLS

@@ -1,0 +1,136 @@
+/* aims-schema.h
+ *
+ * Copyright 2026 AIMS Workbench Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#if !defined(AIMS_CORE_INSIDE) && !defined(AIMS_CORE_COMPILATION)
+# error "Only <aims-core.h> can be included directly."
+#endif
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * AIMS_APPLICATION_ID:
+ *
+ * The value of `PRAGMA application_id` that marks an SQLite file as an AIMS
+ * project: the bytes "AIMS".
+ */
+#define AIMS_APPLICATION_ID 0x41494D53
+
+/**
+ * AIMS_FORMAT_VERSION:
+ *
+ * The newest file format (`PRAGMA user_version`) this build reads and writes.
+ * Each later issue that adds tables adds a migration and bumps it.
+ */
+#define AIMS_FORMAT_VERSION 2
+
+/* Upper bounds of stored text, in bytes of UTF-8. */
+#define AIMS_TEXT_LIMIT_SHORT  256u
+#define AIMS_TEXT_LIMIT_LONG   (64u * 1024u)
+#define AIMS_TEXT_LIMIT_JSON   (1024u * 1024u)
+
+/**
+ * AimsFieldKind:
+ * @AIMS_FIELD_TEXT: UTF-8 text (`s`)
+ * @AIMS_FIELD_INTEGER: a 64-bit integer (`x`)
+ * @AIMS_FIELD_BOOLEAN: 0 or 1 on disk (`b`)
+ * @AIMS_FIELD_REAL: a double (`d`)
+ * @AIMS_FIELD_JSON: UTF-8 text holding one JSON document (`s`)
+ * @AIMS_FIELD_ANY: any of the above, used by the change log's value columns
+ *
+ * The kind of value a column holds, and the #GVariant type the store uses
+ * for it.
+ */
+typedef enum
+{
+  AIMS_FIELD_TEXT,
+  AIMS_FIELD_INTEGER,
+  AIMS_FIELD_BOOLEAN,
+  AIMS_FIELD_REAL,
+  AIMS_FIELD_JSON,
+  AIMS_FIELD_ANY,
+} AimsFieldKind;
+
+/**
+ * AimsFieldFlags:
+ * @AIMS_FIELD_FLAG_NONE: no flags
+ * @AIMS_FIELD_FLAG_NOT_NULL: the column never holds NULL
+ * @AIMS_FIELD_FLAG_SYSTEM: maintained by the store (identifiers, timestamps,
+ *   author, format version); edits cannot set it
+ */
+typedef enum
+{
+  AIMS_FIELD_FLAG_NONE     = 0,
+  AIMS_FIELD_FLAG_NOT_NULL = 1 << 0,
+  AIMS_FIELD_FLAG_SYSTEM   = 1 << 1,
+} AimsFieldFlags;
+
+/**
+ * AimsFieldInfo:
+ * @name: the column name
+ * @label: a translatable label (mark with N_(), translate with _())
+ * @kind: the kind of value
+ * @flags: #AimsFieldFlags
+ * @max_bytes: for text kinds, the largest value in bytes
+ * @since: the file format that added the column
+ * @choices: (nullable): the allowed values of a text column, %NULL-terminated
+ */
+typedef struct
+{
+  const char         *name;
+  const char         *label;
+  AimsFieldKind       kind;
+  AimsFieldFlags      flags;
+  gsize               max_bytes;
+  guint               since;
+  const char * const *choices;
+} AimsFieldInfo;
+
+/**
+ * AimsTableKind:
+ * @AIMS_TABLE_RECORDS: records that edits add, change and delete
+ * @AIMS_TABLE_SINGLETON: exactly one row that edits change (the project)
+ * @AIMS_TABLE_INTERNAL: written by the store only (the change log)
+ */
+typedef enum
+{
+  AIMS_TABLE_RECORDS,
+  AIMS_TABLE_SINGLETON,
+  AIMS_TABLE_INTERNAL,
+} AimsTableKind;
+
+/**
+ * AimsTableInfo:
+ * @name: the table name
+ * @noun: a translatable noun for one record ("AI system")
+ * @kind: #AimsTableKind
+ * @since: the file format that added the table
+ * @title_field: (nullable): the field people know a record by
+ * @fields: the columns
+ * @n_fields: the number of @fields
+ */
+typedef struct
+{
+  const char          *name;
+  const char          *noun;
+  AimsTableKind        kind;
+  guint                since;
+  const char          *title_field;
+  const AimsFieldInfo *fields;
+  guint                n_fields;
+} AimsTableInfo;
+
+const AimsTableInfo *aims_schema_get_tables        (guint               *n_tables);
+const AimsTableInfo *aims_schema_lookup_table      (const char          *name);
+const AimsFieldInfo *aims_table_info_lookup_field  (const AimsTableInfo *table,
+                                                    const char          *name);
+const char          *aims_field_kind_to_string     (AimsFieldKind        kind);
+
+G_END_DECLS

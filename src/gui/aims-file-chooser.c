@@ -1,0 +1,131 @@
+/* aims-file-chooser.c
+ *
+ * Copyright 2026 AIMS Workbench Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "aims-file-chooser"
+
+#include "config.h"
+
+#include "aims-file-chooser.h"
+#include "aims-welcome-view.h"
+
+#include <glib/gi18n.h>
+
+static void
+add_project_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) projects = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (projects, _("AIMS Projects"));
+  gtk_file_filter_add_mime_type (projects, AIMS_PROJECT_MIME_TYPE);
+  gtk_file_filter_add_suffix (projects, "aims");
+  gtk_file_chooser_add_filter (chooser, projects);
+
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+
+  gtk_file_chooser_set_filter (chooser, projects);
+}
+
+static void
+on_response_cb (GtkNativeDialog *dialog,
+                int              response,
+                gpointer         user_data)
+{
+  g_autoptr(GTask) task = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      g_task_return_pointer (task, g_steal_pointer (&file), g_object_unref);
+    }
+  else
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("No file was chosen"));
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+run (GtkFileChooserNative *native,
+     GFile                *folder,
+     GAsyncReadyCallback   callback,
+     gpointer              user_data)
+{
+  GTask *task = g_task_new (NULL, NULL, callback, user_data);
+
+  g_task_set_source_tag (task, run);
+  add_project_filters (GTK_FILE_CHOOSER (native));
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (on_response_cb), task);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/**
+ * aims_file_chooser_open_project_async:
+ * @parent: (nullable): the window the chooser belongs to
+ * @folder: (nullable): where to start
+ *
+ * Asks for a project file to open. Finish with aims_file_chooser_finish().
+ */
+void
+aims_file_chooser_open_project_async (GtkWindow           *parent,
+                                      GFile               *folder,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Open Project"), parent,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  run (native, folder, callback, user_data);
+}
+
+/**
+ * aims_file_chooser_save_project_async:
+ * @parent: (nullable): the window the chooser belongs to
+ * @folder: (nullable): where to start
+ * @suggested_name: the file name offered
+ *
+ * Asks where to save a project. Finish with aims_file_chooser_finish(); the
+ * file returned always ends in “.aims”.
+ */
+void
+aims_file_chooser_save_project_async (GtkWindow           *parent,
+                                      GFile               *folder,
+                                      const char          *suggested_name,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Save Project"), parent,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
+  run (native, folder, callback, user_data);
+}
+
+/**
+ * aims_file_chooser_finish:
+ *
+ * Returns: (transfer full): the chosen file, or %NULL with
+ *   %G_IO_ERROR_CANCELLED when the person cancelled
+ */
+GFile *
+aims_file_chooser_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

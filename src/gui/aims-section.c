@@ -1,0 +1,70 @@
+/* aims-section.c
+ *
+ * Copyright 2026 AIMS Workbench Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "aims-section"
+
+#include "config.h"
+
+#include "aims-section.h"
+
+#include <glib/gi18n.h>
+
+static const AimsSection sections[] = {
+  { "overview", N_("Overview"), "go-home-symbolic", NULL },
+  { "systems", N_("AI Systems"), "computer-symbolic",
+    N_("The inventory of AI systems, with their data sets, third parties, owners, "
+       "lifecycle stage and EU AI Act category, is not available in this version.") },
+  { "risks", N_("Risks"), "dialog-warning-symbolic",
+    N_("The risk register, scored on the project’s likelihood × impact matrix, "
+       "is not available in this version.") },
+  { "heatmap", N_("Heatmap"), "view-grid-symbolic",
+    N_("Inherent and residual risk heatmaps are not available in this version.") },
+  { "impact", N_("Impact Assessments"), "x-office-document-symbolic",
+    N_("AI system impact assessments (ISO/IEC 42001 6.1.4 and A.5) are not available "
+       "in this version.") },
+  { "controls", N_("Controls (SoA)"), "security-high-symbolic",
+    N_("The Statement of Applicability over the 38 Annex A controls is not available "
+       "in this version.") },
+  { "pdca", N_("PDCA Board"), "media-playlist-repeat-symbolic",
+    N_("The Plan-Do-Check-Act board over clauses 4 to 10 is not available in this version.") },
+  { "audits", N_("Audits & Actions"), "checkbox-checked-symbolic",
+    N_("Internal audits, nonconformities and corrective actions are not available "
+       "in this version.") },
+  { "incidents", N_("Incidents"), "emblem-important-symbolic",
+    N_("The AI incident log is not available in this version.") },
+};
+
+/**
+ * aims_section_get_all:
+ * @n_sections: (out): the number of sections
+ *
+ * Returns: (transfer none) (array length=n_sections): every section, in sidebar order
+ */
+const AimsSection *
+aims_section_get_all (guint *n_sections)
+{
+  *n_sections = G_N_ELEMENTS (sections);
+  return sections;
+}
+
+/**
+ * aims_section_find:
+ * @id: a section id such as "risks"
+ *
+ * Returns: (transfer none) (nullable): the section, or %NULL if @id is unknown
+ */
+const AimsSection *
+aims_section_find (const char *id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      if (g_strcmp0 (sections[i].id, id) == 0)
+        return &sections[i];
+    }
+
+  return NULL;
+}

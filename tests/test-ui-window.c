@@ -1,0 +1,514 @@
+/* test-ui-window.c
+ *
+ * Copyright 2026 AIMS Workbench Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The real AimsWindow, driven through its actions and widgets. */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "aims-application.h"
+#include "aims-overview-page.h"
+#include "aims-section.h"
+#include "aims-window-private.h"
+
+static AimsApplication *app;
+
+static void
+iterate (void)
+{
+  for (guint i = 0; i < 50 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static AimsWindow *
+create_window (void)
+{
+  AimsWindow *window = aims_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+/* Close without asking: tests that leave a project open discard it */
+static void
+destroy_window (AimsWindow *window)
+{
+  if (window->document != NULL)
+    aims_document_close (window->document);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static GtkWidget *
+find_button_with_action (GtkWidget  *root,
+                         const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0 &&
+          gtk_widget_get_mapped (child))
+        return child;
+
+      if ((found = find_button_with_action (child, action)))
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Like find_button_with_action, also among unmapped widgets */
+static GtkWidget *
+find_descendant_with_action (GtkWidget  *root,
+                             const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ACTIONABLE (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        return child;
+
+      if ((found = find_descendant_with_action (child, action)))
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_descendant_of_type (GtkWidget *root,
+                         GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+
+      if ((found = find_descendant_of_type (child, type)))
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_toplevel_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (w))
+        return w;
+    }
+
+  return NULL;
+}
+
+static void
+test_welcome_view (void)
+{
+  AimsWindow *window = create_window ();
+  GtkWidget *new_button, *open_button, *demo_button;
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "welcome");
+  g_assert_false (aims_window_has_project (window));
+
+  new_button = find_button_with_action (window->welcome_view, "app.new-project");
+  open_button = find_button_with_action (window->welcome_view, "app.open");
+  demo_button = find_button_with_action (window->welcome_view, "app.open-demo");
+  g_assert_nonnull (new_button);
+  g_assert_nonnull (open_button);
+  g_assert_nonnull (demo_button);
+  g_assert_true (gtk_widget_is_sensitive (new_button));
+  g_assert_true (gtk_widget_is_sensitive (demo_button));
+
+  /* Nothing to save or undo without a project: the buttons bound to those
+   * actions follow their enabled state */
+  g_assert_false (gtk_widget_get_sensitive (window->save_button));
+  g_assert_false (gtk_widget_get_sensitive (find_descendant_with_action (GTK_WIDGET (window), "win.undo")));
+
+  destroy_window (window);
+}
+
+static void
+test_new_project_shows_sections (void)
+{
+  AimsWindow *window = create_window ();
+  const AimsSection *sections;
+  guint n_sections, n_rows = 0;
+
+  gtk_button_clicked (GTK_BUTTON (find_button_with_action (window->welcome_view, "app.new-project")));
+  iterate ();
+
+  /* The click went to app.new-project, which uses this empty window */
+  g_assert_true (aims_window_has_project (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "project");
+  g_assert_cmpstr (aims_window_get_visible_section (window), ==, "overview");
+
+  sections = aims_section_get_all (&n_sections);
+  g_assert_cmpuint (n_sections, ==, 9);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (window->sidebar_list)); row; row = gtk_widget_get_next_sibling (row))
+    n_rows++;
+  g_assert_cmpuint (n_rows, ==, n_sections);
+
+  for (guint i = 0; i < n_sections; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (window->sidebar_list, i);
+      GtkWidget *page;
+
+      g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (row)), ==, sections[i].id);
+      g_signal_emit_by_name (window->sidebar_list, "row-activated", row);
+      iterate ();
+      g_assert_cmpstr (aims_window_get_visible_section (window), ==, sections[i].id);
+      g_assert_true (gtk_list_box_get_selected_row (window->sidebar_list) == row);
+      g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, sections[i].title);
+
+      /* A section that is not built yet says so, and shows nothing else */
+      page = gtk_stack_get_visible_child (window->section_stack);
+      if (sections[i].planned != NULL)
+        {
+          g_assert_true (ADW_IS_STATUS_PAGE (page));
+          g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), ==, sections[i].planned);
+        }
+      else
+        g_assert_true (AIMS_IS_OVERVIEW_PAGE (page));
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "risks");
+  g_assert_cmpstr (aims_window_get_visible_section (window), ==, "risks");
+
+  destroy_window (window);
+}
+
+static void
+test_toggle_sidebar (void)
+{
+  AimsWindow *window = create_window ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  aims_window_new_project (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  wait_ms (100);
+
+  g_assert_false (adw_leaflet_get_folded (window->leaflet));
+  g_assert_true (gtk_widget_get_visible (window->sidebar_box));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  g_assert_false (gtk_widget_get_visible (window->sidebar_box));
+  g_assert_false (gtk_toggle_button_get_active (window->sidebar_button));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  g_assert_true (gtk_widget_get_visible (window->sidebar_box));
+  g_assert_true (gtk_toggle_button_get_active (window->sidebar_button));
+
+  destroy_window (window);
+}
+
+static void
+test_narrow_window_folds (void)
+{
+  AimsWindow *window = create_window ();
+
+  aims_window_new_project (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
+  gtk_widget_queue_resize (GTK_WIDGET (window));
+  for (guint i = 0; i < 40 && !adw_leaflet_get_folded (window->leaflet); i++)
+    wait_ms (25);
+
+  g_assert_true (adw_leaflet_get_folded (window->leaflet));
+
+  /* Folded: choosing a section leads to its content, and back leads to the list */
+  g_signal_emit_by_name (window->sidebar_list, "row-activated",
+                         gtk_list_box_get_row_at_index (window->sidebar_list, 2));
+  wait_ms (400);
+  g_assert_cmpstr (aims_window_get_visible_section (window), ==, "risks");
+  g_assert_true (adw_leaflet_get_visible_child (window->leaflet) != window->sidebar_box);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+  wait_ms (400);
+  g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->sidebar_box);
+
+  /* F9 while folded switches panes instead of hiding the only way back */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  wait_ms (400);
+  g_assert_true (adw_leaflet_get_visible_child (window->leaflet) != window->sidebar_box);
+  g_assert_true (gtk_widget_get_visible (window->sidebar_box));
+
+  destroy_window (window);
+}
+
+static void
+test_window_size_remembered (void)
+{
+  GSettings *settings = aims_application_get_settings (app);
+  AimsWindow *window;
+  int width, height;
+
+  g_assert_nonnull (settings);
+
+  window = create_window ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 901, 602);
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 901);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 602);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  window = create_window ();
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 901);
+  g_assert_cmpint (height, ==, 602);
+  destroy_window (window);
+
+  g_settings_set_boolean (settings, "window-maximized", TRUE);
+  window = create_window ();
+  wait_ms (200);
+  g_assert_true (gtk_window_is_maximized (GTK_WINDOW (window)));
+  destroy_window (window);
+  g_settings_reset (settings, "window-maximized");
+}
+
+static char *
+dup_organisation (AimsDocument *document)
+{
+  AimsStore *store = aims_document_get_store (document);
+  g_autofree char *uuid = aims_store_dup_project_uuid (store);
+
+  return aims_store_dup_text (store, "project", uuid, "organisation", NULL);
+}
+
+static void
+test_edit_undo_redo (void)
+{
+  AimsWindow *window = create_window ();
+  AimsDocument *document;
+  GtkWidget *entry;
+  g_autofree char *value = NULL;
+
+  aims_window_new_project (window);
+  document = window->document;
+  g_assert_false (aims_document_get_modified (document));
+  g_assert_false (gtk_widget_get_sensitive (find_descendant_with_action (GTK_WIDGET (window), "win.undo")));
+
+  /* Type a name and apply it, as a person would */
+  entry = find_descendant_of_type (window->overview_page, ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Contoso Health");
+  g_signal_emit_by_name (entry, "apply");
+  iterate ();
+
+  value = dup_organisation (document);
+  g_assert_cmpstr (value, ==, "Contoso Health");
+  g_clear_pointer (&value, g_free);
+  g_assert_true (aims_document_get_modified (document));
+  g_assert_true (gtk_widget_get_visible (window->save_button));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+  g_assert_true (gtk_widget_get_sensitive (find_descendant_with_action (GTK_WIDGET (window), "win.undo")));
+
+  /* Ctrl+Z's action restores the old name, in the store and on screen */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate ();
+  value = dup_organisation (document);
+  g_assert_cmpstr (value, !=, "Contoso Health");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, value);
+  g_clear_pointer (&value, g_free);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  iterate ();
+  value = dup_organisation (document);
+  g_assert_cmpstr (value, ==, "Contoso Health");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Contoso Health");
+
+  destroy_window (window);
+}
+
+static void
+test_scope_text_is_recorded (void)
+{
+  AimsWindow *window = create_window ();
+  AimsStore *store;
+  GtkWidget *view;
+  g_autofree char *uuid = NULL;
+  g_autofree char *scope = NULL;
+
+  aims_window_new_project (window);
+  store = aims_document_get_store (window->document);
+  uuid = aims_store_dup_project_uuid (store);
+
+  view = find_descendant_of_type (window->overview_page, GTK_TYPE_TEXT_VIEW);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            "All AI systems used in claims handling.", -1);
+
+  /* Saving must not lose what is still waiting for a pause in typing */
+  aims_overview_page_flush (AIMS_OVERVIEW_PAGE (window->overview_page));
+  scope = aims_store_dup_text (store, "project", uuid, "scope", NULL);
+  g_assert_cmpstr (scope, ==, "All AI systems used in claims handling.");
+
+  destroy_window (window);
+}
+
+static void
+test_close_with_unsaved_changes_asks (void)
+{
+  AimsWindow *window = create_window ();
+  AimsDocument *document;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  aims_window_new_project (window);
+  document = g_object_ref (window->document);
+  entry = find_descendant_of_type (window->overview_page, ADW_TYPE_ENTRY_ROW);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Fabrikam Bank");
+  g_signal_emit_by_name (entry, "apply");
+  iterate ();
+
+  /* Closing asks first; Cancel keeps everything */
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+  g_assert_true (window->document == document);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  /* Close Project then Discard returns to the welcome view */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-project", NULL);
+  iterate ();
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+  g_assert_null (window->document);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "welcome");
+
+  g_object_unref (document);
+  destroy_window (window);
+}
+
+static void
+test_save_and_reopen (void)
+{
+  AimsWindow *window = create_window ();
+  g_autofree char *dir = g_dir_make_tmp ("aims-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "Saved.aims", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  GtkWidget *entry;
+
+  aims_window_new_project (window);
+  entry = find_descendant_of_type (window->overview_page, ADW_TYPE_ENTRY_ROW);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Woodgrove Insurance");
+  g_signal_emit_by_name (entry, "apply");
+  iterate ();
+
+  g_assert_true (aims_document_save_as (window->document, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (aims_document_get_modified (window->document));
+  g_assert_false (gtk_widget_get_visible (window->save_button));
+
+  /* Closing a saved project asks nothing */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-project", NULL);
+  iterate ();
+  g_assert_null (find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (window->document);
+
+  aims_window_open_file (window, file);
+  iterate ();
+  g_assert_nonnull (window->document);
+  g_assert_true (g_file_equal (aims_window_get_file (window), file));
+  value = dup_organisation (window->document);
+  g_assert_cmpstr (value, ==, "Woodgrove Insurance");
+
+  destroy_window (window);
+}
+
+static void
+test_open_refusal_is_shown (void)
+{
+  AimsWindow *window = create_window ();
+  g_autofree char *dir = g_dir_make_tmp ("aims-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "notes.aims", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (path, "just some text, not a project", -1, NULL));
+
+  aims_window_open_file (window, file);
+  iterate ();
+
+  g_assert_false (aims_window_has_project (window));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "notes.aims"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+
+  g_test_add_func ("/ui/window/welcome-view", test_welcome_view);
+  g_test_add_func ("/ui/window/new-project-shows-sections", test_new_project_shows_sections);
+  g_test_add_func ("/ui/window/toggle-sidebar", test_toggle_sidebar);
+  g_test_add_func ("/ui/window/narrow-window-folds", test_narrow_window_folds);
+  g_test_add_func ("/ui/window/size-remembered", test_window_size_remembered);
+  g_test_add_func ("/ui/window/edit-undo-redo", test_edit_undo_redo);
+  g_test_add_func ("/ui/window/scope-text-is-recorded", test_scope_text_is_recorded);
+  g_test_add_func ("/ui/window/close-with-unsaved-changes-asks", test_close_with_unsaved_changes_asks);
+  g_test_add_func ("/ui/window/save-and-reopen", test_save_and_reopen);
+  g_test_add_func ("/ui/window/open-refusal-is-shown", test_open_refusal_is_shown);
+
+  app = aims_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  ret = g_test_run ();
+  g_clear_object (&app);
+
+  return ret;
+}
