@@ -51,10 +51,14 @@ create_window (void)
 static void
 destroy_window (AimsWindow *window)
 {
+  g_autoptr(AimsDocument) document = NULL;
+
   if (window->document != NULL)
-    aims_document_close (window->document);
+    document = g_object_ref (window->document);
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
+  if (document != NULL)
+    aims_document_close (document);
 }
 
 static GtkWidget *
@@ -164,7 +168,7 @@ test_new_project_shows_sections (void)
   const AimsSection *sections;
   guint n_sections, n_rows = 0;
 
-  gtk_button_clicked (GTK_BUTTON (find_button_with_action (window->welcome_view, "app.new-project")));
+  g_signal_emit_by_name (find_button_with_action (window->welcome_view, "app.new-project"), "clicked");
   iterate ();
 
   /* The click went to app.new-project, which uses this empty window */
@@ -275,6 +279,7 @@ test_window_size_remembered (void)
 
   window = create_window ();
   gtk_window_set_default_size (GTK_WINDOW (window), 901, 602);
+  wait_ms (300);
   gtk_window_close (GTK_WINDOW (window));
   iterate ();
 
@@ -485,7 +490,19 @@ main (int   argc,
 {
   int ret;
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_autofree char *home = g_dir_make_tmp ("aims-ui-home-XXXXXX", NULL);
+  g_autofree char *state = g_build_filename (home, "state", NULL);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+
+  /* Own XDG folders for working copies and recent files, but not
+   * G_TEST_OPTION_ISOLATE_DIRS: that also hides XDG_DATA_DIRS, and with it
+   * the icon theme. */
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
 
   if (!gtk_init_check ())
     {

@@ -16,6 +16,14 @@
 /* The table of commands, in the order `aims --help` lists them. Each command
  * lives in its own aims-cli-<name>.c file. */
 static const AimsCliCommand commands[] = {
+  { "new", "FILE [OPTION…]",
+    N_("Create an empty project file"), aims_cli_new },
+  { "check", "FILE [OPTION…]",
+    N_("Check that a file is a sound project; the exit code says why not"), aims_cli_check },
+  { "demo", "FILE [OPTION…]",
+    N_("Write a demo project of an insurer"), aims_cli_demo },
+  { "bench", "[OPTION…]",
+    N_("Measure opening, saving and editing a large project"), aims_cli_bench },
   { NULL, NULL, NULL, NULL },
 };
 

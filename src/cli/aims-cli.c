@@ -32,6 +32,36 @@ aims_cli_printerr (const char *format,
   g_printerr ("aims: %s\n", message);
 }
 
+/*
+ * aims_cli_parse_options:
+ * @command: the command's name, for "Usage: aims NAME …"
+ *
+ * Parses a command's options; on a usage error prints it with a pointer to
+ * the command's --help.
+ *
+ * Returns: %FALSE on a usage error (exit with %AIMS_EXIT_USAGE)
+ */
+gboolean
+aims_cli_parse_options (GOptionContext   *context,
+                        const char       *command,
+                        int              *argc,
+                        char           ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prgname = g_strdup_printf ("aims %s", command);
+
+  /* GOptionContext prints "Usage: PRGNAME [OPTION…] …". */
+  g_set_prgname (prgname);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      aims_cli_printerr (_("%s. Run “aims %s --help” for the options."), error->message, command);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 print_help (FILE *stream)
 {

@@ -35,4 +35,18 @@ const AimsCliCommand *aims_cli_get_commands (guint *n_commands);
 void aims_cli_printerr (const char *format,
                         ...) G_GNUC_PRINTF (1, 2);
 
+gboolean aims_cli_parse_options (GOptionContext   *context,
+                                 const char       *command,
+                                 int              *argc,
+                                 char           ***argv);
+
+int aims_cli_new   (int    argc,
+                    char **argv);
+int aims_cli_check (int    argc,
+                    char **argv);
+int aims_cli_demo  (int    argc,
+                    char **argv);
+int aims_cli_bench (int    argc,
+                    char **argv);
+
 G_END_DECLS

@@ -9,6 +9,14 @@
 
 #define AIMS_CORE_INSIDE
 
+#include "aims-change.h"
+#include "aims-demo.h"
+#include "aims-document.h"
+#include "aims-file-error.h"
+#include "aims-project-file.h"
+#include "aims-recoverable.h"
+#include "aims-schema.h"
+#include "aims-store.h"
 #include "aims-version.h"
 
 #undef AIMS_CORE_INSIDE

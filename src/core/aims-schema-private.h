@@ -9,7 +9,7 @@
 
 #include <sqlite3.h>
 
-#include "aims-schema.h"
+#include "aims-core.h"
 
 G_BEGIN_DECLS
 

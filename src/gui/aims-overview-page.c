@@ -252,6 +252,12 @@ aims_overview_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMS_TYPE_OVERVIEW_PAGE);
 
+  /* The template's top child has no id, so dispose_template leaves it */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_first_child (GTK_WIDGET (self)))
+    gtk_widget_unparent (child);
+
   G_OBJECT_CLASS (aims_overview_page_parent_class)->dispose (object);
 }
 

@@ -126,6 +126,21 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+/* GTK 4.8 names a button made with gtk_button_new_with_mnemonic() “_Recover
+ * Recover” on the accessibility bus; a button holding a mnemonic label is
+ * read as “Recover”. */
+static GtkWidget *
+create_mnemonic_button (const char *text)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *label = gtk_label_new_with_mnemonic (text);
+
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), button);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+
+  return button;
+}
+
 static GtkWidget *
 create_recover_row (AimsRecoverable *recoverable)
 {
@@ -149,14 +164,14 @@ create_recover_row (AimsRecoverable *recoverable)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), aims_recoverable_get_display_name (recoverable));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
-  button = gtk_button_new_with_mnemonic (_("_Discard"));
+  button = create_mnemonic_button (_("_Discard"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "destructive-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.discard-recoverable");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", working_dir);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
-  button = gtk_button_new_with_mnemonic (_("_Recover"));
+  button = create_mnemonic_button (_("_Recover"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "suggested-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.recover");
@@ -190,6 +205,12 @@ aims_welcome_view_dispose (GObject *object)
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMS_TYPE_WELCOME_VIEW);
+
+  /* The template's top child has no id, so dispose_template leaves it */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_first_child (GTK_WIDGET (self)))
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (aims_welcome_view_parent_class)->dispose (object);
 }

@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (AimsWelcomeView, aims_welcome_view, AIMS, WELCOME_VIEW, Gt
 GtkWidget *aims_welcome_view_new    (void);
 void       aims_welcome_view_reload (AimsWelcomeView *self);
 
-/* The MIME type of project files, as registered by data/*.mime.xml */
+/* The MIME type of project files, as registered by the shared-mime-info entry in data/ */
 #define AIMS_PROJECT_MIME_TYPE "application/x-aims-project"
 
 G_END_DECLS

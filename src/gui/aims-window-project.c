@@ -125,7 +125,7 @@ void
 _aims_window_update_actions (AimsWindow *self)
 {
   AimsStore *store = self->document != NULL ? aims_document_get_store (self->document) : NULL;
-  gboolean have = self->document != NULL;
+  gboolean have = store != NULL;
   gboolean writable = have && !aims_document_get_read_only (self->document);
   g_autofree char *undo_label = NULL;
   g_autofree char *redo_label = NULL;

@@ -240,20 +240,18 @@ aims_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (aims_window_parent_class)->close_request (window);
 }
 
+/* GtkWindow:application is not a construct property, so this runs from
+ * aims_window_new() once it is set. */
 static void
-aims_window_constructed (GObject *object)
+attach_settings (AimsWindow      *self,
+                 AimsApplication *app)
 {
-  AimsWindow *self = AIMS_WINDOW (object);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  G_OBJECT_CLASS (aims_window_parent_class)->constructed (object);
-
-  if (AIMS_IS_APPLICATION (app))
-    g_set_object (&self->settings, aims_application_get_settings (AIMS_APPLICATION (app)));
+  g_set_object (&self->settings, aims_application_get_settings (app));
 
   restore_window_state (self);
   apply_sidebar_visible (self);
   gtk_toggle_button_set_active (self->sidebar_button, self->sidebar_visible);
+  _aims_window_update_actions (self);
 }
 
 static void
@@ -320,7 +318,6 @@ aims_window_class_init (AimsWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = aims_window_constructed;
   object_class->dispose = aims_window_dispose;
   object_class->get_property = aims_window_get_property;
   object_class->set_property = aims_window_set_property;
@@ -381,6 +378,7 @@ aims_window_init (AimsWindow *self)
   build_sections (self);
   aims_window_show_section (self, "overview");
   _aims_window_set_page (self, "welcome");
+  _aims_window_update_actions (self);
 }
 
 /**
@@ -392,9 +390,16 @@ aims_window_init (AimsWindow *self)
 AimsWindow *
 aims_window_new (AimsApplication *application)
 {
-  return g_object_new (AIMS_TYPE_WINDOW,
+  AimsWindow *self;
+
+  g_return_val_if_fail (AIMS_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (AIMS_TYPE_WINDOW,
                        "application", application,
                        NULL);
+  attach_settings (self, application);
+
+  return self;
 }
 
 /**

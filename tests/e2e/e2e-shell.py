@@ -34,11 +34,20 @@ def main():
         recent = app.find('label', 'Recent Projects', timeout=1)
         tap.ok(recent is None, 'no “Recent Projects” list is shown when there are none')
 
+        if buttons['New Project'] is None:
+            return tap.done()
         e.do_action(buttons['New Project'])
         sidebar = app.find('list', 'Sections')
         tap.ok(sidebar is not None, 'a new project shows the sections sidebar')
         if sidebar is None:
             return tap.done()
+
+        def content_title():
+            titles = [t for t in app.find_all('filler') if t.name == 'AdwWindowTitle']
+            # the sidebar header's title names the project; the content header's the section
+            texts = [c.name for t in titles for c in e.pyatspi.findAllDescendants(
+                t, lambda a: a.getRoleName() == 'label')]
+            return next((x for x in texts if x in SECTIONS), None)
 
         for name in SECTIONS:
             row = app.find('list item', name, root=sidebar, timeout=3)
@@ -46,10 +55,8 @@ def main():
                 continue
             e.select_child(sidebar, row)
             selected = e.wait_for(lambda: sidebar.querySelection().getSelectedChild(0), timeout=3)
-            reached = e.wait_for(
-                lambda: frame.name and app.find('label', name, timeout=0.2,
-                                                pred=lambda a: a.parent and a.parent.getRoleName() != 'list item'),
-                timeout=3)
+            # The content header's title names the section shown, and only that one
+            reached = e.wait_for(lambda: content_title() == name, timeout=3)
             tap.ok(selected is not None and selected.name == name and reached is not None,
                    f'“{name}” can be reached from the sidebar',
                    f'selected={selected and selected.name}')
