@@ -22,6 +22,17 @@
 
 #define AIMS_TEST_NOBODY 65534
 
+/* Under AddressSanitizer: GLib is built without frame pointers, so the fast
+ * unwinder stops at g_malloc() and leak reports (and lsan.supp) cannot see
+ * who allocated. Only read by ASan builds; ASAN_OPTIONS still wins. */
+const char *__asan_default_options (void);
+
+const char *
+__asan_default_options (void)
+{
+  return "fast_unwind_on_malloc=0";
+}
+
 /* A temporary folder every user can enter and read, so permission cases can
  * run as nobody when the tests run as root. */
 static inline char *
@@ -93,6 +104,13 @@ aims_test_sha256_file (const char *path)
   return g_strdup (g_checksum_get_string (checksum));
 }
 
+static inline int
+aims_test_compare_lines (gconstpointer a,
+                         gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* Every name in @dir with its mode, size, mtime and SHA-256: two snapshots
  * are equal only if nothing in the folder was created, removed or changed. */
 static inline char *
@@ -110,12 +128,14 @@ aims_test_snapshot_dir (const char *dir)
       struct stat st;
 
       g_assert_cmpint (g_lstat (path, &st), ==, 0);
-      g_ptr_array_add (lines, g_strdup_printf ("%s mode=%o size=%" G_GINT64_FORMAT " mtime=%ld.%09ld %s",
+      g_ptr_array_add (lines, g_strdup_printf ("%s mode=%o size=%" G_GINT64_FORMAT
+                                               " mtime=%ld.%09ld %s",
                                                name, st.st_mode, (gint64) st.st_size,
-                                               (long) st.st_mtim.tv_sec, (long) st.st_mtim.tv_nsec, sum));
+                                               (long) st.st_mtim.tv_sec,
+                                               (long) st.st_mtim.tv_nsec, sum));
     }
 
-  g_ptr_array_sort (lines, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (lines, aims_test_compare_lines);
   g_ptr_array_add (lines, NULL);
   return g_strjoinv ("\n", (char **) lines->pdata);
 }
@@ -192,7 +212,8 @@ aims_test_write_project (const char *path,
 static inline guint
 aims_test_count_working_copies (void)
 {
-  g_autofree char *root = g_build_filename (g_get_user_state_dir (), "aims-workbench", "working", NULL);
+  g_autofree char *root = g_build_filename (g_get_user_state_dir (),
+                                           "aims-workbench", "working", NULL);
   g_autoptr(GDir) dir = g_dir_open (root, 0, NULL);
   guint count = 0;
 
@@ -261,6 +282,19 @@ aims_test_become_nobody (void)
          geteuid () == AIMS_TEST_NOBODY;
 }
 
+/* fork(), giving the child its own random numbers: GLib's generator (used
+ * for UUIDs) would otherwise repeat the parent's sequence in every child. */
+static inline pid_t
+aims_test_fork (void)
+{
+  pid_t pid = fork ();
+
+  if (pid == 0)
+    g_random_set_seed ((guint32) (getpid () ^ g_get_monotonic_time ()));
+
+  return pid;
+}
+
 /* Runs @func in a child process, as nobody when the tests run as root.
  * Returns FALSE (and marks the test skipped) if the switch is impossible. */
 static inline gboolean
@@ -276,7 +310,7 @@ aims_test_run_unprivileged (void     (*func) (gpointer data),
       return TRUE;
     }
 
-  pid = fork ();
+  pid = aims_test_fork ();
   g_assert_cmpint (pid, >=, 0);
   if (pid == 0)
     {
@@ -308,6 +342,9 @@ aims_test_run_cli (char       **out,
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = NULL;
+  g_autofree char *captured_out = NULL;
+  g_autofree char *captured_err = NULL;
   const char *cli = g_getenv ("AIMS_CLI");
   va_list args;
   int status = 0;
@@ -320,8 +357,20 @@ aims_test_run_cli (char       **out,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               out, err, &status, &error));
+  /* GLib isolates the test's folders in-process only: hand them down. */
+  envp = g_get_environ ();
+  envp = g_environ_setenv (envp, "XDG_STATE_HOME", g_get_user_state_dir (), TRUE);
+  envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  envp = g_environ_setenv (envp, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
+
+  /* Always capture: anything on our stdout would corrupt the TAP stream. */
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &captured_out, &captured_err, &status, &error));
+  if (out != NULL)
+    *out = g_steal_pointer (&captured_out);
+  if (err != NULL)
+    *err = g_steal_pointer (&captured_err);
   g_assert_no_error (error);
   if (!WIFEXITED (status))
     g_error ("aims %s did not exit normally (status %d)", first_arg, status);

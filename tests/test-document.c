@@ -24,7 +24,8 @@ set_scope (AimsDocument *document,
   g_autofree char *project = aims_store_dup_project_uuid (store);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (aims_store_update (store, "project", project, "scope", g_variant_new_string (scope), &error));
+  g_assert_true (aims_store_update (store, "project", project, "scope",
+                                    g_variant_new_string (scope), &error));
   g_assert_no_error (error);
 }
 
@@ -96,7 +97,7 @@ test_new_save_reopen (void)
   document = aims_document_new_untitled ("Tester", &error);
   g_assert_no_error (error);
   g_assert_null (aims_document_get_file (document));
-  g_assert_cmpstr (aims_document_get_title (document), ==, "Untitled project");
+  g_assert_cmpstr (aims_document_get_title (document), ==, "Untitled Project");
   g_assert_false (aims_document_get_modified (document));
   g_assert_false (aims_document_get_read_only (document));
   g_assert_cmpuint (aims_document_get_warnings (document)->len, ==, 0);
@@ -117,7 +118,7 @@ test_new_save_reopen (void)
   g_assert_no_error (error);
   g_assert_false (aims_document_get_modified (document));
   g_assert_true (g_file_equal (aims_document_get_file (document), file));
-  g_assert_cmpstr (aims_document_get_title (document), ==, "new.aims");
+  g_assert_cmpstr (aims_document_get_title (document), ==, "new");
 
   /* The file at rest: one rollback-journal file, nothing beside it. */
   g_assert_false (has_side_files (path));
@@ -164,7 +165,7 @@ test_save_as (void)
   set_scope (document, "Only in b");
   g_assert_true (aims_document_save_as (document, file_b, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (aims_document_get_title (document), ==, "b.aims");
+  g_assert_cmpstr (aims_document_get_title (document), ==, "b");
 
   a_after = aims_test_sha256_file (a);
   g_assert_cmpstr (a_before, ==, a_after);
@@ -258,7 +259,8 @@ test_working_copy_layout (void)
   g_autoptr(AimsDocument) document = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *root = g_build_filename (g_get_user_state_dir (), "aims-workbench", "working", NULL);
+  g_autofree char *root = g_build_filename (g_get_user_state_dir (), "aims-workbench", "working",
+                                            NULL);
   g_autofree char *parent = NULL;
   g_autofree char *base = NULL;
   const char *working_dir;
@@ -290,7 +292,7 @@ test_working_copy_layout (void)
   g_assert_no_error (error);
   meta = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpstr (json_object_get_string_member (meta, "original"), ==, canonical);
-  g_assert_cmpstr (json_object_get_string_member (meta, "display_name"), ==, "layout.aims");
+  g_assert_cmpstr (json_object_get_string_member (meta, "display_name"), ==, "layout");
   g_assert_cmpint (json_object_get_int_member (meta, "saved_change_id"), ==,
                    aims_store_get_last_change_id (aims_document_get_store (document)));
   g_assert_cmpint (json_object_get_int_member (meta, "pid"), ==, getpid ());
@@ -334,7 +336,8 @@ test_in_use_same_process (void)
   g_assert_true (aims_store_get_read_only (store));
   project = aims_store_dup_project_uuid (store);
 
-  g_assert_false (aims_store_update (store, "project", project, "scope", g_variant_new_string ("x"), &error));
+  g_assert_false (aims_store_update (store, "project", project, "scope",
+                                     g_variant_new_string ("x"), &error));
   g_assert_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_READ_ONLY);
   g_clear_error (&error);
   g_assert_false (aims_document_get_modified (view));
@@ -348,7 +351,8 @@ test_in_use_same_process (void)
   g_assert_true (aims_document_save_as (view, copy_file, &error));
   g_assert_no_error (error);
   g_assert_false (aims_document_get_read_only (view));
-  g_assert_true (aims_store_update (store, "project", project, "scope", g_variant_new_string ("mine"), &error));
+  g_assert_true (aims_store_update (store, "project", project, "scope",
+                                    g_variant_new_string ("mine"), &error));
   g_assert_no_error (error);
   g_assert_true (aims_document_get_modified (view));
   g_assert_true (aims_document_save (view, &error));
@@ -388,7 +392,7 @@ test_in_use_other_process (void)
   g_assert_cmpint (pipe (ready), ==, 0);
   g_assert_cmpint (pipe (done), ==, 0);
 
-  pid = fork ();
+  pid = aims_test_fork ();
   g_assert_cmpint (pid, >=, 0);
   if (pid == 0)
     {
@@ -435,6 +439,7 @@ save_case_free (SaveCase *save)
   g_free (save->dir);
   g_free (save->path);
   g_free (save->elsewhere);
+  g_free (save);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveCase, save_case_free)
@@ -585,12 +590,13 @@ test_save_fails_disk_full (void)
   g_autofree char *after = NULL;
   g_autoptr(GPtrArray) recoverable = NULL;
   g_autoptr(AimsDocument) recovered = NULL;
+  AimsRecoverable *item;
   g_autoptr(GError) error = NULL;
   g_autofree char *scope = NULL;
   int status;
   pid_t pid;
 
-  pid = fork ();
+  pid = aims_test_fork ();
   g_assert_cmpint (pid, >=, 0);
   if (pid == 0)
     {
@@ -621,8 +627,8 @@ test_save_fails_disk_full (void)
   /* The edit is in the working copy the child left behind. */
   recoverable = aims_document_list_recoverable ();
   g_assert_cmpuint (recoverable->len, ==, 1);
-  recovered = aims_document_recover (aims_recoverable_get_working_dir (g_ptr_array_index (recoverable, 0)),
-                                     "Tester", &error);
+  item = g_ptr_array_index (recoverable, 0);
+  recovered = aims_document_recover (aims_recoverable_get_working_dir (item), "Tester", &error);
   g_assert_no_error (error);
   scope = dup_scope (recovered);
   g_assert_cmpstr (scope, ==, "unsaved edit");
@@ -636,6 +642,8 @@ test_save_keeps_permissions_and_cleans_up (void)
 {
   g_autoptr(SaveCase) save = save_case_new ();
   g_autofree char *stale = g_build_filename (save->dir, ".project.aims.Ab12Cd", NULL);
+  g_autofree char *stale_journal = g_build_filename (save->dir, ".project.aims.Ab12Cd-journal",
+                                                     NULL);
   g_autofree char *unrelated = g_build_filename (save->dir, ".project.aims.notours", NULL);
   g_autoptr(AimsDocument) document = NULL;
   g_autoptr(GError) error = NULL;
@@ -643,6 +651,7 @@ test_save_keeps_permissions_and_cleans_up (void)
 
   g_assert_cmpint (g_chmod (save->path, 0640), ==, 0);
   g_assert_true (g_file_set_contents (stale, "half-written", -1, NULL));
+  g_assert_true (g_file_set_contents (stale_journal, "its journal", -1, NULL));
   g_assert_true (g_file_set_contents (unrelated, "keep me", -1, NULL));
 
   document = open_ok (save->path, AIMS_OPEN_NONE);
@@ -654,6 +663,7 @@ test_save_keeps_permissions_and_cleans_up (void)
   g_assert_cmpint (g_stat (save->path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 07777, ==, 0640);
   g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (stale_journal, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (unrelated, G_FILE_TEST_EXISTS));
   g_assert_false (has_side_files (save->path));
 }
@@ -672,7 +682,7 @@ run_killed_editor (const char *path,
   pid_t pid;
 
   g_assert_cmpint (pipe (fds), ==, 0);
-  pid = fork ();
+  pid = aims_test_fork ();
   g_assert_cmpint (pid, >=, 0);
   if (pid == 0)
     {
@@ -727,7 +737,8 @@ assert_acked_present (AimsDocument *document,
   guint32 scope_edit = 0;
 
   for (guint i = 0; uuids[i] != NULL; i++)
-    g_hash_table_add (references, aims_store_dup_text (store, "ai_system", uuids[i], "reference", NULL));
+    g_hash_table_add (references, aims_store_dup_text (store, "ai_system", uuids[i], "reference",
+                                                       NULL));
 
   for (guint i = 0; i < acked->len; i++)
     {
@@ -771,14 +782,14 @@ test_recover_after_kill (void)
   g_assert_cmpuint (recoverable->len, ==, 1);
   item = g_ptr_array_index (recoverable, 0);
   g_assert_cmpstr (aims_recoverable_get_original_path (item), ==, canonical);
-  g_assert_cmpstr (aims_recoverable_get_display_name (item), ==, "crashy.aims");
+  g_assert_cmpstr (aims_recoverable_get_display_name (item), ==, "crashy");
   g_assert_cmpuint (aims_recoverable_get_n_changes (item), >=, 2 * acked->len);
   g_assert_nonnull (aims_recoverable_get_modified (item));
 
   document = aims_document_recover (aims_recoverable_get_working_dir (item), "Rescuer", &error);
   g_assert_no_error (error);
   g_assert_true (aims_document_get_modified (document));
-  g_assert_cmpstr (aims_document_get_title (document), ==, "crashy.aims");
+  g_assert_cmpstr (aims_document_get_title (document), ==, "crashy");
   assert_acked_present (document, acked);
 
   /* Recovered work holds its file. */
@@ -795,7 +806,8 @@ test_recover_after_kill (void)
   none = aims_document_list_recoverable ();
   g_assert_cmpuint (none->len, ==, 0);
   {
-    g_autoptr(AimsDocument) twice = aims_document_recover (aims_recoverable_get_working_dir (item), NULL, &error);
+    g_autoptr(AimsDocument) twice = aims_document_recover (aims_recoverable_get_working_dir (item),
+                                                           NULL, &error);
 
     g_assert_null (twice);
     g_assert_error (error, AIMS_FILE_ERROR, AIMS_FILE_ERROR_IN_USE);
@@ -836,7 +848,7 @@ test_recover_untitled_after_kill (void)
   g_assert_cmpuint (recoverable->len, ==, 1);
   item = g_ptr_array_index (recoverable, 0);
   g_assert_null (aims_recoverable_get_original_path (item));
-  g_assert_cmpstr (aims_recoverable_get_display_name (item), ==, "Untitled project");
+  g_assert_cmpstr (aims_recoverable_get_display_name (item), ==, "Untitled Project");
 
   document = aims_document_recover (aims_recoverable_get_working_dir (item), NULL, &error);
   g_assert_no_error (error);
@@ -873,7 +885,8 @@ test_discard_recoverable (void)
 
   recoverable = aims_document_list_recoverable ();
   g_assert_cmpuint (recoverable->len, ==, 1);
-  g_assert_cmpstr (aims_recoverable_get_working_dir (g_ptr_array_index (recoverable, 0)), ==, working_dir);
+  g_assert_cmpstr (aims_recoverable_get_working_dir (g_ptr_array_index (recoverable, 0)), ==,
+                   working_dir);
   g_assert_cmpuint (aims_recoverable_get_n_changes (g_ptr_array_index (recoverable, 0)), ==, 1);
 
   g_assert_true (aims_document_discard_recoverable (working_dir, &error));
@@ -907,7 +920,8 @@ test_stale_working_copies_removed (void)
   g_autoptr(GPtrArray) recoverable = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *working_dir = NULL;
-  g_autofree char *root = g_build_filename (g_get_user_state_dir (), "aims-workbench", "working", NULL);
+  g_autofree char *root = g_build_filename (g_get_user_state_dir (), "aims-workbench", "working",
+                                            NULL);
   g_autofree char *junk = g_build_filename (root, "not-a-uuid", NULL);
 
   document = aims_document_new_untitled (NULL, &error);
@@ -980,7 +994,8 @@ main (int   argc,
   g_test_add_func ("/document/save-fails/read-only-file", test_save_fails_read_only_file);
   g_test_add_func ("/document/save-fails/folder-removed", test_save_fails_folder_removed);
   g_test_add_func ("/document/save-fails/disk-full", test_save_fails_disk_full);
-  g_test_add_func ("/document/save-keeps-permissions-and-cleans-up", test_save_keeps_permissions_and_cleans_up);
+  g_test_add_func ("/document/save-keeps-permissions-and-cleans-up",
+                   test_save_keeps_permissions_and_cleans_up);
   g_test_add_func ("/document/recover/after-kill", test_recover_after_kill);
   g_test_add_func ("/document/recover/untitled-after-kill", test_recover_untitled_after_kill);
   g_test_add_func ("/document/recover/discard", test_discard_recoverable);

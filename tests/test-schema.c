@@ -29,7 +29,8 @@ open_memory (void)
 {
   sqlite3 *db = NULL;
 
-  g_assert_cmpint (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+  g_assert_cmpint (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                                    NULL),
                    ==, SQLITE_OK);
   return db;
 }
@@ -96,7 +97,8 @@ write_v1_fixture (const char *path)
            "  NULL, 1, '0.0.1', '2026-01-05T09:00:00Z', '2026-01-05T09:10:00Z', 'Fixture Author');"
            "INSERT INTO changeset (id, at, author, label, kind) VALUES "
            "  (1, '2026-01-05T09:00:00Z', 'Fixture Author', 'Create the project', 'edit'),"
-           "  (2, '2026-01-05T09:10:00Z', 'Fixture Author', 'Change “Scope” of the project', 'edit');"
+           "  (2, '2026-01-05T09:10:00Z', 'Fixture Author', 'Change “Scope” of the project', "
+           "'edit');"
            "INSERT INTO change_log (changeset, at, author, record_table, record_uuid, op, field, "
            "  old_value, new_value) VALUES "
            "  (1, '2026-01-05T09:00:00Z', 'Fixture Author', 'project', '" FIXTURE_PROJECT "', "
@@ -109,7 +111,8 @@ write_v1_fixture (const char *path)
            "   'insert', 'matrix', NULL, NULL),"
            "  (2, '2026-01-05T09:10:00Z', 'Fixture Author', 'project', '" FIXTURE_PROJECT "', "
            "   'update', 'scope', '', 'Scope written by format 1 — ünïcødé ✓');"
-           "UPDATE project SET organisation = 'Fixture Mutual Ltd', exclusions = 'The life business';"
+           "UPDATE project SET organisation = 'Fixture Mutual Ltd', exclusions = 'The life "
+           "business';"
            "COMMIT;"
            "VACUUM;");
   sqlite3_close (db);
@@ -152,7 +155,8 @@ test_descriptor_matches_database (void)
       const AimsTableInfo *table = &def->tables[t];
       guint column = 0;
 
-      g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, \"notnull\", pk FROM pragma_table_info(?)",
+      g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                           "SELECT name, \"notnull\", pk FROM pragma_table_info(?)",
                                            -1, &stmt, NULL), ==, SQLITE_OK);
       sqlite3_bind_text (stmt, 1, table->name, -1, SQLITE_STATIC);
       while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -165,11 +169,13 @@ test_descriptor_matches_database (void)
           field = &table->fields[column++];
           g_assert_cmpstr (name, ==, field->name);
           if (not_null != ((field->flags & AIMS_FIELD_FLAG_NOT_NULL) != 0))
-            g_error ("%s.%s: NOT NULL in SQL is %d, in the descriptor %d", table->name, name, not_null,
+            g_error ("%s.%s: NOT NULL in SQL is %d, in the descriptor %d", table->name, name,
+                     not_null,
                      (field->flags & AIMS_FIELD_FLAG_NOT_NULL) != 0);
           g_assert_cmpuint (field->since, <=, def->version);
           g_assert_cmpuint (field->since, >=, table->since);
-          if (field->kind == AIMS_FIELD_TEXT || field->kind == AIMS_FIELD_JSON || field->kind == AIMS_FIELD_ANY)
+          if (field->kind == AIMS_FIELD_TEXT || field->kind == AIMS_FIELD_JSON ||
+              field->kind == AIMS_FIELD_ANY)
             g_assert_cmpuint (field->max_bytes, >, 0);
         }
       sqlite3_finalize (stmt);
@@ -248,11 +254,12 @@ test_each_migration (void)
       g_assert_no_error (error);
       g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, from);
 
-      exec_ok (db, "INSERT INTO project (uuid, scope, format_version, app_version, created, modified) "
-                   "VALUES ('" FIXTURE_PROJECT "', 'kept', 1, 'x', 'c', 'm');"
-                   "INSERT INTO changeset (at, author, label, kind) VALUES ('a', 'b', 'c', 'edit');"
-                   "INSERT INTO change_log (changeset, at, author, record_table, record_uuid, op) "
-                   "VALUES (1, 'a', 'b', 'project', '" FIXTURE_PROJECT "', 'insert');");
+      exec_ok (db,
+               "INSERT INTO project (uuid, scope, format_version, app_version, created, modified) "
+               "VALUES ('" FIXTURE_PROJECT "', 'kept', 1, 'x', 'c', 'm');"
+               "INSERT INTO changeset (at, author, label, kind) VALUES ('a', 'b', 'c', 'edit');"
+               "INSERT INTO change_log (changeset, at, author, record_table, record_uuid, op) "
+               "VALUES (1, 'a', 'b', 'project', '" FIXTURE_PROJECT "', 'insert');");
 
       g_assert_true (_aims_schema_migrate (def, db, def->version, "Upgrader", &error));
       g_assert_no_error (error);
@@ -374,7 +381,8 @@ test_upgrade_v1_fixture (void)
     sqlite3 *check = NULL;
 
     g_assert_cmpint (sqlite3_open_v2 (saved, &check, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-    g_assert_cmpint (query_int (check, "SELECT format_version FROM project"), ==, AIMS_FORMAT_VERSION);
+    g_assert_cmpint (query_int (check, "SELECT format_version FROM project"), ==,
+                     AIMS_FORMAT_VERSION);
     sqlite3_close (check);
   }
 
@@ -403,7 +411,8 @@ test_newer_version_refused (void)
 
   display = g_filename_display_name (path);
   expected = g_strdup_printf ("“%s” was made by a newer version of AIMS Workbench (file format 7); "
-                              "this version reads up to format %u. Update AIMS Workbench to open it.",
+                              "this version reads up to format %u. Update AIMS Workbench to open "
+                              "it.",
                               display, AIMS_FORMAT_VERSION);
 
   g_assert_false (aims_project_file_check (path, AIMS_CHECK_NONE, NULL, &error));
@@ -435,7 +444,8 @@ main (int   argc,
   g_test_add_func ("/schema/descriptor-matches-database", test_descriptor_matches_database);
   g_test_add_func ("/schema/expected-is-cached", test_expected_is_cached);
   g_test_add_func ("/schema/each-migration", test_each_migration);
-  g_test_add_func ("/schema/migrate-refuses-foreign-database", test_migrate_refuses_foreign_database);
+  g_test_add_func ("/schema/migrate-refuses-foreign-database",
+                   test_migrate_refuses_foreign_database);
   g_test_add_func ("/schema/upgrade-v1-fixture", test_upgrade_v1_fixture);
   g_test_add_func ("/schema/newer-version-refused", test_newer_version_refused);
 

@@ -54,7 +54,8 @@ query_int (AimsStore  *store,
   sqlite3_stmt *stmt = NULL;
   gint64 value;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (_aims_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (_aims_store_get_db (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   value = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
@@ -78,11 +79,16 @@ value_for (const AimsFieldInfo *field,
     {
     case AIMS_FIELD_TEXT:
       if (field->choices != NULL)
-        return g_variant_new_string (field->choices[second ? 1 : g_strv_length ((char **) field->choices) - 1]);
+        {
+          guint last = g_strv_length ((char **) field->choices) - 1;
+
+          return g_variant_new_string (field->choices[second ? 1 : last]);
+        }
       return g_variant_new_take_string (g_strdup_printf ("%s: Ünïcødé ✓ “quoted” ‘x’ %s",
                                                          field->name, second ? "two" : "one"));
     case AIMS_FIELD_JSON:
-      return g_variant_new_string (second ? "[1, 2.5, \"drei\", null]" : "{\"levels\": [\"low\", \"high\"]}");
+      return g_variant_new_string (second ? "[1, 2.5, \"drei\", null]" : "{\"levels\": [\"low\", "
+                                                                         "\"high\"]}");
     case AIMS_FIELD_INTEGER:
       return g_variant_new_int64 (second ? -7 : G_MAXINT64);
     case AIMS_FIELD_BOOLEAN:
@@ -185,10 +191,14 @@ test_round_trip (Fixture       *fixture,
 
           /* The store's own fields. */
           {
-            g_autofree char *stored_uuid = aims_store_dup_text (fixture->store, table->name, uuid, "uuid", NULL);
-            g_autofree char *created = aims_store_dup_text (fixture->store, table->name, uuid, "created", NULL);
-            g_autofree char *modified = aims_store_dup_text (fixture->store, table->name, uuid, "modified", NULL);
-            g_autofree char *author = aims_store_dup_text (fixture->store, table->name, uuid, "author", NULL);
+            g_autofree char *stored_uuid = aims_store_dup_text (fixture->store, table->name, uuid,
+                                                                "uuid", NULL);
+            g_autofree char *created = aims_store_dup_text (fixture->store, table->name, uuid,
+                                                            "created", NULL);
+            g_autofree char *modified = aims_store_dup_text (fixture->store, table->name, uuid,
+                                                             "modified", NULL);
+            g_autofree char *author = aims_store_dup_text (fixture->store, table->name, uuid,
+                                                           "author", NULL);
 
             g_assert_cmpstr (stored_uuid, ==, uuid);
             g_assert_true (is_timestamp (created));
@@ -234,7 +244,8 @@ test_new_database (void)
   g_assert_cmpint (query_int (store, "PRAGMA application_id"), ==, AIMS_APPLICATION_ID);
   g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, AIMS_FORMAT_VERSION);
   g_assert_cmpint (query_int (store, "PRAGMA foreign_keys"), ==, 1);
-  g_assert_cmpint (query_int (store, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), ==,
+                   1);
   g_assert_cmpuint (aims_store_count (store, "project"), ==, 0);
   g_assert_null (aims_store_dup_project_uuid (store));
   g_assert_cmpstr (aims_store_get_author (store), ==, "");
@@ -340,7 +351,8 @@ test_insert_validation (Fixture       *fixture,
                          AIMS_STORE_ERROR_INVALID_VALUE, "Name");
   }
   {
-    VALUES ("uuid", g_variant_new_string ("not-a-uuid"), "reference", g_variant_new_string ("SYS-1"),
+    VALUES ("uuid", g_variant_new_string ("not-a-uuid"), "reference",
+            g_variant_new_string ("SYS-1"),
             "name", g_variant_new_string ("A"));
     assert_insert_fails (fixture->store, "ai_system", v, AIMS_STORE_ERROR,
                          AIMS_STORE_ERROR_INVALID_VALUE, "UUID");
@@ -355,7 +367,8 @@ test_insert_validation (Fixture       *fixture,
     g_assert_cmpstr (first, ==, valid_uuid);
   }
   {
-    g_autoptr(GVariant) in_scope = aims_store_get (fixture->store, "ai_system", first, "in_scope", &error);
+    g_autoptr(GVariant) in_scope = aims_store_get (fixture->store, "ai_system", first, "in_scope",
+                                                   &error);
 
     g_assert_no_error (error);
     g_assert_false (g_variant_get_boolean (in_scope));
@@ -428,14 +441,16 @@ test_update (Fixture       *fixture,
   g_assert_true (aims_store_update (fixture->store, "project", fixture->project, "matrix",
                                     g_variant_new_string ("{}"), &error));
   g_assert_no_error (error);
-  g_assert_true (aims_store_update (fixture->store, "project", fixture->project, "matrix", NULL, &error));
+  g_assert_true (aims_store_update (fixture->store, "project", fixture->project, "matrix", NULL,
+                                    &error));
   g_assert_no_error (error);
   matrix = aims_store_get (fixture->store, "project", fixture->project, "matrix", &error);
   g_assert_no_error (error);
   g_assert_null (matrix);
 
   /* A missing record has its own error; system fields cannot be edited. */
-  g_assert_false (aims_store_update (fixture->store, "ai_system", "5d0c8e0a-0000-4000-8000-000000000000",
+  g_assert_false (aims_store_update (fixture->store, "ai_system",
+                                     "5d0c8e0a-0000-4000-8000-000000000000",
                                      "name", g_variant_new_string ("x"), &error));
   g_assert_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
@@ -451,7 +466,8 @@ test_update (Fixture       *fixture,
   g_clear_error (&error);
 
   {
-    g_autoptr(GVariant) value = aims_store_get (fixture->store, "ai_system", "5d0c8e0a-0000-4000-8000-000000000000",
+    g_autoptr(GVariant) value = aims_store_get (fixture->store, "ai_system",
+                                                "5d0c8e0a-0000-4000-8000-000000000000",
                                                 "name", &error);
 
     g_assert_null (value);
@@ -517,7 +533,8 @@ test_groups (Fixture       *fixture,
   /* A failing edit inside a group leaves the group usable. */
   {
     g_autoptr(GHashTable) values = aims_test_values ("reference", g_variant_new_string ("SYS-001"),
-                                                     "name", g_variant_new_string ("duplicate"), NULL);
+                                                     "name", g_variant_new_string ("duplicate"),
+                                                     NULL);
 
     failed = aims_store_insert (fixture->store, "ai_system", values, &error);
     g_assert_null (failed);
@@ -530,7 +547,8 @@ test_groups (Fixture       *fixture,
   g_assert_true (aims_store_end_group (fixture->store, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM changeset"), ==, changesets + 1);
+  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM changeset"), ==,
+                   changesets + 1);
   g_assert_cmpuint (aims_store_count (fixture->store, "ai_system"), ==, 3);
   g_assert_true (aims_store_get_can_undo (fixture->store));
   label = aims_store_dup_undo_label (fixture->store);
@@ -540,7 +558,8 @@ test_groups (Fixture       *fixture,
   aims_store_begin_group (fixture->store, "Nothing");
   g_assert_true (aims_store_end_group (fixture->store, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM changeset"), ==, changesets + 1);
+  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM changeset"), ==,
+                   changesets + 1);
 
   /* Aborting a nested group keeps the outer edits; aborting the outer one
    * keeps nothing. */
@@ -566,7 +585,8 @@ test_groups (Fixture       *fixture,
   g_assert_true (aims_store_delete (fixture->store, "ai_system", c, &error));
   aims_store_abort_group (fixture->store);
   g_assert_cmpuint (aims_store_count (fixture->store, "ai_system"), ==, 3);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM changeset"), ==, changesets + 2);
+  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM changeset"), ==,
+                   changesets + 2);
 }
 
 typedef struct
@@ -601,7 +621,8 @@ test_changed_signal (Fixture       *fixture,
 
   /* Inside a group: nothing until it commits, then once per record. */
   aims_store_begin_group (fixture->store, "Two edits");
-  g_assert_true (aims_store_update (fixture->store, "ai_system", uuid, "name", g_variant_new_string ("B"), &error));
+  g_assert_true (aims_store_update (fixture->store, "ai_system", uuid, "name",
+                                    g_variant_new_string ("B"), &error));
   g_assert_true (aims_store_update (fixture->store, "ai_system", uuid, "description",
                                     g_variant_new_string ("d"), &error));
   g_assert_cmpuint (changes.seen->len, ==, 1);
@@ -646,7 +667,8 @@ test_bounded_reads (Fixture       *fixture,
                          "name = CAST(X'48C3A9C328FF' AS TEXT) || printf('%%.*c', 400, 'n') "
                          "WHERE uuid = '%s'",
                          AIMS_TEXT_LIMIT_LONG - 1, uuid);
-  g_assert_cmpint (sqlite3_exec (_aims_store_get_db (fixture->store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (_aims_store_get_db (fixture->store), sql, NULL, NULL, NULL), ==,
+                   SQLITE_OK);
 
   description = aims_store_get (fixture->store, "ai_system", uuid, "description", &error);
   g_assert_no_error (error);
@@ -677,7 +699,8 @@ test_read_only (Fixture       *fixture,
   g_assert_true (aims_store_get_read_only (fixture->store));
   g_assert_false (aims_store_get_can_undo (fixture->store));
 
-  g_assert_false (aims_store_update (fixture->store, "ai_system", uuid, "name", g_variant_new_string ("x"), &error));
+  g_assert_false (aims_store_update (fixture->store, "ai_system", uuid, "name",
+                                     g_variant_new_string ("x"), &error));
   g_assert_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_READ_ONLY);
   g_assert_nonnull (strstr (error->message, "Save As"));
   g_clear_error (&error);
@@ -712,8 +735,10 @@ dump_change_log (AimsStore *store)
   sqlite3_stmt *stmt = NULL;
 
   g_assert_cmpint (sqlite3_prepare_v2 (_aims_store_get_db (store),
-                                       "SELECT id, changeset, at, author, record_table, record_uuid, op, "
-                                       "field, quote(old_value), quote(new_value) FROM change_log ORDER BY id",
+                                       "SELECT id, changeset, at, author, record_table, "
+                                       "record_uuid, op, "
+                                       "field, quote(old_value), quote(new_value) FROM change_log "
+                                       "ORDER BY id",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -736,7 +761,8 @@ test_change_log_append_only (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  g_assert_true (aims_store_update (fixture->store, "ai_system", uuid, "name", g_variant_new_string ("B"), &error));
+  g_assert_true (aims_store_update (fixture->store, "ai_system", uuid, "name",
+                                    g_variant_new_string ("B"), &error));
   before = dump_change_log (fixture->store);
 
   g_assert_true (aims_store_delete (fixture->store, "ai_system", uuid, &error));
@@ -791,7 +817,8 @@ test_history (Fixture       *fixture,
   g_assert_cmpstr (aims_change_get_field_label (last), ==, "Name");
   g_assert_cmpstr (aims_change_get_old_value (last), ==, "Fraud detection");
   g_assert_cmpstr (aims_change_get_new_value (last), ==, "Fraud scoring");
-  g_assert_cmpstr (aims_change_get_changeset_label (last), ==, "Change “Name” of “Fraud detection”");
+  g_assert_cmpstr (aims_change_get_changeset_label (last), ==,
+                   "Change “Name” of “Fraud detection”");
 
   {
     g_autoptr(AimsChange) scope = g_list_model_get_item (history, n - 2);

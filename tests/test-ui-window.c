@@ -484,6 +484,109 @@ test_open_refusal_is_shown (void)
   destroy_window (window);
 }
 
+static void
+test_delete_shows_undo_toast (void)
+{
+  AimsWindow *window = create_window ();
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_variant_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  AimsStore *store;
+
+  aims_window_new_project (window);
+  store = aims_document_get_store (window->document);
+  g_hash_table_insert (values, (gpointer)"reference", g_variant_ref_sink (g_variant_new_string ("SYS-001")));
+  g_hash_table_insert (values, (gpointer)"name", g_variant_ref_sink (g_variant_new_string ("Claims <triage> & routing")));
+  uuid = aims_store_insert (store, "ai_system", values, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (aims_store_count (store, "ai_system"), ==, 1);
+
+  g_assert_true (aims_window_delete_record (window, "ai_system", uuid, "AI system “Claims <triage> & routing”"));
+  g_assert_cmpuint (aims_store_count (store, "ai_system"), ==, 0);
+
+  /* The toast's Undo button runs win.undo, which brings the record back whole */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate ();
+  g_assert_cmpuint (aims_store_count (store, "ai_system"), ==, 1);
+  {
+    g_autofree char *name = aims_store_dup_text (store, "ai_system", uuid, "name", NULL);
+    g_assert_cmpstr (name, ==, "Claims <triage> & routing");
+  }
+
+  destroy_window (window);
+}
+
+static void
+test_recover_after_crash (void)
+{
+  AimsWindow *window;
+  AimsDocument *document;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *working_dir = NULL;
+  g_autofree char *value = NULL;
+  GtkWidget *recover_button;
+
+  /* A session that ends without closing its project, as a crash would */
+  document = aims_document_new_untitled ("Tester", &error);
+  g_assert_no_error (error);
+  uuid = aims_store_dup_project_uuid (aims_document_get_store (document));
+  g_assert_true (aims_store_update (aims_document_get_store (document), "project", uuid, "organisation",
+                                    g_variant_new_string ("Recovered Org"), &error));
+  working_dir = g_strdup (aims_document_get_working_dir (document));
+  g_object_unref (document);
+
+  /* The next window offers it back */
+  window = create_window ();
+  recover_button = find_descendant_with_action (window->welcome_view, "win.recover");
+  g_assert_nonnull (recover_button);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (recover_button, ADW_TYPE_PREFERENCES_GROUP)));
+
+  g_signal_emit_by_name (recover_button, "clicked");
+  iterate ();
+  g_assert_nonnull (window->document);
+  g_assert_true (aims_document_get_modified (window->document));
+  value = dup_organisation (window->document);
+  g_assert_cmpstr (value, ==, "Recovered Org");
+
+  destroy_window (window);
+}
+
+static void
+test_same_file_twice_offers_read_only (void)
+{
+  AimsWindow *first = create_window ();
+  AimsWindow *second;
+  g_autofree char *dir = g_dir_make_tmp ("aims-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "Shared.aims", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  aims_window_new_project (first);
+  g_assert_true (aims_document_save_as (first->document, file, &error));
+  g_assert_no_error (error);
+
+  second = create_window ();
+  aims_window_open_file (second, file);
+  iterate ();
+  g_assert_false (aims_window_has_project (second));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Project Already Open");
+
+  adw_message_dialog_response (dialog, "retry");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+  g_assert_true (aims_window_has_project (second));
+  g_assert_true (aims_document_get_read_only (second->document));
+  g_assert_cmpstr (adw_window_title_get_subtitle (second->project_title), ==, "Read-Only");
+  g_assert_false (gtk_widget_get_sensitive (find_descendant_with_action (GTK_WIDGET (second), "win.save")));
+
+  destroy_window (second);
+  destroy_window (first);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -521,6 +624,9 @@ main (int   argc,
   g_test_add_func ("/ui/window/close-with-unsaved-changes-asks", test_close_with_unsaved_changes_asks);
   g_test_add_func ("/ui/window/save-and-reopen", test_save_and_reopen);
   g_test_add_func ("/ui/window/open-refusal-is-shown", test_open_refusal_is_shown);
+  g_test_add_func ("/ui/window/delete-shows-undo-toast", test_delete_shows_undo_toast);
+  g_test_add_func ("/ui/window/recover-after-crash", test_recover_after_crash);
+  g_test_add_func ("/ui/window/same-file-twice-offers-read-only", test_same_file_twice_offers_read_only);
 
   app = aims_application_new ();
   g_application_register (G_APPLICATION (app), NULL, NULL);

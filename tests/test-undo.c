@@ -37,21 +37,29 @@ static const char migration_test[] =
   ");\n";
 
 static const AimsFieldInfo note_fields[] = {
-  { "uuid", "Identifier", AIMS_FIELD_TEXT, AIMS_FIELD_FLAG_SYSTEM | AIMS_FIELD_FLAG_NOT_NULL, 256, 3, NULL },
+  { "uuid", "Identifier", AIMS_FIELD_TEXT, AIMS_FIELD_FLAG_SYSTEM | AIMS_FIELD_FLAG_NOT_NULL, 256,
+    3, NULL },
   { "system", "AI system", AIMS_FIELD_TEXT, AIMS_FIELD_FLAG_NOT_NULL, 256, 3, NULL },
   { "text", "Text", AIMS_FIELD_TEXT, AIMS_FIELD_FLAG_NOT_NULL, 65536, 3, NULL },
-  { "created", "Created", AIMS_FIELD_TEXT, AIMS_FIELD_FLAG_SYSTEM | AIMS_FIELD_FLAG_NOT_NULL, 256, 3, NULL },
-  { "modified", "Modified", AIMS_FIELD_TEXT, AIMS_FIELD_FLAG_SYSTEM | AIMS_FIELD_FLAG_NOT_NULL, 256, 3, NULL },
-  { "author", "Author", AIMS_FIELD_TEXT, AIMS_FIELD_FLAG_SYSTEM | AIMS_FIELD_FLAG_NOT_NULL, 256, 3, NULL },
+  { "created", "Created", AIMS_FIELD_TEXT, AIMS_FIELD_FLAG_SYSTEM | AIMS_FIELD_FLAG_NOT_NULL, 256,
+    3, NULL },
+  { "modified", "Modified", AIMS_FIELD_TEXT, AIMS_FIELD_FLAG_SYSTEM | AIMS_FIELD_FLAG_NOT_NULL,
+    256, 3, NULL },
+  { "author", "Author", AIMS_FIELD_TEXT, AIMS_FIELD_FLAG_SYSTEM | AIMS_FIELD_FLAG_NOT_NULL, 256, 3,
+    NULL },
 };
 
 static const AimsFieldInfo reply_fields[] = {
-  { "uuid", "Identifier", AIMS_FIELD_TEXT, AIMS_FIELD_FLAG_SYSTEM | AIMS_FIELD_FLAG_NOT_NULL, 256, 3, NULL },
+  { "uuid", "Identifier", AIMS_FIELD_TEXT, AIMS_FIELD_FLAG_SYSTEM | AIMS_FIELD_FLAG_NOT_NULL, 256,
+    3, NULL },
   { "note", "Note", AIMS_FIELD_TEXT, AIMS_FIELD_FLAG_NOT_NULL, 256, 3, NULL },
   { "text", "Text", AIMS_FIELD_TEXT, AIMS_FIELD_FLAG_NOT_NULL, 65536, 3, NULL },
-  { "created", "Created", AIMS_FIELD_TEXT, AIMS_FIELD_FLAG_SYSTEM | AIMS_FIELD_FLAG_NOT_NULL, 256, 3, NULL },
-  { "modified", "Modified", AIMS_FIELD_TEXT, AIMS_FIELD_FLAG_SYSTEM | AIMS_FIELD_FLAG_NOT_NULL, 256, 3, NULL },
-  { "author", "Author", AIMS_FIELD_TEXT, AIMS_FIELD_FLAG_SYSTEM | AIMS_FIELD_FLAG_NOT_NULL, 256, 3, NULL },
+  { "created", "Created", AIMS_FIELD_TEXT, AIMS_FIELD_FLAG_SYSTEM | AIMS_FIELD_FLAG_NOT_NULL, 256,
+    3, NULL },
+  { "modified", "Modified", AIMS_FIELD_TEXT, AIMS_FIELD_FLAG_SYSTEM | AIMS_FIELD_FLAG_NOT_NULL,
+    256, 3, NULL },
+  { "author", "Author", AIMS_FIELD_TEXT, AIMS_FIELD_FLAG_SYSTEM | AIMS_FIELD_FLAG_NOT_NULL, 256, 3,
+    NULL },
 };
 
 static AimsSchemaDef test_schema;
@@ -137,7 +145,8 @@ query_text (AimsStore  *store,
   GString *out = g_string_new (NULL);
   int n;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (_aims_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (_aims_store_get_db (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
   n = sqlite3_column_count (stmt);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -159,7 +168,9 @@ dump_records (AimsStore *store)
   g_autofree char *systems = query_text (store, "SELECT * FROM ai_system ORDER BY uuid");
   g_autofree char *notes = query_text (store, "SELECT * FROM note ORDER BY uuid");
   g_autofree char *replies = query_text (store, "SELECT * FROM reply ORDER BY uuid");
-  g_autofree char *project = query_text (store, "SELECT uuid, organisation, scope, exclusions, matrix FROM project");
+  g_autofree char *project = query_text (store,
+                                         "SELECT uuid, organisation, scope, exclusions, matrix "
+                                         "FROM project");
 
   return g_strconcat (systems, "--\n", notes, "--\n", replies, "--\n", project, NULL);
 }
@@ -227,7 +238,9 @@ test_update (Fixture       *fixture,
   after = dump_records (fixture->store);
 
   log = last_changeset (fixture->store);
-  g_assert_cmpstr (log, ==, "edit|Change “Name” of “Claims triage”|update|ai_system|name|'Claims triage'|'Claims triage v2'\n");
+  g_assert_cmpstr (log, ==,
+                   "edit|Change “Name” of “Claims triage”|update|ai_system|name|'Claims "
+                   "triage'|'Claims triage v2'\n");
 
   label = aims_store_dup_undo_label (fixture->store);
   g_assert_cmpstr (label, ==, "Change “Name” of “Claims triage”");
@@ -237,7 +250,9 @@ test_update (Fixture       *fixture,
   g_assert_cmpstr (name, ==, "Claims triage");
   g_clear_pointer (&log, g_free);
   log = last_changeset (fixture->store);
-  g_assert_cmpstr (log, ==, "undo|Change “Name” of “Claims triage”|update|ai_system|name|'Claims triage v2'|'Claims triage'\n");
+  g_assert_cmpstr (log, ==,
+                   "undo|Change “Name” of “Claims triage”|update|ai_system|name|'Claims triage "
+                   "v2'|'Claims triage'\n");
   g_assert_true (aims_store_get_can_redo (fixture->store));
   g_clear_pointer (&label, g_free);
   label = aims_store_dup_redo_label (fixture->store);
@@ -249,21 +264,26 @@ test_update (Fixture       *fixture,
   g_assert_cmpstr (name, ==, "Claims triage v2");
   g_clear_pointer (&log, g_free);
   log = last_changeset (fixture->store);
-  g_assert_cmpstr (log, ==, "redo|Change “Name” of “Claims triage”|update|ai_system|name|'Claims triage'|'Claims triage v2'\n");
+  g_assert_cmpstr (log, ==,
+                   "redo|Change “Name” of “Claims triage”|update|ai_system|name|'Claims "
+                   "triage'|'Claims triage v2'\n");
 
   /* Undoing an edit of a NULL-able field back to NULL. */
   g_assert_true (aims_store_update (fixture->store, "project", fixture->project, "matrix",
                                     g_variant_new_string ("{\"rows\": 5}"), &error));
   undo_ok (fixture->store);
   {
-    g_autoptr(GVariant) matrix = aims_store_get (fixture->store, "project", fixture->project, "matrix", &error);
+    g_autoptr(GVariant) matrix = aims_store_get (fixture->store, "project", fixture->project,
+                                                 "matrix", &error);
 
     g_assert_no_error (error);
     g_assert_null (matrix);
   }
   g_clear_pointer (&log, g_free);
   log = last_changeset (fixture->store);
-  g_assert_cmpstr (log, ==, "undo|Change “Risk matrix” of the project|update|project|matrix|'{\"rows\": 5}'|NULL\n");
+  g_assert_cmpstr (log, ==,
+                   "undo|Change “Risk matrix” of the project|update|project|matrix|'{\"rows\": "
+                   "5}'|NULL\n");
 }
 
 static void
@@ -277,8 +297,11 @@ test_insert (Fixture       *fixture,
   g_autofree char *restored = NULL;
 
   /* An insert logs every field of the new record. */
-  g_assert_true (g_str_has_prefix (log, "edit|Add AI system “Fraud detection”|insert|ai_system|reference|NULL|'SYS-001'\n"
-                                        "edit|Add AI system “Fraud detection”|insert|ai_system|name|NULL|'Fraud detection'\n"));
+  g_assert_true (g_str_has_prefix (log,
+                                   "edit|Add AI system “Fraud "
+                                   "detection”|insert|ai_system|reference|NULL|'SYS-001'\n"
+                                   "edit|Add AI system “Fraud "
+                                   "detection”|insert|ai_system|name|NULL|'Fraud detection'\n"));
   g_assert_nonnull (strstr (log, "|insert|ai_system|lifecycle|NULL|'inception'\n"));
   g_assert_nonnull (strstr (log, "|insert|ai_system|in_scope|NULL|1\n"));
 
@@ -303,8 +326,10 @@ test_delete_with_dependents (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *system = aims_test_add_system (fixture->store, "SYS-001", "CV screening");
   g_autofree char *other = aims_test_add_system (fixture->store, "SYS-002", "Chatbot");
-  g_autofree char *note_a = add_record (fixture->store, "note", "system", system, "Bias review due");
-  g_autofree char *note_b = add_record (fixture->store, "note", "system", system, "Supplier contract");
+  g_autofree char *note_a = add_record (fixture->store, "note", "system", system,
+                                        "Bias review due");
+  g_autofree char *note_b = add_record (fixture->store, "note", "system", system,
+                                        "Supplier contract");
   g_autofree char *note_c = add_record (fixture->store, "note", "system", other, "Not affected");
   g_autofree char *reply_a = add_record (fixture->store, "reply", "note", note_a, "Booked for May");
   g_autofree char *reply_b = add_record (fixture->store, "reply", "note", note_b, "Signed");
@@ -432,12 +457,14 @@ test_new_edit_clears_redo (Fixture       *fixture,
   g_autofree char *uuid = aims_test_add_system (fixture->store, "SYS-001", "A");
   guint redo_before;
 
-  g_assert_true (aims_store_update (fixture->store, "ai_system", uuid, "name", g_variant_new_string ("B"), &error));
+  g_assert_true (aims_store_update (fixture->store, "ai_system", uuid, "name",
+                                    g_variant_new_string ("B"), &error));
   undo_ok (fixture->store);
   g_assert_true (aims_store_get_can_redo (fixture->store));
 
   redo_before = fixture->redo_notifications;
-  g_assert_true (aims_store_update (fixture->store, "ai_system", uuid, "name", g_variant_new_string ("C"), &error));
+  g_assert_true (aims_store_update (fixture->store, "ai_system", uuid, "name",
+                                    g_variant_new_string ("C"), &error));
   g_assert_false (aims_store_get_can_redo (fixture->store));
   g_assert_cmpuint (fixture->redo_notifications, ==, redo_before + 1);
   g_assert_null (aims_store_dup_redo_label (fixture->store));
@@ -463,7 +490,8 @@ test_notifications (Fixture       *fixture,
   g_assert_cmpuint (fixture->undo_notifications, ==, 1);
 
   /* Still possible: no notification. */
-  g_assert_true (aims_store_update (fixture->store, "ai_system", uuid, "name", g_variant_new_string ("B"), &error));
+  g_assert_true (aims_store_update (fixture->store, "ai_system", uuid, "name",
+                                    g_variant_new_string ("B"), &error));
   g_assert_cmpuint (fixture->undo_notifications, ==, 1);
 
   undo_ok (fixture->store);
@@ -502,8 +530,10 @@ test_import (Fixture       *fixture,
 
   /* One row per imported record, one per changed project field. */
   rows = query_text (fixture->store,
-                     "SELECT kind, op, count(*) FROM change_log JOIN changeset ON changeset.id = changeset "
-                     "WHERE changeset = (SELECT max(changeset) FROM change_log) GROUP BY op ORDER BY op");
+                     "SELECT kind, op, count(*) FROM change_log JOIN changeset ON changeset.id = "
+                     "changeset "
+                     "WHERE changeset = (SELECT max(changeset) FROM change_log) GROUP BY op ORDER "
+                     "BY op");
   g_assert_cmpstr (rows, ==, "import|insert|13\nimport|update|3\n");
 
   label = aims_store_dup_undo_label (fixture->store);

@@ -92,9 +92,9 @@ aims_cli_bench (int    argc,
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
-                                _("Create a demo project in a temporary folder and report how long "
-                                  "opening (checks and working copy), saving and single edits take, "
-                                  "the file size and the peak memory."));
+                                _("Create a demo project in a temporary folder and report how "
+                                  "long opening (checks and working copy), saving and single "
+                                  "edits take, the file size and the peak memory."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!aims_cli_parse_options (context, "bench", &argc, &argv))
@@ -159,7 +159,8 @@ aims_cli_bench (int    argc,
   for (int i = 0; i < n_edits; i++)
     {
       const char *uuid = uuids[g_rand_int_range (rand, 0, n_uuids)];
-      g_autofree char *text = g_strdup_printf ("Edited by the benchmark, edit %d of %d.", i + 1, n_edits);
+      g_autofree char *text = g_strdup_printf ("Edited by the benchmark, edit %d of %d.",
+                                               i + 1, n_edits);
       gint64 elapsed;
 
       start = g_get_monotonic_time ();

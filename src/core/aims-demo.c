@@ -134,7 +134,8 @@ static const char * const techniques[] = {
 
 static const char * const methods[] = {
   "gradient-boosted trees", "a logistic regression", "a neural network",
-  "a third-party large language model", "a computer-vision model", "a rules and machine-learning hybrid",
+  "a third-party large language model", "a computer-vision model",
+  "a rules and machine-learning hybrid",
   "a time-series forecasting model", "an anomaly detection model", "a speech recognition model",
   "a natural-language classifier",
 };
@@ -142,7 +143,8 @@ static const char * const methods[] = {
 static const char * const purposes[] = {
   "prioritises work for handlers", "suggests a figure that a person confirms",
   "flags cases for human review", "drafts text that staff edit before sending",
-  "estimates costs for reserving", "ranks cases by urgency", "monitors trends for management reports",
+  "estimates costs for reserving", "ranks cases by urgency",
+  "monitors trends for management reports",
   "routes customer contacts to the right team",
 };
 

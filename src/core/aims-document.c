@@ -139,7 +139,8 @@ lock_acquire (const char  *path,
           int saved_errno = errno;
 
           g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       _("Could not create the lock file “%s”: %s"), path, g_strerror (saved_errno));
+                       _("Could not create the lock file “%s”: %s"),
+                       path, g_strerror (saved_errno));
           return NULL;
         }
 
@@ -317,8 +318,8 @@ lock_file (const char  *canonical,
   lock = lock_acquire (lock_path, &busy, error);
   if (lock == NULL && busy)
     g_set_error (error, AIMS_FILE_ERROR, AIMS_FILE_ERROR_IN_USE,
-                 _("“%s” is already open in AIMS Workbench. You can open a read-only view of it, or "
-                   "close it there first."),
+                 _("“%s” is already open in AIMS Workbench. You can open a read-only view "
+                   "of it, or close it there first."),
                  display);
 
   return lock;
@@ -378,6 +379,7 @@ read_meta (const char *working_dir,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autofree char *path = meta_path (working_dir);
+  const char *untitled;
   JsonObject *object;
   JsonNode *root;
 
@@ -394,11 +396,10 @@ read_meta (const char *working_dir,
   if (json_object_get_int_member_with_default (object, "format", 0) != META_FORMAT)
     return FALSE;
 
-  if (json_object_has_member (object, "original") &&
-      JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "original")))
-    meta->original = g_strdup (json_object_get_string_member (object, "original"));
+  untitled = _("Untitled Project");
+  meta->original = g_strdup (json_object_get_string_member_with_default (object, "original", NULL));
   meta->display_name = g_strdup (json_object_get_string_member_with_default (object, "display_name",
-                                                                             _("Untitled project")));
+                                                                             untitled));
   meta->created = g_strdup (json_object_get_string_member_with_default (object, "created", ""));
   meta->saved_change_id = json_object_get_int_member_with_default (object, "saved_change_id", -1);
 
@@ -406,6 +407,20 @@ read_meta (const char *working_dir,
 }
 
 /* State */
+
+/* The title people see: the file name without the extension every project
+ * file has ("Claims 2026.aims" is shown as "Claims 2026"). */
+static char *
+dup_title_for_file (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *display = g_filename_display_name (basename);
+
+  if (g_str_has_suffix (display, ".aims") && strlen (display) > strlen (".aims"))
+    display[strlen (display) - strlen (".aims")] = '\0';
+
+  return g_steal_pointer (&display);
+}
 
 static void
 update_modified (AimsDocument *self)
@@ -679,8 +694,7 @@ open_file (GFile         *file,
 
   self->file = g_object_ref (file);
   self->canonical_path = g_steal_pointer (&canonical);
-  basename = g_file_get_basename (file);
-  self->title = g_filename_display_name (basename);
+  self->title = dup_title_for_file (file);
   self->saved_change_id = aims_store_get_last_change_id (self->store);
   update_modified (self);
 
@@ -721,8 +735,8 @@ set_save_error (GError     **error,
     case EPERM:
     case EROFS:
       g_set_error (error, AIMS_FILE_ERROR, AIMS_FILE_ERROR_READ_ONLY,
-                   _("“%s” could not be saved: the folder “%s” cannot be written to. Choose Save As "
-                     "to save it elsewhere. Your changes are kept."),
+                   _("“%s” could not be saved: the folder “%s” cannot be written to. Choose "
+                     "Save As to save it elsewhere. Your changes are kept."),
                    display, folder_display);
       break;
 
@@ -730,8 +744,9 @@ set_save_error (GError     **error,
     case EDQUOT:
     case EFBIG:
       g_set_error (error, AIMS_FILE_ERROR, AIMS_FILE_ERROR_NO_SPACE,
-                   _("“%s” could not be saved: the disk is full. Free some space, or choose Save As "
-                     "to save it elsewhere. Your changes are kept; nothing was overwritten."),
+                   _("“%s” could not be saved: the disk is full. Free some space, or choose "
+                     "Save As to save it elsewhere. Your changes are kept; nothing was "
+                     "overwritten."),
                    display);
       break;
 
@@ -745,7 +760,8 @@ set_save_error (GError     **error,
 
     default:
       g_set_error (error, AIMS_FILE_ERROR, AIMS_FILE_ERROR_SAVE_FAILED,
-                   _("“%s” could not be saved: %s. Your changes are kept; nothing was overwritten."),
+                   _("“%s” could not be saved: %s. Your changes are kept; nothing was "
+                     "overwritten."),
                    display, g_strerror (err));
       break;
     }
@@ -769,8 +785,9 @@ verify_written (int fd)
           ((guint32) header[70] << 8) | header[71]) == AIMS_APPLICATION_ID;
 }
 
-/* Removes what saves killed half-way left behind: ".NAME.XXXXXX" files. We
- * hold the lock on the target, so no other save of it is running. */
+/* Removes what saves killed half-way left behind: ".NAME.XXXXXX" files and
+ * the "-journal" SQLite keeps beside them while writing. We hold the lock on
+ * the target, so no other save of it is running. */
 static void
 remove_stale_temporaries (const char *folder,
                           const char *base)
@@ -787,12 +804,15 @@ remove_stale_temporaries (const char *folder,
     {
       g_autofree char *path = NULL;
       gboolean random_suffix = TRUE;
+      gsize len = strlen (name);
       struct stat st;
 
-      if (!g_str_has_prefix (name, prefix) || strlen (name) != prefix_len + 6)
+      if (!g_str_has_prefix (name, prefix) ||
+          (len != prefix_len + 6 &&
+           !(len == prefix_len + 6 + strlen ("-journal") && g_str_has_suffix (name, "-journal"))))
         continue;
 
-      for (const char *p = name + prefix_len; *p != '\0'; p++)
+      for (const char *p = name + prefix_len; p < name + prefix_len + 6; p++)
         random_suffix = random_suffix && g_ascii_isalnum (*p);
 
       path = g_build_filename (folder, name, NULL);
@@ -884,7 +904,8 @@ write_project (AimsDocument  *self,
         set_save_error (error, EACCES, display, folder);
       else
         g_set_error (error, AIMS_FILE_ERROR, AIMS_FILE_ERROR_SAVE_FAILED,
-                     _("“%s” could not be saved: %s Your changes are kept; nothing was overwritten."),
+                     _("“%s” could not be saved: %s Your changes are kept; nothing was "
+                       "overwritten."),
                      display, local_error->message);
       goto failed;
     }
@@ -892,8 +913,8 @@ write_project (AimsDocument  *self,
   if (!verify_written (fd))
     {
       g_set_error (error, AIMS_FILE_ERROR, AIMS_FILE_ERROR_SAVE_FAILED,
-                   _("“%s” could not be saved: the written copy could not be verified. Your changes "
-                     "are kept; nothing was overwritten."),
+                   _("“%s” could not be saved: the written copy could not be verified. Your "
+                     "changes are kept; nothing was overwritten."),
                    display);
       goto failed;
     }
@@ -994,13 +1015,15 @@ count_unsaved (const char *working_dir,
     return FALSE;
 
   /* Read-write: opening replays the WAL the dead session left behind. */
-  if (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL) != SQLITE_OK)
+  if (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE,
+                       NULL) != SQLITE_OK)
     {
       sqlite3_close (db);
       return FALSE;
     }
 
-  sql = g_strdup_printf ("SELECT count(DISTINCT changeset) FROM change_log WHERE id > %" G_GINT64_FORMAT,
+  sql = g_strdup_printf ("SELECT count(DISTINCT changeset) FROM change_log "
+                         "WHERE id > %" G_GINT64_FORMAT,
                          saved_change_id);
   ok = _aims_sqlite_harden (db, FALSE, NULL) && _aims_sqlite_query_int (db, sql, &count, NULL);
   sqlite3_close (db);
@@ -1141,7 +1164,7 @@ aims_document_new_untitled (const char  *author,
       !_aims_store_create_project (self->store, error))
     goto failed;
 
-  self->title = g_strdup (_("Untitled project"));
+  self->title = g_strdup (_("Untitled Project"));
   self->saved_change_id = aims_store_get_last_change_id (self->store);
   update_modified (self);
 
@@ -1400,8 +1423,7 @@ aims_document_save_as (AimsDocument  *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_READ_ONLY]);
     }
 
-  basename = g_file_get_basename (target);
-  title = g_filename_display_name (basename);
+  title = dup_title_for_file (target);
   set_title (self, title);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILE]);
 
@@ -1492,7 +1514,7 @@ aims_document_get_read_only (AimsDocument *self)
  * aims_document_get_title:
  * @self: a #AimsDocument
  *
- * Returns: (transfer none): the file's display name, or "Untitled project"
+ * Returns: (transfer none): the file's display name, or "Untitled Project"
  */
 const char *
 aims_document_get_title (AimsDocument *self)
@@ -1562,7 +1584,8 @@ aims_document_list_recoverable (void)
       guint n_changes = 0;
       Lock *lock;
 
-      if (!g_uuid_string_is_valid (name) || g_lstat (working_dir, &st) != 0 || !S_ISDIR (st.st_mode))
+      if (!g_uuid_string_is_valid (name) ||
+          g_lstat (working_dir, &st) != 0 || !S_ISDIR (st.st_mode))
         continue;
 
       lock_path = g_build_filename (working_dir, LOCK_NAME, NULL);
@@ -1685,11 +1708,9 @@ aims_document_recover (const char  *working_dir,
 
   if (meta.original != NULL)
     {
-      g_autofree char *basename = g_path_get_basename (meta.original);
-
       self->file = g_file_new_for_path (meta.original);
       self->canonical_path = g_strdup (meta.original);
-      self->title = g_filename_display_name (basename);
+      self->title = dup_title_for_file (self->file);
     }
   else
     self->title = g_strdup (meta.display_name);

@@ -509,7 +509,8 @@ is_droppable (const AimsSchemaObject *object,
       if (g_str_equal (object->type, "index") && object->sql == NULL)
         return is_extra_table (extras, object->tbl_name, object->tbl_name_len);
       return g_str_equal (object->type, "table") &&
-             (g_str_equal (object->name, "sqlite_stat1") || g_str_equal (object->name, "sqlite_stat4"));
+             (g_str_equal (object->name, "sqlite_stat1") ||
+              g_str_equal (object->name, "sqlite_stat4"));
     }
 
   if (g_str_equal (object->type, "table") && object->sql != NULL &&
@@ -598,7 +599,8 @@ check_structure (sqlite3              *db,
       if (have == NULL)
         g_ptr_array_add (missing, (gpointer) want);
       else if (!g_str_equal (have->type, want->type) ||
-               !same_bytes (have->tbl_name, have->tbl_name_len, want->tbl_name, want->tbl_name_len) ||
+               !same_bytes (have->tbl_name, have->tbl_name_len,
+                            want->tbl_name, want->tbl_name_len) ||
                !same_bytes (have->sql, have->sql_len, want->sql, want->sql_len))
         g_ptr_array_add (changed, (gpointer) have);
     }
@@ -665,9 +667,9 @@ check_structure (sqlite3              *db,
     g_autofree char *list = list_objects (extras, extras);
 
     add_warning (warnings,
-                 g_strdup_printf (_("“%s” contains objects an AIMS Workbench project never has: %s. "
-                                    "They were left out of the copy you are editing; the file "
-                                    "itself is unchanged until you save."),
+                 g_strdup_printf (_("“%s” contains objects an AIMS Workbench project never "
+                                    "has: %s. They were left out of the copy you are editing; "
+                                    "the file itself is unchanged until you save."),
                                   display, list));
   }
 
@@ -817,8 +819,9 @@ check_text (const char           *text,
       if (!g_strv_contains (field->choices, value))
         {
           g_autofree char *shown = _aims_text_for_message (text, len);
-          g_autofree char *problem = g_strdup_printf (_("holds “%s”, which is not an allowed value"),
-                                                      shown);
+          g_autofree char *problem = NULL;
+
+          problem = g_strdup_printf (_("holds “%s”, which is not an allowed value"), shown);
 
           return fail_value (error, display, table, field, problem);
         }
@@ -888,7 +891,8 @@ check_value (sqlite3_stmt         *stmt,
         {
           const char *text = (const char *) sqlite3_column_text (stmt, column);
 
-          return check_text (text, sqlite3_column_bytes (stmt, column), display, table, field, error);
+          return check_text (text, sqlite3_column_bytes (stmt, column), display, table, field,
+                             error);
         }
       return TRUE;
 
@@ -897,8 +901,10 @@ check_value (sqlite3_stmt         *stmt,
     }
 
   {
-    g_autofree char *problem = g_strdup_printf (_("holds a value of the wrong type; it should hold %s"),
-                                                aims_field_kind_to_string (field->kind));
+    g_autofree char *problem = NULL;
+
+    problem = g_strdup_printf (_("holds a value of the wrong type; it should hold %s"),
+                               aims_field_kind_to_string (field->kind));
 
     return fail_value (error, display, table, field, problem);
   }
@@ -970,11 +976,14 @@ check_values (sqlite3              *db,
 
   if (n_projects != 1)
     {
-      g_autofree char *why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                           "it holds %u project record instead of exactly one",
-                                                           "it holds %u project records instead of exactly one",
-                                                           (gulong) MIN (n_projects, G_MAXUINT)),
-                                              (guint) MIN (n_projects, G_MAXUINT));
+      guint n = (guint) MIN (n_projects, G_MAXUINT);
+      g_autofree char *why = NULL;
+
+      why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "it holds %u project record instead of exactly one",
+                                          "it holds %u project records instead of exactly one",
+                                          n),
+                             n);
 
       return fail_damaged (error, display, why);
     }
@@ -1093,9 +1102,12 @@ _aims_project_file_check_db (sqlite3              *db,
       !check_structure (db, def, display, flags, version, warnings, extras, error))
     return FALSE;
 
+  /* Values before integrity: a read-only connection's integrity_check skips
+   * CHECK constraints, so the original and its working copy would otherwise
+   * report a value outside a CHECK list differently. */
   if ((phases & AIMS_CHECK_PHASE_CONTENT) &&
-      (!check_integrity (db, def, display, version, error) ||
-       !check_values (db, def, display, version, error)))
+      (!check_values (db, def, display, version, error) ||
+       !check_integrity (db, def, display, version, error)))
     {
       if (extras != NULL)
         g_clear_pointer (extras, g_ptr_array_unref);

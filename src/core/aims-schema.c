@@ -416,7 +416,8 @@ _aims_schema_migrate (const AimsSchemaDef  *def,
       if (n_objects != 0)
         {
           g_set_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_FAILED,
-                       _("The database already holds tables that are not part of an AIMS project."));
+                       _("The database already holds tables that are not part of an AIMS "
+                         "project."));
           return FALSE;
         }
     }
@@ -491,10 +492,11 @@ GPtrArray *
 _aims_schema_read_objects (sqlite3  *db,
                            GError  **error)
 {
-  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func ((GDestroyNotify) _aims_schema_object_free);
+  g_autoptr(GPtrArray) objects = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
+  objects = g_ptr_array_new_with_free_func ((GDestroyNotify) _aims_schema_object_free);
   rc = sqlite3_prepare_v2 (db,
                            "SELECT type, name, tbl_name, sql FROM sqlite_master "
                            "ORDER BY type, name",

@@ -75,7 +75,7 @@ typedef enum
 /**
  * AimsFieldInfo:
  * @name: the column name
- * @label: a translatable label (mark with N_(), translate with _())
+ * @label: a label marked for translation; translate it before showing it
  * @kind: the kind of value
  * @flags: #AimsFieldFlags
  * @max_bytes: for text kinds, the largest value in bytes

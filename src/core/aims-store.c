@@ -316,13 +316,16 @@ raw_to_variant (const RawValue      *raw,
       return g_variant_ref_sink (g_variant_new_take_string (g_strdup_printf ("%g", raw->d)));
 
     case AIMS_FIELD_INTEGER:
-      return g_variant_ref_sink (g_variant_new_int64 (raw->type == SQLITE_FLOAT ? (gint64) raw->d : raw->i));
+      return g_variant_ref_sink (g_variant_new_int64 (raw->type == SQLITE_FLOAT
+                                                      ? (gint64) raw->d : raw->i));
 
     case AIMS_FIELD_BOOLEAN:
-      return g_variant_ref_sink (g_variant_new_boolean (raw->type == SQLITE_FLOAT ? raw->d != 0 : raw->i != 0));
+      return g_variant_ref_sink (g_variant_new_boolean (raw->type == SQLITE_FLOAT
+                                                        ? raw->d != 0 : raw->i != 0));
 
     case AIMS_FIELD_REAL:
-      return g_variant_ref_sink (g_variant_new_double (raw->type == SQLITE_INTEGER ? (double) raw->i : raw->d));
+      return g_variant_ref_sink (g_variant_new_double (raw->type == SQLITE_INTEGER
+                                                       ? (double) raw->i : raw->d));
 
     case AIMS_FIELD_ANY:
     default:
@@ -615,7 +618,8 @@ check_writable (AimsStore  *self,
   if (self->read_only)
     {
       g_set_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_READ_ONLY,
-                   _("This is a read-only view of the project; use Save As to keep a copy you can edit."));
+                   _("This is a read-only view of the project; use Save As to keep a copy "
+                     "you can edit."));
       return FALSE;
     }
 
@@ -1331,7 +1335,8 @@ update_field (AimsStore            *self,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     {
-      g_autofree char *what = g_strdup_printf (_("Could not change “%s”"), translated (field->label));
+      g_autofree char *what = g_strdup_printf (_("Could not change “%s”"),
+                                               translated (field->label));
 
       set_step_error (self, error, rc, what);
       release (stmt);
@@ -1390,7 +1395,8 @@ delete_dependents (AimsStore            *self,
 
       if (rc != SQLITE_DONE)
         {
-          _aims_sqlite_set_error (error, self->db, rc, _("Could not find the records that depend on it"));
+          _aims_sqlite_set_error (error, self->db, rc,
+                                  _("Could not find the records that depend on it"));
           return FALSE;
         }
 
@@ -1481,7 +1487,8 @@ delete_record (AimsStore            *self,
 
   if (rc != SQLITE_DONE)
     {
-      g_autofree char *what = g_strdup_printf (_("Could not delete the %s"), translated (table->noun));
+      g_autofree char *what = g_strdup_printf (_("Could not delete the %s"),
+                                               translated (table->noun));
 
       set_step_error (self, error, rc, what);
       return FALSE;
@@ -1741,7 +1748,9 @@ discover_links (AimsStore  *self,
       if (child->kind == AIMS_TABLE_INTERNAL)
         continue;
 
-      stmt = prepare (self, "SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list(?)", error);
+      stmt = prepare (self,
+                      "SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list(?)",
+                      error);
       if (stmt == NULL)
         return FALSE;
 
@@ -1768,7 +1777,8 @@ discover_links (AimsStore  *self,
 
       if (rc != SQLITE_DONE)
         {
-          _aims_sqlite_set_error (error, self->db, rc, _("Could not read the links between tables"));
+          _aims_sqlite_set_error (error, self->db, rc,
+                                  _("Could not read the links between tables"));
           return FALSE;
         }
     }
@@ -1788,7 +1798,8 @@ open_database (AimsStore  *self,
                         NULL);
   if (rc != SQLITE_OK)
     {
-      _aims_sqlite_set_error (error, self->db, rc, _("Could not open the working copy of the project"));
+      _aims_sqlite_set_error (error, self->db, rc,
+                              _("Could not open the working copy of the project"));
       sqlite3_close (self->db);
       self->db = NULL;
       return FALSE;
@@ -2463,7 +2474,8 @@ aims_store_delete (AimsStore   *self,
   if (info->kind != AIMS_TABLE_RECORDS)
     {
       g_set_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_UNKNOWN_FIELD,
-                   _("A project has exactly one %s; it cannot be deleted."), translated (info->noun));
+                   _("A project has exactly one %s; it cannot be deleted."),
+                   translated (info->noun));
       return FALSE;
     }
 
@@ -2539,7 +2551,8 @@ aims_store_end_group (AimsStore  *self,
       return FALSE;
     }
 
-  is_edit = g_strcmp0 (self->group_kind, "edit") == 0 || g_strcmp0 (self->group_kind, "import") == 0;
+  is_edit = g_strcmp0 (self->group_kind, "edit") == 0 ||
+            g_strcmp0 (self->group_kind, "import") == 0;
   if (!close_changeset (self, &step, error))
     return FALSE;
 

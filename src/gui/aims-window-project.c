@@ -728,6 +728,49 @@ _aims_window_dispose_project (AimsWindow *self)
 /* Public API */
 
 /**
+ * aims_window_delete_record:
+ * @table: the record's table, such as "ai_system"
+ * @uuid: the record
+ * @description: how people call it, such as "AI system “Claims triage”"
+ *
+ * Deletes a record, and everything that only exists through it, as one
+ * change; an Undo toast offers it back. Every delete in the app goes here.
+ *
+ * Returns: whether the record was deleted
+ */
+gboolean
+aims_window_delete_record (AimsWindow *self,
+                           const char *table,
+                           const char *uuid,
+                           const char *description)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AimsStore *store;
+  AdwToast *toast;
+
+  g_return_val_if_fail (AIMS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->document != NULL, FALSE);
+
+  store = aims_document_get_store (self->document);
+  if (!aims_store_delete (store, table, uuid, &error))
+    {
+      aims_show_error_dialog (GTK_WIDGET (self), _("Could Not Delete"), error);
+      return FALSE;
+    }
+
+  /* Toast titles are markup in libadwaita 1.2 */
+  title = g_markup_printf_escaped (_("Deleted %s"), description);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  aims_window_add_toast (self, toast);
+
+  return TRUE;
+}
+
+/**
  * aims_window_has_project:
  *
  * Returns: whether the window shows a project (rather than the welcome view)
@@ -831,17 +874,18 @@ void
 aims_window_open_demo (AimsWindow *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = NULL;
   g_autofree char *folder = NULL;
-  g_autofree char *name = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (AIMS_IS_WINDOW (self));
 
-  folder = g_build_filename (g_get_user_data_dir (), "aims-workbench", "demo", NULL);
-  name = g_date_time_format (now, "Demo Project %Y-%m-%d %H%M%S.aims");
-  path = g_build_filename (folder, name, NULL);
+  /* One folder per copy keeps the file name, and so the title, plain */
+  stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  folder = g_build_filename (g_get_user_data_dir (), "aims-workbench", "demo", stamp, NULL);
+  path = g_build_filename (folder, _("Demo Project.aims"), NULL);
   file = g_file_new_for_path (path);
 
   if (g_mkdir_with_parents (folder, 0700) != 0 ||

@@ -35,5 +35,9 @@ void        aims_window_choose_and_open     (AimsWindow      *self);
 void        aims_window_open_file           (AimsWindow      *self,
                                              GFile           *file);
 void        aims_window_open_demo           (AimsWindow      *self);
+gboolean    aims_window_delete_record       (AimsWindow      *self,
+                                             const char      *table,
+                                             const char      *uuid,
+                                             const char      *description);
 
 G_END_DECLS

@@ -72,7 +72,8 @@ measure (AimsStore  *store,
   g_print ("synchronous=%-6s %u edits: median %.3f ms, p99 %.3f ms, max %.3f ms\n",
            full ? "FULL" : "NORMAL", n_edits,
            g_array_index (latencies, gint64, n_edits / 2) / 1000.0,
-           g_array_index (latencies, gint64, MIN (n_edits - 1, (n_edits * 99 + 99) / 100 - 1)) / 1000.0,
+           g_array_index (latencies, gint64,
+                          MIN (n_edits - 1, (n_edits * 99 + 99) / 100 - 1)) / 1000.0,
            g_array_index (latencies, gint64, n_edits - 1) / 1000.0);
 }
 
