@@ -35,6 +35,7 @@ struct _AimsOverviewPage
   GSignalGroup   *store_signals;
   char           *project_uuid;
 
+  guint           organisation_commit_source;
   guint           scope_commit_source;
   guint           exclusions_commit_source;
   guint           loading : 1;
@@ -134,11 +135,16 @@ reload (AimsOverviewPage *self)
   scope = aims_store_dup_text (store, "project", self->project_uuid, "scope", NULL);
   exclusions = aims_store_dup_text (store, "project", self->project_uuid, "exclusions", NULL);
 
+  /* A field still waiting for a pause in typing keeps what is being typed:
+   * it is about to be recorded, and overwriting it would lose keystrokes. */
   self->loading = TRUE;
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->organisation_row)), organisation) != 0)
+  if (self->organisation_commit_source == 0 &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->organisation_row)), organisation) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->organisation_row), organisation ? organisation : "");
-  set_text_view_text (self->scope_view, scope ? scope : "");
-  set_text_view_text (self->exclusions_view, exclusions ? exclusions : "");
+  if (self->scope_commit_source == 0)
+    set_text_view_text (self->scope_view, scope ? scope : "");
+  if (self->exclusions_commit_source == 0)
+    set_text_view_text (self->exclusions_view, exclusions ? exclusions : "");
   self->loading = FALSE;
 
   editable = !aims_document_get_read_only (self->document);
@@ -162,11 +168,26 @@ on_store_changed_cb (AimsOverviewPage *self,
     update_counts (self);
 }
 
-static void
-on_organisation_apply_cb (AimsOverviewPage *self,
-                          AdwEntryRow      *row)
+static gboolean
+commit_organisation_cb (gpointer data)
 {
-  commit_field (self, "organisation", gtk_editable_get_text (GTK_EDITABLE (row)));
+  AimsOverviewPage *self = data;
+
+  self->organisation_commit_source = 0;
+  commit_field (self, "organisation", gtk_editable_get_text (GTK_EDITABLE (self->organisation_row)));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_organisation_changed_cb (AimsOverviewPage *self,
+                            AdwEntryRow      *row)
+{
+  if (self->loading)
+    return;
+
+  g_clear_handle_id (&self->organisation_commit_source, g_source_remove);
+  self->organisation_commit_source = g_timeout_add (TEXT_COMMIT_DELAY_MS, commit_organisation_cb, self);
 }
 
 static gboolean
@@ -193,11 +214,18 @@ commit_exclusions_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Pending text edits are written at once when the person leaves the field,
- * saves, or the page goes away, so nothing typed is ever dropped. */
+/* Each field becomes one recorded edit when typing pauses; pending edits are
+ * written at once when the person leaves the field, saves, undoes, or the
+ * page goes away, so nothing typed is ever dropped. */
 static void
 flush_pending (AimsOverviewPage *self)
 {
+  if (self->organisation_commit_source != 0)
+    {
+      g_clear_handle_id (&self->organisation_commit_source, g_source_remove);
+      commit_organisation_cb (self);
+    }
+
   if (self->scope_commit_source != 0)
     {
       g_clear_handle_id (&self->scope_commit_source, g_source_remove);
@@ -333,7 +361,7 @@ aims_overview_page_class_init (AimsOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AimsOverviewPage, exclusions_view);
   gtk_widget_class_bind_template_child (widget_class, AimsOverviewPage, systems_row);
   gtk_widget_class_bind_template_child (widget_class, AimsOverviewPage, file_row);
-  gtk_widget_class_bind_template_callback (widget_class, on_organisation_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_organisation_changed_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "overviewpage");
@@ -355,6 +383,9 @@ aims_overview_page_init (AimsOverviewPage *self)
   g_signal_connect_object (gtk_text_view_get_buffer (self->exclusions_view), "changed",
                            G_CALLBACK (on_exclusions_changed_cb), self, G_CONNECT_SWAPPED);
 
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_focus_leave_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->organisation_row), focus);
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_object (focus, "leave", G_CALLBACK (on_focus_leave_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->scope_view), focus);

@@ -156,8 +156,28 @@ def select_child(list_node, child):
 
 
 def set_text(node, text):
+    # GTK 4.8 answers SetTextContents with success and changes nothing;
+    # deleting and inserting goes through the real editing path.
+    # A widget that has only just been shown can drop the first edit, so
+    # retry until the text reads back.
     et = node.queryEditableText()
-    et.setTextContents(text)
+    for _ in range(20):
+        count = node.queryText().characterCount
+        if count:
+            et.deleteText(0, count)
+        et.insertText(0, text, len(text.encode('utf-8')))
+        if wait_for(lambda: get_text(node) == text, timeout=0.5):
+            return True
+    return False
+
+
+def click(node):
+    """A real pointer click in the middle of a widget. GTK 4.8 reports
+    window-relative extents; under Xvfb there is no window manager and the
+    window sits at (0, 0), so they are screen coordinates too."""
+    ext = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    x, y = ext.x + ext.width // 2, ext.y + ext.height // 2
+    pyatspi.Registry.generateMouseEvent(x, y, 'b1c')
 
 
 def get_text(node):
