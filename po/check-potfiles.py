@@ -31,6 +31,16 @@ skipped = read_list('po/POTFILES.skip')
 
 marker_c = re.compile(r'(?<![A-Za-z0-9_])(?:_|N_|C_|NC_|g_dngettext|ngettext)\s*\(')
 marker_ui = re.compile(r'translatable="yes"')
+# Comments are not code: a comment that mentions N_() marks nothing, and
+# xgettext extracts nothing from it. String and character literals are matched
+# first so that "//" or "/*" inside them does not start a comment.
+c_token = re.compile(r'"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|/\*.*?\*/|//[^\n]*', re.S)
+
+
+def strip_c_comments(text):
+    return c_token.sub(lambda m: ' ' if m.group(0).startswith('/') else m.group(0), text)
+
+
 candidates = []
 for top in ('src', 'ui', 'data'):
     for dirpath, _dirs, files in os.walk(top):
@@ -38,7 +48,7 @@ for top in ('src', 'ui', 'data'):
             path = os.path.join(dirpath, name)
             if name.endswith(('.c', '.h')):
                 text = open(path, encoding='utf-8', errors='replace').read()
-                if marker_c.search(text):
+                if marker_c.search(strip_c_comments(text)):
                     candidates.append(path)
             elif name.endswith(('.ui', '.xml', '.in')):
                 text = open(path, encoding='utf-8', errors='replace').read()
@@ -59,7 +69,9 @@ with tempfile.TemporaryDirectory() as tmp:
     pot = os.path.join(tmp, 'aims-workbench.pot')
     # .in.in files are run through configure_file first; xgettext reads them
     # as desktop/xml via their inner extension.
-    cmd = ['xgettext', '--from-code=UTF-8', '--add-comments', '-o', pot,
+    # --force-po: write the template even when a file yields no message, or
+    # every later `-j` run fails because the template does not exist yet.
+    cmd = ['xgettext', '--from-code=UTF-8', '--add-comments', '--force-po', '-o', pot,
            '--keyword=_', '--keyword=N_', '--keyword=C_:1c,2', '--keyword=NC_:1c,2',
            '--keyword=g_dngettext:2,3', '--keyword=g_dpgettext2:2c,3',
            '--flag=g_dngettext:2:pass-c-format', '--flag=g_strdup_printf:1:c-format',
