@@ -271,7 +271,8 @@ aims_application_command_line (GApplication            *app,
   g_auto(GStrv) remaining = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &remaining);
+  /* "^aay" copies the strings, which g_auto(GStrv) then frees */
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &remaining);
   for (guint i = 0; remaining != NULL && remaining[i] != NULL; i++)
     g_ptr_array_add (files, g_application_command_line_create_file_for_arg (cmdline, remaining[i]));
 
