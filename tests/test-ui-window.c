@@ -12,6 +12,8 @@
 #include <adwaita.h>
 
 #include "aims-application.h"
+#include "aims-history-window.h"
+#include "aims-inventory-page.h"
 #include "aims-overview-page.h"
 #include "aims-section.h"
 #include "aims-window-private.h"
@@ -202,7 +204,7 @@ test_new_project_shows_sections (void)
           g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), ==, sections[i].planned);
         }
       else
-        g_assert_true (AIMS_IS_OVERVIEW_PAGE (page));
+        g_assert_true (AIMS_IS_OVERVIEW_PAGE (page) || AIMS_IS_INVENTORY_PAGE (page));
     }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "risks");
@@ -584,6 +586,90 @@ test_same_file_twice_offers_read_only (void)
   destroy_window (first);
 }
 
+static void
+test_shortcuts_and_about (void)
+{
+  AimsWindow *window = create_window ();
+  static const struct {
+    const char *action;
+    const char *accel;
+  } expected[] = {
+    { "app.new-project", "<Control>n" },
+    { "app.open", "<Control>o" },
+    { "app.quit", "<Control>q" },
+    { "win.close", "<Control>w" },
+    { "win.save", "<Control>s" },
+    { "win.save-as", "<Shift><Control>s" },
+    { "win.undo", "<Control>z" },
+    { "win.redo", "<Shift><Control>z" },
+    { "win.toggle-sidebar", "F9" },
+  };
+  GtkWidget *shortcuts;
+  GtkWidget *about;
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), expected[i].action);
+
+      g_assert_nonnull (accels);
+      g_assert_cmpstr (accels[0], ==, expected[i].accel);
+    }
+
+  /* The shortcuts window is picked up from the resource and lists them */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  iterate ();
+  shortcuts = find_toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  gtk_window_destroy (GTK_WINDOW (shortcuts));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  iterate ();
+  about = find_toplevel_of_type (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
+  gtk_window_destroy (GTK_WINDOW (about));
+
+  destroy_window (window);
+}
+
+static void
+test_history_lists_changes (void)
+{
+  AimsWindow *window = create_window ();
+  GtkWidget *history;
+  GtkWidget *list;
+  GtkWidget *entry;
+  guint n_rows = 0;
+
+  aims_window_new_project (window);
+  entry = find_descendant_of_type (window->overview_page, ADW_TYPE_ENTRY_ROW);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Northwind");
+  aims_overview_page_flush (AIMS_OVERVIEW_PAGE (window->overview_page));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Northwind Traders");
+  aims_overview_page_flush (AIMS_OVERVIEW_PAGE (window->overview_page));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-history", NULL);
+  iterate ();
+  history = find_toplevel_of_type (AIMS_TYPE_HISTORY_WINDOW);
+  g_assert_nonnull (history);
+
+  /* Oldest first: the creation of the project, then both renames */
+  list = find_descendant_of_type (history, GTK_TYPE_LIST_BOX);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    n_rows++;
+  g_assert_cmpuint (n_rows, >=, 2);
+  {
+    GtkListBoxRow *last = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n_rows - 1);
+    const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (last));
+
+    g_assert_nonnull (strstr (title, "“Northwind” → “Northwind Traders”"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (history));
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -624,6 +710,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/delete-shows-undo-toast", test_delete_shows_undo_toast);
   g_test_add_func ("/ui/window/recover-after-crash", test_recover_after_crash);
   g_test_add_func ("/ui/window/same-file-twice-offers-read-only", test_same_file_twice_offers_read_only);
+  g_test_add_func ("/ui/window/shortcuts-and-about", test_shortcuts_and_about);
+  g_test_add_func ("/ui/window/history-lists-changes", test_history_lists_changes);
 
   app = aims_application_new ();
   g_application_register (G_APPLICATION (app), NULL, NULL);

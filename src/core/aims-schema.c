@@ -76,12 +76,123 @@ static const char migration_2[] =
   "  author TEXT NOT NULL DEFAULT ''\n"
   ");\n";
 
+/* Format 3 (issue 4): the inventory. ai_system grows by ALTER TABLE, so the
+ * columns of format 2 keep their place and their data; the new ones follow in
+ * the order of the form. No comments inside these column definitions: SQLite
+ * splices each one into the CREATE TABLE text of ai_system. */
+static const char migration_3[] =
+  "ALTER TABLE ai_system ADD COLUMN intended_purpose TEXT NOT NULL DEFAULT '';\n"
+  "ALTER TABLE ai_system ADD COLUMN intended_users TEXT NOT NULL DEFAULT '';\n"
+  "ALTER TABLE ai_system ADD COLUMN foreseeable_misuse TEXT NOT NULL DEFAULT '';\n"
+  "ALTER TABLE ai_system ADD COLUMN technical_owner TEXT NOT NULL DEFAULT '';\n"
+  "ALTER TABLE ai_system ADD COLUMN consulted TEXT NOT NULL DEFAULT '';\n"
+  "ALTER TABLE ai_system ADD COLUMN informed TEXT NOT NULL DEFAULT '';\n"
+  "ALTER TABLE ai_system ADD COLUMN roles TEXT NOT NULL DEFAULT '';\n"
+  "ALTER TABLE ai_system ADD COLUMN technique TEXT NOT NULL DEFAULT '' CHECK (technique IN ('',\n"
+  "    'classical-ml', 'deep-learning', 'large-language-model', 'rules', 'other'));\n"
+  "ALTER TABLE ai_system ADD COLUMN oversight TEXT NOT NULL DEFAULT '' CHECK (oversight IN ('',\n"
+  "    'human-in-the-loop', 'human-on-the-loop', 'human-in-command'));\n"
+  "ALTER TABLE ai_system ADD COLUMN affected_stakeholders TEXT NOT NULL DEFAULT '';\n"
+  "ALTER TABLE ai_system ADD COLUMN geographies TEXT NOT NULL DEFAULT '';\n"
+  "ALTER TABLE ai_system ADD COLUMN languages TEXT NOT NULL DEFAULT '';\n"
+  "ALTER TABLE ai_system ADD COLUMN eu_ai_act_category TEXT NOT NULL DEFAULT 'minimal'\n"
+  "  CHECK (eu_ai_act_category IN ('prohibited', 'high-risk-annex-i', 'high-risk-annex-iii',\n"
+  "    'transparency', 'general-purpose', 'general-purpose-systemic', 'minimal'));\n"
+  "ALTER TABLE ai_system ADD COLUMN eu_ai_act_area TEXT NOT NULL DEFAULT ''\n"
+  "  CHECK (eu_ai_act_area IN ('', 'annex_iii_1', 'annex_iii_2', 'annex_iii_3', 'annex_iii_4',\n"
+  "    'annex_iii_5', 'annex_iii_6', 'annex_iii_7', 'annex_iii_8'));\n"
+  "ALTER TABLE ai_system ADD COLUMN eu_ai_act_reason TEXT NOT NULL DEFAULT '';\n"
+  "ALTER TABLE ai_system ADD COLUMN criticality TEXT NOT NULL DEFAULT 'medium'\n"
+  "  CHECK (criticality IN ('low', 'medium', 'high', 'critical'));\n"
+  "ALTER TABLE ai_system ADD COLUMN scope_justification TEXT NOT NULL DEFAULT '';\n"
+  "ALTER TABLE ai_system ADD COLUMN performance_metrics TEXT NOT NULL DEFAULT '';\n"
+  "ALTER TABLE ai_system ADD COLUMN known_limitations TEXT NOT NULL DEFAULT '';\n"
+  "ALTER TABLE ai_system ADD COLUMN evaluation_data TEXT NOT NULL DEFAULT '';\n"
+  "ALTER TABLE ai_system ADD COLUMN last_review TEXT NOT NULL DEFAULT '';\n"
+  "ALTER TABLE ai_system ADD COLUMN next_review TEXT NOT NULL DEFAULT '';\n"
+  "ALTER TABLE ai_system ADD COLUMN status TEXT NOT NULL DEFAULT 'active'\n"
+  "  CHECK (status IN ('draft', 'active', 'suspended', 'retired'));\n"
+  "CREATE INDEX ai_system_name ON ai_system (name COLLATE NOCASE);\n"
+  "CREATE INDEX ai_system_lifecycle ON ai_system (lifecycle);\n"
+  "CREATE INDEX ai_system_eu_ai_act_category ON ai_system (eu_ai_act_category);\n"
+  "CREATE INDEX ai_system_business_owner ON ai_system (business_owner COLLATE NOCASE);\n"
+  "CREATE INDEX ai_system_next_review ON ai_system (next_review);\n"
+  "CREATE TABLE data_set (                    -- ISO/IEC 42001 Annex A.7\n"
+  "  uuid TEXT PRIMARY KEY NOT NULL,\n"
+  "  reference TEXT NOT NULL UNIQUE,          -- DS-001\n"
+  "  name TEXT NOT NULL,\n"
+  "  purpose TEXT NOT NULL DEFAULT '' CHECK (purpose IN ('', 'training', 'validation', 'test',\n"
+  "    'production-input')),\n"
+  "  source TEXT NOT NULL DEFAULT '',\n"
+  "  provenance TEXT NOT NULL DEFAULT '',\n"
+  "  legal_basis TEXT NOT NULL DEFAULT '',     -- or the licence\n"
+  "  personal_data INTEGER NOT NULL DEFAULT 0 CHECK (personal_data IN (0, 1)),\n"
+  "  personal_data_categories TEXT NOT NULL DEFAULT '',\n"
+  "  retention TEXT NOT NULL DEFAULT '',\n"
+  "  quality_checks TEXT NOT NULL DEFAULT '',\n"
+  "  known_biases TEXT NOT NULL DEFAULT '',\n"
+  "  lineage_origin TEXT NOT NULL DEFAULT '',\n"
+  "  lineage_processing TEXT NOT NULL DEFAULT '',\n"
+  "  lineage_transformations TEXT NOT NULL DEFAULT '',\n"
+  "  lineage_storage TEXT NOT NULL DEFAULT '',\n"
+  "  owner TEXT NOT NULL DEFAULT '',\n"
+  "  created TEXT NOT NULL,\n"
+  "  modified TEXT NOT NULL,\n"
+  "  author TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE INDEX data_set_name ON data_set (name COLLATE NOCASE);\n"
+  "CREATE TABLE third_party (                 -- ISO/IEC 42001 Annex A.10\n"
+  "  uuid TEXT PRIMARY KEY NOT NULL,\n"
+  "  reference TEXT NOT NULL UNIQUE,          -- TP-001\n"
+  "  name TEXT NOT NULL,\n"
+  "  supplies TEXT NOT NULL DEFAULT '' CHECK (supplies IN ('', 'model', 'data', 'platform',\n"
+  "    'service')),\n"
+  "  contract_audit_rights TEXT NOT NULL DEFAULT '',\n"
+  "  due_diligence_status TEXT NOT NULL DEFAULT 'not-started' CHECK (due_diligence_status IN\n"
+  "    ('not-started', 'in-progress', 'completed', 'issues-found')),\n"
+  "  due_diligence_date TEXT NOT NULL DEFAULT '',  -- YYYY-MM-DD\n"
+  "  sla TEXT NOT NULL DEFAULT '',\n"
+  "  data_received TEXT NOT NULL DEFAULT '',\n"
+  "  criticality TEXT NOT NULL DEFAULT 'medium' CHECK (criticality IN ('low', 'medium', 'high',\n"
+  "    'critical')),\n"
+  "  created TEXT NOT NULL,\n"
+  "  modified TEXT NOT NULL,\n"
+  "  author TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE INDEX third_party_name ON third_party (name COLLATE NOCASE);\n"
+  "CREATE TABLE system_data_set (             -- an AI system uses a data set\n"
+  "  uuid TEXT PRIMARY KEY NOT NULL,\n"
+  "  system TEXT NOT NULL REFERENCES ai_system (uuid),\n"
+  "  data_set TEXT NOT NULL REFERENCES data_set (uuid),\n"
+  "  created TEXT NOT NULL,\n"
+  "  modified TEXT NOT NULL,\n"
+  "  author TEXT NOT NULL DEFAULT '',\n"
+  "  UNIQUE (system, data_set)                -- also the index on system\n"
+  ");\n"
+  "CREATE INDEX system_data_set_data_set ON system_data_set (data_set);\n"
+  "CREATE TABLE system_third_party (          -- a third party supplies an AI system\n"
+  "  uuid TEXT PRIMARY KEY NOT NULL,\n"
+  "  system TEXT NOT NULL REFERENCES ai_system (uuid),\n"
+  "  third_party TEXT NOT NULL REFERENCES third_party (uuid),\n"
+  "  created TEXT NOT NULL,\n"
+  "  modified TEXT NOT NULL,\n"
+  "  author TEXT NOT NULL DEFAULT '',\n"
+  "  UNIQUE (system, third_party)             -- also the index on system\n"
+  ");\n"
+  "CREATE INDEX system_third_party_third_party ON system_third_party (third_party);\n";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == AIMS_FORMAT_VERSION);
+
+/* Choices. Each single-choice field has its ids twice: as a NULL-terminated
+ * list for the CHECK logic (the store and the file check), and as a table of
+ * ids and labels for forms, in the order to offer and to sort them. A
+ * G_STATIC_ASSERT below keeps the two the same length. */
 
 /* ISO/IEC 22989 life cycle stages, as in ISO/IEC 42001 Annex A.6. */
 static const char * const lifecycle_choices[] = {
@@ -94,6 +205,151 @@ static const char * const lifecycle_choices[] = {
   "retirement",
   NULL
 };
+
+static const AimsChoice lifecycle_list[] = {
+  { "inception", N_("Inception") },
+  { "design-development", N_("Design and development") },
+  { "verification-validation", N_("Verification and validation") },
+  { "deployment", N_("Deployment") },
+  { "operation-monitoring", N_("Operation and monitoring") },
+  { "re-evaluation", N_("Re-evaluation") },
+  { "retirement", N_("Retirement") },
+};
+
+/* ISO/IEC 22989 AI roles; "deployer" is the EU AI Act's word for the AI user. */
+static const AimsChoice role_list[] = {
+  { "developer", N_("AI developer") },
+  { "provider", N_("AI provider") },
+  { "deployer", N_("Deployer (AI user)") },
+  { "importer", N_("Importer") },
+  { "distributor", N_("Distributor") },
+};
+
+static const char * const technique_choices[] = {
+  "", "classical-ml", "deep-learning", "large-language-model", "rules", "other", NULL
+};
+
+static const AimsChoice technique_list[] = {
+  { "classical-ml", N_("Classical machine learning") },
+  { "deep-learning", N_("Deep learning") },
+  { "large-language-model", N_("Large language model") },
+  { "rules", N_("Rules or expert system") },
+  { "other", N_("Other") },
+};
+
+static const char * const oversight_choices[] = {
+  "", "human-in-the-loop", "human-on-the-loop", "human-in-command", NULL
+};
+
+static const AimsChoice oversight_list[] = {
+  { "human-in-the-loop", N_("Human in the loop") },
+  { "human-on-the-loop", N_("Human on the loop") },
+  { "human-in-command", N_("Human in command") },
+};
+
+static const char * const eu_ai_act_category_choices[] = {
+  "prohibited", "high-risk-annex-i", "high-risk-annex-iii", "transparency", "general-purpose",
+  "general-purpose-systemic", "minimal", NULL
+};
+
+static const AimsChoice eu_ai_act_category_list[] = {
+  { "prohibited", N_("Prohibited practice (Art. 5)") },
+  { "high-risk-annex-i", N_("High-risk: safety component (Annex I)") },
+  { "high-risk-annex-iii", N_("High-risk: Annex III area") },
+  { "transparency", N_("Transparency obligations (Art. 50)") },
+  { "general-purpose", N_("General-purpose AI model") },
+  { "general-purpose-systemic", N_("General-purpose AI model with systemic risk") },
+  { "minimal", N_("Minimal risk") },
+};
+
+/* The Annex III areas, with the ids and titles of the bundled EU AI Act
+ * catalogue (reference/eu_ai_act.csv): the record refers to the catalogue by
+ * id, as every catalogue reference does. */
+static const char * const eu_ai_act_area_choices[] = {
+  "", "annex_iii_1", "annex_iii_2", "annex_iii_3", "annex_iii_4", "annex_iii_5", "annex_iii_6",
+  "annex_iii_7", "annex_iii_8", NULL
+};
+
+static const AimsChoice eu_ai_act_area_list[] = {
+  { "annex_iii_1", N_("Biometrics") },
+  { "annex_iii_2", N_("Critical infrastructure") },
+  { "annex_iii_3", N_("Education and vocational training") },
+  { "annex_iii_4", N_("Employment, workers management and access to self-employment") },
+  { "annex_iii_5", N_("Access to essential private and public services and benefits") },
+  { "annex_iii_6", N_("Law enforcement") },
+  { "annex_iii_7", N_("Migration, asylum and border control management") },
+  { "annex_iii_8", N_("Administration of justice and democratic processes") },
+};
+
+static const char * const criticality_choices[] = {
+  "low", "medium", "high", "critical", NULL
+};
+
+static const AimsChoice criticality_list[] = {
+  { "low", N_("Low") },
+  { "medium", N_("Medium") },
+  { "high", N_("High") },
+  { "critical", N_("Critical") },
+};
+
+static const char * const status_choices[] = {
+  "draft", "active", "suspended", "retired", NULL
+};
+
+static const AimsChoice status_list[] = {
+  { "draft", N_("Draft") },
+  { "active", N_("Active") },
+  { "suspended", N_("Suspended") },
+  { "retired", N_("Retired") },
+};
+
+static const char * const purpose_choices[] = {
+  "", "training", "validation", "test", "production-input", NULL
+};
+
+static const AimsChoice purpose_list[] = {
+  { "training", N_("Training") },
+  { "validation", N_("Validation") },
+  { "test", N_("Test") },
+  { "production-input", N_("Production input") },
+};
+
+static const char * const supplies_choices[] = {
+  "", "model", "data", "platform", "service", NULL
+};
+
+static const AimsChoice supplies_list[] = {
+  { "model", N_("Model") },
+  { "data", N_("Data") },
+  { "platform", N_("Platform") },
+  { "service", N_("Service") },
+};
+
+static const char * const due_diligence_choices[] = {
+  "not-started", "in-progress", "completed", "issues-found", NULL
+};
+
+static const AimsChoice due_diligence_list[] = {
+  { "not-started", N_("Not started") },
+  { "in-progress", N_("In progress") },
+  { "completed", N_("Completed") },
+  { "issues-found", N_("Issues found") },
+};
+
+/* A required choice lists its ids; an optional one lists "" first. */
+#define SAME_CHOICES(choices, list, optional) \
+  G_STATIC_ASSERT (G_N_ELEMENTS (choices) == G_N_ELEMENTS (list) + 1 + (optional))
+SAME_CHOICES (lifecycle_choices, lifecycle_list, 0);
+SAME_CHOICES (technique_choices, technique_list, 1);
+SAME_CHOICES (oversight_choices, oversight_list, 1);
+SAME_CHOICES (eu_ai_act_category_choices, eu_ai_act_category_list, 0);
+SAME_CHOICES (eu_ai_act_area_choices, eu_ai_act_area_list, 1);
+SAME_CHOICES (criticality_choices, criticality_list, 0);
+SAME_CHOICES (status_choices, status_list, 0);
+SAME_CHOICES (purpose_choices, purpose_list, 1);
+SAME_CHOICES (supplies_choices, supplies_list, 1);
+SAME_CHOICES (due_diligence_choices, due_diligence_list, 0);
+#undef SAME_CHOICES
 
 static const char * const changeset_kinds[] = {
   "edit", "undo", "redo", "import", "migration", NULL
@@ -109,51 +365,228 @@ static const char * const change_ops[] = {
 #define NN AIMS_FIELD_FLAG_NOT_NULL
 #define SYS (AIMS_FIELD_FLAG_SYSTEM | AIMS_FIELD_FLAG_NOT_NULL)
 
+/* The form members of a field: its section, control and help. */
+#define HIDDEN .widget = AIMS_FIELD_WIDGET_HIDDEN
+#define ENTRY(section) .group = section, .widget = AIMS_FIELD_WIDGET_ENTRY
+#define AREA(section) .group = section, .widget = AIMS_FIELD_WIDGET_TEXT_AREA
+#define DATE(section) .group = section, .widget = AIMS_FIELD_WIDGET_DATE
+#define SWITCH(section) .group = section, .widget = AIMS_FIELD_WIDGET_SWITCH
+#define CHOICE(section, list) \
+  .group = section, .widget = AIMS_FIELD_WIDGET_CHOICE, \
+  .choice_list = list, .n_choices = G_N_ELEMENTS (list)
+#define MULTI(section, list) \
+  .group = section, .widget = AIMS_FIELD_WIDGET_MULTI_CHOICE, \
+  .choice_list = list, .n_choices = G_N_ELEMENTS (list)
+#define REQUIRED .required = TRUE
+#define HELP(text) .description = text
+
+/* Form sections */
+#define S_IDENTIFICATION N_("Identification")
+#define S_PURPOSE N_("Purpose and Use")
+#define S_RESPONSIBILITY N_("Responsibilities")
+#define S_LIFECYCLE N_("Life Cycle and Status")
+#define S_SCOPE N_("AIMS Scope")
+#define S_CLASSIFICATION N_("Classification")
+#define S_EU_AI_ACT N_("EU AI Act")
+#define S_MODEL_CARD N_("Model Card")
+#define S_REVIEWS N_("Reviews")
+#define S_SOURCE N_("Source and Rights")
+#define S_PERSONAL_DATA N_("Personal Data")
+#define S_QUALITY N_("Quality")
+#define S_LINEAGE N_("Lineage")
+#define S_CONTRACT N_("Contract")
+#define S_DUE_DILIGENCE N_("Due Diligence")
+#define S_DATA N_("Data")
+#define S_PROJECT N_("Organisation and Scope")
+
 static const AimsFieldInfo project_fields[] = {
-  { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 1, NULL },
-  { "organisation", N_("Organisation"), AIMS_FIELD_TEXT, NN, SHORT, 1, NULL },
-  { "scope", N_("Scope"), AIMS_FIELD_TEXT, NN, LONG, 1, NULL },
-  { "exclusions", N_("Exclusions"), AIMS_FIELD_TEXT, NN, LONG, 1, NULL },
-  { "matrix", N_("Risk matrix"), AIMS_FIELD_JSON, 0, JSON, 1, NULL },
-  { "format_version", N_("File format"), AIMS_FIELD_INTEGER, SYS, 0, 1, NULL },
-  { "app_version", N_("Saved by version"), AIMS_FIELD_TEXT, SYS, SHORT, 1, NULL },
-  { "created", N_("Created"), AIMS_FIELD_TEXT, SYS, SHORT, 1, NULL },
-  { "modified", N_("Modified"), AIMS_FIELD_TEXT, SYS, SHORT, 1, NULL },
-  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 1, NULL },
+  { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 1, NULL, HIDDEN },
+  { "organisation", N_("Organisation"), AIMS_FIELD_TEXT, NN, SHORT, 1, NULL,
+    ENTRY (S_PROJECT) },
+  { "scope", N_("Scope"), AIMS_FIELD_TEXT, NN, LONG, 1, NULL, AREA (S_PROJECT),
+    HELP (N_("The boundaries of the AI management system (ISO/IEC 42001 clause 4.3).")) },
+  { "exclusions", N_("Exclusions"), AIMS_FIELD_TEXT, NN, LONG, 1, NULL, AREA (S_PROJECT),
+    HELP (N_("What the AI management system leaves out, and why.")) },
+  { "matrix", N_("Risk matrix"), AIMS_FIELD_JSON, 0, JSON, 1, NULL, HIDDEN },
+  { "format_version", N_("File format"), AIMS_FIELD_INTEGER, SYS, 0, 1, NULL, HIDDEN },
+  { "app_version", N_("Saved by version"), AIMS_FIELD_TEXT, SYS, SHORT, 1, NULL, HIDDEN },
+  { "created", N_("Created"), AIMS_FIELD_TEXT, SYS, SHORT, 1, NULL, HIDDEN },
+  { "modified", N_("Modified"), AIMS_FIELD_TEXT, SYS, SHORT, 1, NULL, HIDDEN },
+  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 1, NULL, HIDDEN },
 };
 
 static const AimsFieldInfo changeset_fields[] = {
-  { "id", N_("Number"), AIMS_FIELD_INTEGER, SYS, 0, 1, NULL },
-  { "at", N_("Time"), AIMS_FIELD_TEXT, SYS, SHORT, 1, NULL },
-  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 1, NULL },
-  { "label", N_("Description"), AIMS_FIELD_TEXT, SYS, LONG, 1, NULL },
-  { "kind", N_("Kind"), AIMS_FIELD_TEXT, SYS, SHORT, 1, changeset_kinds },
+  { "id", N_("Number"), AIMS_FIELD_INTEGER, SYS, 0, 1, NULL, HIDDEN },
+  { "at", N_("Time"), AIMS_FIELD_TEXT, SYS, SHORT, 1, NULL, HIDDEN },
+  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 1, NULL, HIDDEN },
+  { "label", N_("Description"), AIMS_FIELD_TEXT, SYS, LONG, 1, NULL, HIDDEN },
+  { "kind", N_("Kind"), AIMS_FIELD_TEXT, SYS, SHORT, 1, changeset_kinds, HIDDEN },
 };
 
 static const AimsFieldInfo change_log_fields[] = {
-  { "id", N_("Number"), AIMS_FIELD_INTEGER, SYS, 0, 1, NULL },
-  { "changeset", N_("Change set"), AIMS_FIELD_INTEGER, SYS, 0, 1, NULL },
-  { "at", N_("Time"), AIMS_FIELD_TEXT, SYS, SHORT, 1, NULL },
-  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 1, NULL },
-  { "record_table", N_("Table"), AIMS_FIELD_TEXT, SYS, SHORT, 1, NULL },
-  { "record_uuid", N_("Record"), AIMS_FIELD_TEXT, SYS, SHORT, 1, NULL },
-  { "op", N_("Operation"), AIMS_FIELD_TEXT, SYS, SHORT, 1, change_ops },
-  { "field", N_("Field"), AIMS_FIELD_TEXT, AIMS_FIELD_FLAG_SYSTEM, SHORT, 1, NULL },
-  { "old_value", N_("Old value"), AIMS_FIELD_ANY, AIMS_FIELD_FLAG_SYSTEM, JSON, 1, NULL },
-  { "new_value", N_("New value"), AIMS_FIELD_ANY, AIMS_FIELD_FLAG_SYSTEM, JSON, 1, NULL },
+  { "id", N_("Number"), AIMS_FIELD_INTEGER, SYS, 0, 1, NULL, HIDDEN },
+  { "changeset", N_("Change set"), AIMS_FIELD_INTEGER, SYS, 0, 1, NULL, HIDDEN },
+  { "at", N_("Time"), AIMS_FIELD_TEXT, SYS, SHORT, 1, NULL, HIDDEN },
+  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 1, NULL, HIDDEN },
+  { "record_table", N_("Table"), AIMS_FIELD_TEXT, SYS, SHORT, 1, NULL, HIDDEN },
+  { "record_uuid", N_("Record"), AIMS_FIELD_TEXT, SYS, SHORT, 1, NULL, HIDDEN },
+  { "op", N_("Operation"), AIMS_FIELD_TEXT, SYS, SHORT, 1, change_ops, HIDDEN },
+  { "field", N_("Field"), AIMS_FIELD_TEXT, AIMS_FIELD_FLAG_SYSTEM, SHORT, 1, NULL, HIDDEN },
+  { "old_value", N_("Old value"), AIMS_FIELD_ANY, AIMS_FIELD_FLAG_SYSTEM, JSON, 1, NULL, HIDDEN },
+  { "new_value", N_("New value"), AIMS_FIELD_ANY, AIMS_FIELD_FLAG_SYSTEM, JSON, 1, NULL, HIDDEN },
 };
 
+/* The columns of format 2 come first, as in the database; sections gather the
+ * fields of format 3 next to them. */
 static const AimsFieldInfo ai_system_fields[] = {
-  { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 2, NULL },
-  { "reference", N_("Reference"), AIMS_FIELD_TEXT, NN, SHORT, 2, NULL },
-  { "name", N_("Name"), AIMS_FIELD_TEXT, NN, SHORT, 2, NULL },
-  { "description", N_("Description"), AIMS_FIELD_TEXT, NN, LONG, 2, NULL },
-  { "business_owner", N_("Business owner"), AIMS_FIELD_TEXT, NN, SHORT, 2, NULL },
-  { "lifecycle", N_("Life cycle stage"), AIMS_FIELD_TEXT, NN, SHORT, 2, lifecycle_choices },
-  { "in_scope", N_("In scope"), AIMS_FIELD_BOOLEAN, NN, 0, 2, NULL },
-  { "created", N_("Created"), AIMS_FIELD_TEXT, SYS, SHORT, 2, NULL },
-  { "modified", N_("Modified"), AIMS_FIELD_TEXT, SYS, SHORT, 2, NULL },
-  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 2, NULL },
+  { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 2, NULL, HIDDEN },
+  { "reference", N_("Reference"), AIMS_FIELD_TEXT, NN, SHORT, 2, NULL,
+    ENTRY (S_IDENTIFICATION), REQUIRED,
+    HELP (N_("The short identifier people cite, such as SYS-007.")) },
+  { "name", N_("Name"), AIMS_FIELD_TEXT, NN, SHORT, 2, NULL, ENTRY (S_IDENTIFICATION), REQUIRED },
+  { "description", N_("Description"), AIMS_FIELD_TEXT, NN, LONG, 2, NULL, AREA (S_PURPOSE),
+    HELP (N_("What the system does, in a few sentences.")) },
+  { "business_owner", N_("Business owner"), AIMS_FIELD_TEXT, NN, SHORT, 2, NULL,
+    ENTRY (S_RESPONSIBILITY),
+    HELP (N_("Accountable: the person who answers for the system.")) },
+  { "lifecycle", N_("Life cycle stage"), AIMS_FIELD_TEXT, NN, SHORT, 2, lifecycle_choices,
+    CHOICE (S_LIFECYCLE, lifecycle_list), REQUIRED },
+  { "in_scope", N_("In scope"), AIMS_FIELD_BOOLEAN, NN, 0, 2, NULL, SWITCH (S_SCOPE),
+    HELP (N_("Whether the AI management system covers it; an excluded system needs a "
+             "justification.")) },
+  { "created", N_("Created"), AIMS_FIELD_TEXT, SYS, SHORT, 2, NULL, HIDDEN },
+  { "modified", N_("Modified"), AIMS_FIELD_TEXT, SYS, SHORT, 2, NULL, HIDDEN },
+  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 2, NULL, HIDDEN },
+  { "intended_purpose", N_("Intended purpose"), AIMS_FIELD_TEXT, NN, LONG, 3, NULL,
+    AREA (S_PURPOSE), HELP (N_("The use the provider intends, including its context.")) },
+  { "intended_users", N_("Intended users"), AIMS_FIELD_TEXT, NN, LONG, 3, NULL,
+    AREA (S_PURPOSE), HELP (N_("Who operates the system and who relies on its output.")) },
+  { "foreseeable_misuse", N_("Reasonably foreseeable misuse"), AIMS_FIELD_TEXT, NN, LONG, 3, NULL,
+    AREA (S_PURPOSE), HELP (N_("Uses the system was not made for but may be put to.")) },
+  { "technical_owner", N_("Technical owner"), AIMS_FIELD_TEXT, NN, SHORT, 3, NULL,
+    ENTRY (S_RESPONSIBILITY),
+    HELP (N_("Responsible: the person who builds or runs the system.")) },
+  { "consulted", N_("Consulted"), AIMS_FIELD_TEXT, NN, SHORT, 3, NULL, ENTRY (S_RESPONSIBILITY),
+    HELP (N_("People or teams asked before decisions, such as Legal or the DPO.")) },
+  { "informed", N_("Informed"), AIMS_FIELD_TEXT, NN, SHORT, 3, NULL, ENTRY (S_RESPONSIBILITY),
+    HELP (N_("People or teams kept up to date.")) },
+  { "roles", N_("Organisation’s roles"), AIMS_FIELD_TEXT, NN, SHORT, 3, NULL,
+    MULTI (S_CLASSIFICATION, role_list),
+    HELP (N_("The roles the organisation plays for this system; several may apply.")) },
+  { "technique", N_("AI technique"), AIMS_FIELD_TEXT, NN, SHORT, 3, technique_choices,
+    CHOICE (S_CLASSIFICATION, technique_list) },
+  { "oversight", N_("Human oversight"), AIMS_FIELD_TEXT, NN, SHORT, 3, oversight_choices,
+    CHOICE (S_CLASSIFICATION, oversight_list),
+    HELP (N_("The level of automation and how people oversee it.")) },
+  { "affected_stakeholders", N_("Affected stakeholders"), AIMS_FIELD_TEXT, NN, LONG, 3, NULL,
+    AREA (S_PURPOSE), HELP (N_("People and groups the system’s output affects.")) },
+  { "geographies", N_("Geographies"), AIMS_FIELD_TEXT, NN, SHORT, 3, NULL, ENTRY (S_PURPOSE),
+    HELP (N_("Countries or regions where it is used.")) },
+  { "languages", N_("Languages"), AIMS_FIELD_TEXT, NN, SHORT, 3, NULL, ENTRY (S_PURPOSE) },
+  { "eu_ai_act_category", N_("EU AI Act category"), AIMS_FIELD_TEXT, NN, SHORT, 3,
+    eu_ai_act_category_choices, CHOICE (S_EU_AI_ACT, eu_ai_act_category_list), REQUIRED },
+  { "eu_ai_act_area", N_("Annex III area"), AIMS_FIELD_TEXT, NN, SHORT, 3,
+    eu_ai_act_area_choices, CHOICE (S_EU_AI_ACT, eu_ai_act_area_list),
+    HELP (N_("Required when the category is high-risk under Annex III.")) },
+  { "eu_ai_act_reason", N_("Reason for the category"), AIMS_FIELD_TEXT, NN, LONG, 3, NULL,
+    AREA (S_EU_AI_ACT) },
+  { "criticality", N_("Criticality"), AIMS_FIELD_TEXT, NN, SHORT, 3, criticality_choices,
+    CHOICE (S_CLASSIFICATION, criticality_list), REQUIRED,
+    HELP (N_("How much the organisation depends on the system.")) },
+  { "scope_justification", N_("Scope justification"), AIMS_FIELD_TEXT, NN, LONG, 3, NULL,
+    AREA (S_SCOPE), HELP (N_("Why the system is excluded from the scope; required then.")) },
+  { "performance_metrics", N_("Performance metrics"), AIMS_FIELD_TEXT, NN, LONG, 3, NULL,
+    AREA (S_MODEL_CARD),
+    HELP (N_("One per line: metric: value (acceptance threshold).")) },
+  { "known_limitations", N_("Known limitations"), AIMS_FIELD_TEXT, NN, LONG, 3, NULL,
+    AREA (S_MODEL_CARD) },
+  { "evaluation_data", N_("Evaluation data"), AIMS_FIELD_TEXT, NN, LONG, 3, NULL,
+    AREA (S_MODEL_CARD), HELP (N_("The data the metrics were measured on.")) },
+  { "last_review", N_("Last review"), AIMS_FIELD_TEXT, NN, SHORT, 3, NULL, DATE (S_REVIEWS) },
+  { "next_review", N_("Next review"), AIMS_FIELD_TEXT, NN, SHORT, 3, NULL, DATE (S_REVIEWS),
+    HELP (N_("Not before the last review.")) },
+  { "status", N_("Status"), AIMS_FIELD_TEXT, NN, SHORT, 3, status_choices,
+    CHOICE (S_LIFECYCLE, status_list), REQUIRED },
+};
+
+static const AimsFieldInfo data_set_fields[] = {
+  { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 3, NULL, HIDDEN },
+  { "reference", N_("Reference"), AIMS_FIELD_TEXT, NN, SHORT, 3, NULL,
+    ENTRY (S_IDENTIFICATION), REQUIRED,
+    HELP (N_("The short identifier people cite, such as DS-003.")) },
+  { "name", N_("Name"), AIMS_FIELD_TEXT, NN, SHORT, 3, NULL, ENTRY (S_IDENTIFICATION), REQUIRED },
+  { "purpose", N_("Purpose"), AIMS_FIELD_TEXT, NN, SHORT, 3, purpose_choices,
+    CHOICE (S_IDENTIFICATION, purpose_list) },
+  { "source", N_("Source"), AIMS_FIELD_TEXT, NN, SHORT, 3, NULL, ENTRY (S_SOURCE),
+    HELP (N_("Where the data comes from: a system, a supplier, a public source.")) },
+  { "provenance", N_("Provenance"), AIMS_FIELD_TEXT, NN, LONG, 3, NULL, AREA (S_SOURCE),
+    HELP (N_("How it was collected, and by whom.")) },
+  { "legal_basis", N_("Legal basis or licence"), AIMS_FIELD_TEXT, NN, SHORT, 3, NULL,
+    ENTRY (S_SOURCE) },
+  { "personal_data", N_("Holds personal data"), AIMS_FIELD_BOOLEAN, NN, 0, 3, NULL,
+    SWITCH (S_PERSONAL_DATA) },
+  { "personal_data_categories", N_("Categories of personal data"), AIMS_FIELD_TEXT, NN, LONG, 3,
+    NULL, AREA (S_PERSONAL_DATA) },
+  { "retention", N_("Retention period"), AIMS_FIELD_TEXT, NN, SHORT, 3, NULL,
+    ENTRY (S_PERSONAL_DATA) },
+  { "quality_checks", N_("Quality checks"), AIMS_FIELD_TEXT, NN, LONG, 3, NULL, AREA (S_QUALITY),
+    HELP (N_("Checks done on completeness, accuracy and representativeness.")) },
+  { "known_biases", N_("Known biases"), AIMS_FIELD_TEXT, NN, LONG, 3, NULL, AREA (S_QUALITY) },
+  { "lineage_origin", N_("Origin"), AIMS_FIELD_TEXT, NN, LONG, 3, NULL, AREA (S_LINEAGE) },
+  { "lineage_processing", N_("Processing steps"), AIMS_FIELD_TEXT, NN, LONG, 3, NULL,
+    AREA (S_LINEAGE) },
+  { "lineage_transformations", N_("Transformations"), AIMS_FIELD_TEXT, NN, LONG, 3, NULL,
+    AREA (S_LINEAGE) },
+  { "lineage_storage", N_("Storage location"), AIMS_FIELD_TEXT, NN, SHORT, 3, NULL,
+    ENTRY (S_LINEAGE) },
+  { "owner", N_("Owner"), AIMS_FIELD_TEXT, NN, SHORT, 3, NULL, ENTRY (S_IDENTIFICATION) },
+  { "created", N_("Created"), AIMS_FIELD_TEXT, SYS, SHORT, 3, NULL, HIDDEN },
+  { "modified", N_("Modified"), AIMS_FIELD_TEXT, SYS, SHORT, 3, NULL, HIDDEN },
+  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 3, NULL, HIDDEN },
+};
+
+static const AimsFieldInfo third_party_fields[] = {
+  { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 3, NULL, HIDDEN },
+  { "reference", N_("Reference"), AIMS_FIELD_TEXT, NN, SHORT, 3, NULL,
+    ENTRY (S_IDENTIFICATION), REQUIRED,
+    HELP (N_("The short identifier people cite, such as TP-002.")) },
+  { "name", N_("Name"), AIMS_FIELD_TEXT, NN, SHORT, 3, NULL, ENTRY (S_IDENTIFICATION), REQUIRED },
+  { "supplies", N_("Supplies"), AIMS_FIELD_TEXT, NN, SHORT, 3, supplies_choices,
+    CHOICE (S_IDENTIFICATION, supplies_list) },
+  { "contract_audit_rights", N_("Contract and audit rights"), AIMS_FIELD_TEXT, NN, LONG, 3, NULL,
+    AREA (S_CONTRACT) },
+  { "due_diligence_status", N_("Due diligence"), AIMS_FIELD_TEXT, NN, SHORT, 3,
+    due_diligence_choices, CHOICE (S_DUE_DILIGENCE, due_diligence_list), REQUIRED },
+  { "due_diligence_date", N_("Due diligence date"), AIMS_FIELD_TEXT, NN, SHORT, 3, NULL,
+    DATE (S_DUE_DILIGENCE) },
+  { "sla", N_("Service level agreement"), AIMS_FIELD_TEXT, NN, LONG, 3, NULL, AREA (S_CONTRACT) },
+  { "data_received", N_("Data it receives"), AIMS_FIELD_TEXT, NN, LONG, 3, NULL, AREA (S_DATA),
+    HELP (N_("What the organisation shares with it, personal data included.")) },
+  { "criticality", N_("Criticality"), AIMS_FIELD_TEXT, NN, SHORT, 3, criticality_choices,
+    CHOICE (S_IDENTIFICATION, criticality_list), REQUIRED },
+  { "created", N_("Created"), AIMS_FIELD_TEXT, SYS, SHORT, 3, NULL, HIDDEN },
+  { "modified", N_("Modified"), AIMS_FIELD_TEXT, SYS, SHORT, 3, NULL, HIDDEN },
+  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 3, NULL, HIDDEN },
+};
+
+/* Link tables: their first two editable columns are the linked records (see
+ * aims-links.c); forms show them as lists, never as fields. */
+static const AimsFieldInfo system_data_set_fields[] = {
+  { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 3, NULL, HIDDEN },
+  { "system", N_("AI system"), AIMS_FIELD_TEXT, NN, SHORT, 3, NULL, HIDDEN },
+  { "data_set", N_("Data set"), AIMS_FIELD_TEXT, NN, SHORT, 3, NULL, HIDDEN },
+  { "created", N_("Created"), AIMS_FIELD_TEXT, SYS, SHORT, 3, NULL, HIDDEN },
+  { "modified", N_("Modified"), AIMS_FIELD_TEXT, SYS, SHORT, 3, NULL, HIDDEN },
+  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 3, NULL, HIDDEN },
+};
+
+static const AimsFieldInfo system_third_party_fields[] = {
+  { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 3, NULL, HIDDEN },
+  { "system", N_("AI system"), AIMS_FIELD_TEXT, NN, SHORT, 3, NULL, HIDDEN },
+  { "third_party", N_("Third party"), AIMS_FIELD_TEXT, NN, SHORT, 3, NULL, HIDDEN },
+  { "created", N_("Created"), AIMS_FIELD_TEXT, SYS, SHORT, 3, NULL, HIDDEN },
+  { "modified", N_("Modified"), AIMS_FIELD_TEXT, SYS, SHORT, 3, NULL, HIDDEN },
+  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 3, NULL, HIDDEN },
 };
 
 #undef SHORT
@@ -161,16 +594,50 @@ static const AimsFieldInfo ai_system_fields[] = {
 #undef JSON
 #undef NN
 #undef SYS
+#undef HIDDEN
+#undef ENTRY
+#undef AREA
+#undef DATE
+#undef SWITCH
+#undef CHOICE
+#undef MULTI
+#undef REQUIRED
+#undef HELP
+#undef S_IDENTIFICATION
+#undef S_PURPOSE
+#undef S_RESPONSIBILITY
+#undef S_LIFECYCLE
+#undef S_SCOPE
+#undef S_CLASSIFICATION
+#undef S_EU_AI_ACT
+#undef S_MODEL_CARD
+#undef S_REVIEWS
+#undef S_SOURCE
+#undef S_PERSONAL_DATA
+#undef S_QUALITY
+#undef S_LINEAGE
+#undef S_CONTRACT
+#undef S_DUE_DILIGENCE
+#undef S_DATA
+#undef S_PROJECT
 
 static const AimsTableInfo tables[] = {
   { "project", N_("project"), AIMS_TABLE_SINGLETON, 1, "organisation",
-    project_fields, G_N_ELEMENTS (project_fields) },
+    project_fields, G_N_ELEMENTS (project_fields), NULL },
   { "changeset", N_("change set"), AIMS_TABLE_INTERNAL, 1, "label",
-    changeset_fields, G_N_ELEMENTS (changeset_fields) },
+    changeset_fields, G_N_ELEMENTS (changeset_fields), NULL },
   { "change_log", N_("change"), AIMS_TABLE_INTERNAL, 1, NULL,
-    change_log_fields, G_N_ELEMENTS (change_log_fields) },
+    change_log_fields, G_N_ELEMENTS (change_log_fields), NULL },
   { "ai_system", N_("AI system"), AIMS_TABLE_RECORDS, 2, "name",
-    ai_system_fields, G_N_ELEMENTS (ai_system_fields) },
+    ai_system_fields, G_N_ELEMENTS (ai_system_fields), "SYS-" },
+  { "data_set", N_("data set"), AIMS_TABLE_RECORDS, 3, "name",
+    data_set_fields, G_N_ELEMENTS (data_set_fields), "DS-" },
+  { "third_party", N_("third party"), AIMS_TABLE_RECORDS, 3, "name",
+    third_party_fields, G_N_ELEMENTS (third_party_fields), "TP-" },
+  { "system_data_set", N_("link between an AI system and a data set"), AIMS_TABLE_RECORDS, 3,
+    NULL, system_data_set_fields, G_N_ELEMENTS (system_data_set_fields), NULL },
+  { "system_third_party", N_("link between an AI system and a third party"), AIMS_TABLE_RECORDS,
+    3, NULL, system_third_party_fields, G_N_ELEMENTS (system_third_party_fields), NULL },
 };
 
 static const AimsSchemaDef default_schema = {
@@ -301,6 +768,32 @@ aims_field_kind_to_string (AimsFieldKind kind)
     default:
       g_return_val_if_reached ("unknown");
     }
+}
+
+/**
+ * aims_choice_label:
+ * @field: a field with choices
+ * @id: (nullable): one of its choice ids
+ *
+ * Returns: (transfer none): the translated label of @id, or @id itself if the
+ *   field has no such choice ("" for %NULL)
+ */
+const char *
+aims_choice_label (const AimsFieldInfo *field,
+                   const char          *id)
+{
+  g_return_val_if_fail (field != NULL, id);
+
+  if (id == NULL)
+    return "";
+
+  for (guint i = 0; i < field->n_choices; i++)
+    {
+      if (g_str_equal (field->choice_list[i].id, id))
+        return _(field->choice_list[i].label);
+    }
+
+  return id;
 }
 
 static gboolean

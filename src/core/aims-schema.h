@@ -29,7 +29,7 @@ G_BEGIN_DECLS
  * The newest file format (`PRAGMA user_version`) this build reads and writes.
  * Each later issue that adds tables adds a migration and bumps it.
  */
-#define AIMS_FORMAT_VERSION 2
+#define AIMS_FORMAT_VERSION 3
 
 /* Upper bounds of stored text, in bytes of UTF-8. */
 #define AIMS_TEXT_LIMIT_SHORT  256u
@@ -73,6 +73,45 @@ typedef enum
 } AimsFieldFlags;
 
 /**
+ * AimsFieldWidget:
+ * @AIMS_FIELD_WIDGET_ENTRY: a one-line text entry
+ * @AIMS_FIELD_WIDGET_TEXT_AREA: several lines of text
+ * @AIMS_FIELD_WIDGET_CHOICE: one of the field's choices (or none, when the
+ *   field is not required)
+ * @AIMS_FIELD_WIDGET_MULTI_CHOICE: any number of the field's choices, stored
+ *   as their ids joined with commas ("developer,deployer")
+ * @AIMS_FIELD_WIDGET_SWITCH: on or off (a boolean field)
+ * @AIMS_FIELD_WIDGET_DATE: a date written YYYY-MM-DD, or empty
+ * @AIMS_FIELD_WIDGET_HIDDEN: not shown in forms: identifiers, timestamps and
+ *   other fields the store or other screens maintain
+ *
+ * The control a form uses for a field.
+ */
+typedef enum
+{
+  AIMS_FIELD_WIDGET_ENTRY,
+  AIMS_FIELD_WIDGET_TEXT_AREA,
+  AIMS_FIELD_WIDGET_CHOICE,
+  AIMS_FIELD_WIDGET_MULTI_CHOICE,
+  AIMS_FIELD_WIDGET_SWITCH,
+  AIMS_FIELD_WIDGET_DATE,
+  AIMS_FIELD_WIDGET_HIDDEN,
+} AimsFieldWidget;
+
+/**
+ * AimsChoice:
+ * @id: the value stored in the file
+ * @label: a label marked for translation; see aims_choice_label()
+ *
+ * One allowed value of a choice field.
+ */
+typedef struct
+{
+  const char *id;
+  const char *label;
+} AimsChoice;
+
+/**
  * AimsFieldInfo:
  * @name: the column name
  * @label: a label marked for translation; translate it before showing it
@@ -80,7 +119,22 @@ typedef enum
  * @flags: #AimsFieldFlags
  * @max_bytes: for text kinds, the largest value in bytes
  * @since: the file format that added the column
- * @choices: (nullable): the allowed values of a text column, %NULL-terminated
+ * @choices: (nullable): the allowed values of a single-choice text column,
+ *   %NULL-terminated; an optional choice lists "" first. The database has
+ *   the same list as a CHECK constraint.
+ * @group: (nullable): the title of the form section the field belongs to,
+ *   marked for translation
+ * @widget: the control a form uses
+ * @choice_list: (nullable) (array length=n_choices): the choices with their
+ *   labels, in the order to offer them (and to sort by), for
+ *   %AIMS_FIELD_WIDGET_CHOICE and %AIMS_FIELD_WIDGET_MULTI_CHOICE
+ * @n_choices: the number of @choice_list
+ * @required: the field must not be empty
+ * @description: (nullable): one line of help, marked for translation
+ *
+ * One column of a table. Fields come in the order of the table's columns,
+ * which is also the order of a form: sections appear where their first field
+ * is, and each field joins its section.
  */
 typedef struct
 {
@@ -91,6 +145,12 @@ typedef struct
   gsize               max_bytes;
   guint               since;
   const char * const *choices;
+  const char         *group;
+  AimsFieldWidget     widget;
+  const AimsChoice   *choice_list;
+  guint               n_choices;
+  gboolean            required;
+  const char         *description;
 } AimsFieldInfo;
 
 /**
@@ -115,6 +175,8 @@ typedef enum
  * @title_field: (nullable): the field people know a record by
  * @fields: the columns
  * @n_fields: the number of @fields
+ * @reference_prefix: (nullable): the prefix of the records' references
+ *   ("SYS-"), for tables whose records have one
  */
 typedef struct
 {
@@ -125,6 +187,7 @@ typedef struct
   const char          *title_field;
   const AimsFieldInfo *fields;
   guint                n_fields;
+  const char          *reference_prefix;
 } AimsTableInfo;
 
 const AimsTableInfo *aims_schema_get_tables        (guint               *n_tables);
@@ -132,5 +195,7 @@ const AimsTableInfo *aims_schema_lookup_table      (const char          *name);
 const AimsFieldInfo *aims_table_info_lookup_field  (const AimsTableInfo *table,
                                                     const char          *name);
 const char          *aims_field_kind_to_string     (AimsFieldKind        kind);
+const char          *aims_choice_label             (const AimsFieldInfo *field,
+                                                    const char          *id);
 
 G_END_DECLS

@@ -33,4 +33,33 @@ gboolean   _aims_store_snapshot         (AimsStore            *self,
                                          GError              **error);
 void       _aims_store_close            (AimsStore            *self);
 
+const AimsSchemaDef *_aims_store_get_schema      (AimsStore            *self);
+sqlite3_stmt        *_aims_store_prepare         (AimsStore            *self,
+                                                  const char           *sql,
+                                                  GError              **error);
+void                 _aims_store_release         (sqlite3_stmt         *stmt);
+const AimsTableInfo *_aims_store_lookup_table    (AimsStore            *self,
+                                                  const char           *name,
+                                                  gboolean              writable,
+                                                  GError              **error);
+const AimsFieldInfo *_aims_store_lookup_field    (const AimsTableInfo  *table,
+                                                  const char           *name,
+                                                  gboolean              writable,
+                                                  GError              **error);
+gboolean             _aims_store_normalize_value (const AimsTableInfo  *table,
+                                                  const AimsFieldInfo  *field,
+                                                  GVariant             *value,
+                                                  GVariant            **out,
+                                                  GError              **error);
+char                *_aims_store_column_text     (sqlite3_stmt         *stmt,
+                                                  int                   column,
+                                                  const AimsFieldInfo  *field);
+GVariant            *_aims_store_column_variant  (sqlite3_stmt         *stmt,
+                                                  int                   column,
+                                                  const AimsFieldInfo  *field);
+GHashTable          *_aims_store_dup_record      (AimsStore            *self,
+                                                  const AimsTableInfo  *table,
+                                                  const char           *uuid,
+                                                  GError              **error);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "aims-store-private.h"
 
 #include "aims-change-private.h"
+#include "aims-rules-private.h"
 #include "aims-sqlite-private.h"
 
 #include <glib/gi18n.h>
@@ -414,6 +415,25 @@ variant_get_integer (GVariant *value,
   return TRUE;
 }
 
+/* The allowed values of a choice field, for messages; the empty value of an
+ * optional choice is not worth listing. */
+static char *
+join_choices (const AimsFieldInfo *field)
+{
+  GString *allowed = g_string_new (NULL);
+
+  for (guint i = 0; field->choices[i] != NULL; i++)
+    {
+      if (field->choices[i][0] == '\0')
+        continue;
+      if (allowed->len > 0)
+        g_string_append (allowed, ", ");
+      g_string_append (allowed, field->choices[i]);
+    }
+
+  return g_string_free (allowed, FALSE);
+}
+
 /*
  * normalize_value:
  *
@@ -468,7 +488,7 @@ normalize_value (const AimsTableInfo  *table,
         if (field->choices != NULL && !g_strv_contains (field->choices, text))
           {
             g_autofree char *shown = _aims_text_for_message (text, len);
-            g_autofree char *allowed = g_strjoinv (", ", (char **) field->choices);
+            g_autofree char *allowed = join_choices (field);
 
             g_set_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_INVALID_VALUE,
                          _("“%s” cannot be “%s”; it is one of: %s."), label, shown, allowed);
@@ -2170,6 +2190,167 @@ _aims_store_snapshot (AimsStore   *self,
   return TRUE;
 }
 
+const AimsSchemaDef *
+_aims_store_get_schema (AimsStore *self)
+{
+  g_return_val_if_fail (AIMS_IS_STORE (self), NULL);
+
+  return self->schema;
+}
+
+/* A statement from the store's cache: bind, step, then _aims_store_release()
+ * it before anything else can use the same SQL. Never finalize it. */
+sqlite3_stmt *
+_aims_store_prepare (AimsStore   *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  g_return_val_if_fail (AIMS_IS_STORE (self), NULL);
+
+  return prepare (self, sql, error);
+}
+
+void
+_aims_store_release (sqlite3_stmt *stmt)
+{
+  release (stmt);
+}
+
+const AimsTableInfo *
+_aims_store_lookup_table (AimsStore   *self,
+                          const char  *name,
+                          gboolean     writable,
+                          GError     **error)
+{
+  g_return_val_if_fail (AIMS_IS_STORE (self), NULL);
+
+  return lookup_table (self, name, writable, error);
+}
+
+const AimsFieldInfo *
+_aims_store_lookup_field (const AimsTableInfo  *table,
+                          const char           *name,
+                          gboolean              writable,
+                          GError              **error)
+{
+  return lookup_field (table, name, writable, error);
+}
+
+/* The store's own checks of one value: type, NULL, size, allowed values and
+ * JSON; @out receives it in the field's canonical type. */
+gboolean
+_aims_store_normalize_value (const AimsTableInfo  *table,
+                             const AimsFieldInfo  *field,
+                             GVariant             *value,
+                             GVariant            **out,
+                             GError              **error)
+{
+  return normalize_value (table, field, value, out, error);
+}
+
+/* A column as text for lists and exports: NULL stays NULL, booleans are 0 or
+ * 1, text is bounded by the field's limit and valid UTF-8. */
+char *
+_aims_store_column_text (sqlite3_stmt        *stmt,
+                         int                  column,
+                         const AimsFieldInfo *field)
+{
+  gsize max_bytes = field != NULL && field->max_bytes > 0 ? field->max_bytes
+                                                          : AIMS_TEXT_LIMIT_JSON;
+  RawValue raw;
+
+  raw_from_column (&raw, stmt, column);
+
+  switch (raw.type)
+    {
+    case SQLITE_NULL:
+      return NULL;
+    case SQLITE_INTEGER:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, raw.i);
+    case SQLITE_FLOAT:
+      return g_strdup_printf ("%g", raw.d);
+    default:
+      return bounded_text (raw.text, raw.bytes, max_bytes);
+    }
+}
+
+/* A column as the GVariant aims_store_get() would return. */
+GVariant *
+_aims_store_column_variant (sqlite3_stmt        *stmt,
+                            int                  column,
+                            const AimsFieldInfo *field)
+{
+  RawValue raw;
+
+  raw_from_column (&raw, stmt, column);
+  return raw_to_variant (&raw, field);
+}
+
+/*
+ * _aims_store_dup_record:
+ *
+ * Reads a whole record.
+ *
+ * Returns: (transfer full) (element-type utf8 GVariant): field name (the
+ *   descriptor's string) → value; fields holding NULL are absent
+ */
+GHashTable *
+_aims_store_dup_record (AimsStore            *self,
+                        const AimsTableInfo  *table,
+                        const char           *uuid,
+                        GError              **error)
+{
+  g_autoptr(GHashTable) record = NULL;
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  g_autofree char *quoted_table = _aims_sqlite_quote (table->name);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (AIMS_IS_STORE (self), NULL);
+
+  for (guint i = 0; i < table->n_fields; i++)
+    {
+      g_autofree char *quoted = _aims_sqlite_quote (table->fields[i].name);
+
+      g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", quoted);
+    }
+  g_string_append_printf (sql, " FROM %s WHERE uuid = ?", quoted_table);
+
+  stmt = prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      release (stmt);
+      set_not_found (error, table, uuid);
+      return NULL;
+    }
+  else if (rc != SQLITE_ROW)
+    {
+      _aims_sqlite_set_error (error, self->db, rc, _("Could not read the project"));
+      release (stmt);
+      return NULL;
+    }
+
+  record = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_variant_unref);
+  for (guint i = 0; i < table->n_fields; i++)
+    {
+      RawValue raw;
+      GVariant *value;
+
+      raw_from_column (&raw, stmt, i);
+      value = raw_to_variant (&raw, &table->fields[i]);
+      if (value != NULL)
+        g_hash_table_insert (record, (gpointer) table->fields[i].name, value);
+    }
+  release (stmt);
+
+  return g_steal_pointer (&record);
+}
+
 /* Closes the connection (checkpointing the WAL); later calls fail cleanly. */
 void
 _aims_store_close (AimsStore *self)
@@ -2365,6 +2546,16 @@ aims_store_insert (AimsStore   *self,
 
   new_uuid = insert_record (self, info, uuid, checked, error);
 
+  /* The rules judge the record as the database made it, defaults included;
+   * a refusal rolls the insert and its log back. */
+  if (new_uuid != NULL)
+    {
+      g_autoptr(GHashTable) record = _aims_store_dup_record (self, info, new_uuid, error);
+
+      if (record == NULL || !_aims_rules_check_record (info, record, NULL, error))
+        g_clear_pointer (&new_uuid, g_free);
+    }
+
   if (!write_end (self, implicit, new_uuid != NULL, error))
     return NULL;
 
@@ -2415,6 +2606,27 @@ aims_store_update (AimsStore   *self,
       (field_info = lookup_field (info, field, TRUE, error)) == NULL ||
       !normalize_value (info, field_info, owned, &normalized, error))
     return FALSE;
+
+  /* The rules that involve this field, on the record as it would be; a
+   * refused edit writes and logs nothing. */
+  if (info->kind == AIMS_TABLE_RECORDS)
+    {
+      g_autoptr(GHashTable) record = _aims_store_dup_record (self, info, uuid, error);
+
+      if (record == NULL)
+        return FALSE;
+
+      /* Setting a field to what it holds changes nothing, so breaks no rule. */
+      if (values_equal (g_hash_table_lookup (record, field_info->name), normalized))
+        g_clear_pointer (&record, g_hash_table_unref);
+      else if (normalized != NULL)
+        g_hash_table_replace (record, (gpointer) field_info->name, g_variant_ref (normalized));
+      else
+        g_hash_table_remove (record, field_info->name);
+
+      if (record != NULL && !_aims_rules_check_record (info, record, field_info->name, error))
+        return FALSE;
+    }
 
   if (self->depth == 0)
     {

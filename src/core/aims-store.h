@@ -120,4 +120,11 @@ char        *aims_store_dup_redo_label     (AimsStore    *self);
 GListModel  *aims_store_list_history       (AimsStore    *self,
                                             const char   *uuid);
 
+char        *aims_store_next_reference     (AimsStore    *self,
+                                            const char   *table);
+char        *aims_store_duplicate          (AimsStore    *self,
+                                            const char   *table,
+                                            const char   *uuid,
+                                            GError      **error);
+
 G_END_DECLS

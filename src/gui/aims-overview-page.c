@@ -29,6 +29,13 @@ struct _AimsOverviewPage
   GtkTextView    *exclusions_view;
   AdwActionRow   *systems_row;
   AdwActionRow   *file_row;
+  AdwActionRow   *in_scope_row;
+  AdwActionRow   *overdue_row;
+  AdwExpanderRow *lifecycle_row;
+  AdwExpanderRow *category_row;
+
+  /* Rows added to the expanders, to remove them on refresh */
+  GPtrArray      *breakdown_rows;
 
   /* Owned references */
   AimsDocument   *document;
@@ -94,19 +101,67 @@ commit_field (AimsOverviewPage *self,
     aims_show_error_dialog (GTK_WIDGET (self), _("Could Not Record the Change"), error);
 }
 
+/* One expander row per field, one child row per choice with its count */
+static void
+fill_breakdown (AimsOverviewPage *self,
+                AdwExpanderRow   *expander,
+                const char       *field_name)
+{
+  AimsStore *store = get_store (self);
+  const AimsFieldInfo *field = aims_table_info_lookup_field (aims_schema_lookup_table ("ai_system"), field_name);
+  g_autoptr(GHashTable) counts = aims_inventory_count_by (store, field_name);
+
+  for (guint i = 0; i < field->n_choices; i++)
+    {
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, field->choice_list[i].id));
+      g_autofree char *text = g_strdup_printf ("%u", count);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *label = gtk_label_new (text);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), aims_choice_label (field, field->choice_list[i].id));
+      gtk_widget_add_css_class (label, count > 0 ? "numeric" : "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      adw_expander_row_add_row (expander, row);
+      g_ptr_array_add (self->breakdown_rows, row);
+    }
+}
+
 static void
 update_counts (AimsOverviewPage *self)
 {
   AimsStore *store = get_store (self);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *systems = NULL;
-  guint n_systems;
+  g_autofree char *in_scope = NULL;
+  g_autofree char *overdue = NULL;
+  guint n_overdue;
 
   if (store == NULL)
     return;
 
-  n_systems = aims_store_count (store, "ai_system");
-  systems = g_strdup_printf ("%u", n_systems);
+  systems = g_strdup_printf ("%u", aims_store_count (store, "ai_system"));
   adw_action_row_set_subtitle (self->systems_row, systems);
+
+  in_scope = g_strdup_printf ("%u", aims_inventory_count_in_scope (store));
+  adw_action_row_set_subtitle (self->in_scope_row, in_scope);
+
+  n_overdue = aims_inventory_count_overdue (store, now);
+  overdue = g_strdup_printf ("%u", n_overdue);
+  adw_action_row_set_subtitle (self->overdue_row, overdue);
+  if (n_overdue > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->overdue_row), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->overdue_row), "warning");
+
+  for (guint i = 0; i < self->breakdown_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->breakdown_rows, i);
+
+      adw_expander_row_remove (ADW_EXPANDER_ROW (gtk_widget_get_ancestor (row, ADW_TYPE_EXPANDER_ROW)), row);
+    }
+  g_ptr_array_set_size (self->breakdown_rows, 0);
+  fill_breakdown (self, self->lifecycle_row, "lifecycle");
+  fill_breakdown (self, self->category_row, "eu_ai_act_category");
 }
 
 static void
@@ -295,6 +350,7 @@ aims_overview_page_finalize (GObject *object)
   AimsOverviewPage *self = AIMS_OVERVIEW_PAGE (object);
 
   g_clear_pointer (&self->project_uuid, g_free);
+  g_clear_pointer (&self->breakdown_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (aims_overview_page_parent_class)->finalize (object);
 }
@@ -361,6 +417,10 @@ aims_overview_page_class_init (AimsOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AimsOverviewPage, exclusions_view);
   gtk_widget_class_bind_template_child (widget_class, AimsOverviewPage, systems_row);
   gtk_widget_class_bind_template_child (widget_class, AimsOverviewPage, file_row);
+  gtk_widget_class_bind_template_child (widget_class, AimsOverviewPage, in_scope_row);
+  gtk_widget_class_bind_template_child (widget_class, AimsOverviewPage, overdue_row);
+  gtk_widget_class_bind_template_child (widget_class, AimsOverviewPage, lifecycle_row);
+  gtk_widget_class_bind_template_child (widget_class, AimsOverviewPage, category_row);
   gtk_widget_class_bind_template_callback (widget_class, on_organisation_changed_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -374,6 +434,7 @@ aims_overview_page_init (AimsOverviewPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->breakdown_rows = g_ptr_array_new ();
   self->store_signals = g_signal_group_new (AIMS_TYPE_STORE);
   g_signal_group_connect_object (self->store_signals, "changed",
                                  G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);

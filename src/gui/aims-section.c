@@ -15,9 +15,7 @@
 
 static const AimsSection sections[] = {
   { "overview", N_("Overview"), "go-home-symbolic", NULL },
-  { "systems", N_("AI Systems"), "computer-symbolic",
-    N_("The inventory of AI systems, with their data sets, third parties, owners, "
-       "lifecycle stage and EU AI Act category, is not available in this version.") },
+  { "systems", N_("AI Systems"), "computer-symbolic", NULL },
   { "risks", N_("Risks"), "dialog-warning-symbolic",
     N_("The risk register, scored on the project’s likelihood × impact matrix, "
        "is not available in this version.") },

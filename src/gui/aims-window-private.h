@@ -33,6 +33,7 @@ struct _AimsWindow
   GtkWidget            *save_button;
 
   GtkWidget            *overview_page;
+  GtkWidget            *inventory_page;
 
   /* Owned references */
   GSettings            *settings;

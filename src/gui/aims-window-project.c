@@ -15,6 +15,7 @@
 #include "aims-error-dialog.h"
 #include "aims-file-chooser.h"
 #include "aims-history-window.h"
+#include "aims-inventory-page.h"
 #include "aims-overview-page.h"
 #include "aims-welcome-view.h"
 #include "aims-window-private.h"
@@ -83,6 +84,17 @@ add_to_recent (GFile *file)
   };
 
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+/* Text still waiting for a pause in typing becomes a recorded edit now:
+ * before saving, undoing, closing or showing history. */
+static void
+flush_edits (AimsWindow *self)
+{
+  if (self->overview_page != NULL)
+    aims_overview_page_flush (AIMS_OVERVIEW_PAGE (self->overview_page));
+  if (self->inventory_page != NULL)
+    aims_inventory_page_flush (AIMS_INVENTORY_PAGE (self->inventory_page));
 }
 
 static void
@@ -177,6 +189,8 @@ set_document (AimsWindow   *self,
 
   if (self->overview_page != NULL)
     aims_overview_page_set_document (AIMS_OVERVIEW_PAGE (self->overview_page), document);
+  if (self->inventory_page != NULL)
+    aims_inventory_page_set_document (AIMS_INVENTORY_PAGE (self->inventory_page), document);
 
   g_set_object (&self->document, document);
   g_signal_group_set_target (self->document_signals, document);
@@ -204,7 +218,7 @@ close_document (AimsWindow *self)
   if (self->document == NULL)
     return;
 
-  aims_overview_page_flush (AIMS_OVERVIEW_PAGE (self->overview_page));
+  flush_edits (self);
   document = g_object_ref (self->document);
   set_document (self, NULL);
   aims_document_close (document);
@@ -382,7 +396,7 @@ save (AimsWindow *self)
       return;
     }
 
-  aims_overview_page_flush (AIMS_OVERVIEW_PAGE (self->overview_page));
+  flush_edits (self);
 
   if (!aims_document_save (self->document, &error))
     report_save_error (self, error);
@@ -422,7 +436,7 @@ on_save_as_chosen_cb (GObject      *object,
       file = g_file_get_child (parent, with_suffix);
     }
 
-  aims_overview_page_flush (AIMS_OVERVIEW_PAGE (self->overview_page));
+  flush_edits (self);
 
   if (!aims_document_save_as (self->document, file, &error))
     {
@@ -508,7 +522,7 @@ has_unsaved_changes (AimsWindow *self)
   if (self->document == NULL)
     return FALSE;
 
-  aims_overview_page_flush (AIMS_OVERVIEW_PAGE (self->overview_page));
+  flush_edits (self);
 
   return !aims_document_get_read_only (self->document) &&
          aims_document_get_modified (self->document);
@@ -566,7 +580,7 @@ undo_or_redo (AimsWindow *self,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  aims_overview_page_flush (AIMS_OVERVIEW_PAGE (self->overview_page));
+  flush_edits (self);
 
   ok = redo ? aims_store_redo (store, &error) : aims_store_undo (store, &error);
   if (!ok)
@@ -601,7 +615,7 @@ aims_window_show_history_action (GtkWidget  *widget,
   g_autofree char *uuid = aims_store_dup_project_uuid (store);
   GtkWidget *history;
 
-  aims_overview_page_flush (AIMS_OVERVIEW_PAGE (self->overview_page));
+  flush_edits (self);
 
   history = aims_history_window_new (GTK_WINDOW (self), store, uuid, _("Project Details"));
   gtk_window_present (GTK_WINDOW (history));
@@ -674,8 +688,13 @@ GtkWidget *
 _aims_window_create_section_page (AimsWindow        *self,
                                   const AimsSection *section)
 {
-  g_assert (g_str_equal (section->id, "overview"));
+  if (g_str_equal (section->id, "systems"))
+    {
+      self->inventory_page = aims_inventory_page_new ();
+      return self->inventory_page;
+    }
 
+  g_assert (g_str_equal (section->id, "overview"));
   self->overview_page = aims_overview_page_new ();
 
   return self->overview_page;
@@ -685,6 +704,7 @@ void
 _aims_window_class_init_project (GtkWidgetClass *widget_class)
 {
   g_type_ensure (AIMS_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (AIMS_TYPE_INVENTORY_PAGE);
 
   gtk_widget_class_install_action (widget_class, "win.save", NULL, aims_window_save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, aims_window_save_as_action);

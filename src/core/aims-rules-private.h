@@ -1,0 +1,23 @@
+/* aims-rules-private.h
+ *
+ * Copyright 2026 AIMS Workbench Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "aims-core.h"
+
+G_BEGIN_DECLS
+
+/* The rules on a whole record (field name → GVariant in the field's
+ * canonical type; absent means NULL). With @field, only the rules that
+ * involve it; with NULL, every rule. Uniqueness is the database's job in the
+ * store and aims_rules_check_*()'s outside it. */
+gboolean _aims_rules_check_record (const AimsTableInfo  *table,
+                                   GHashTable           *record,
+                                   const char           *field,
+                                   GError              **error);
+
+G_END_DECLS

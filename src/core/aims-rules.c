@@ -1,0 +1,692 @@
+/* aims-rules.c
+ *
+ * Copyright 2026 AIMS Workbench Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "aims-rules"
+
+#include "config.h"
+
+#include "aims-rules-private.h"
+
+#include "aims-sqlite-private.h"
+#include "aims-store-private.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+/*
+ * The rules of the data. They judge a whole record, so a rule that ties two
+ * fields together (an excluded system and its justification) is checked on
+ * the record as an edit would leave it. The store applies them inside
+ * aims_store_insert() and aims_store_update(), so no caller can bypass them;
+ * aims_rules_check_insert() and aims_rules_check_update() ask the same
+ * question without writing, for imports and forms that want to know first.
+ *
+ * The field-level rules come from the descriptor (required, dates, choices,
+ * size); the rules between fields are found by the fields' names, so any
+ * table that has the fields gets the rule.
+ */
+
+#define HIGH_RISK_ANNEX_III "high-risk-annex-iii"
+
+G_DEFINE_QUARK (aims-rule-error-quark, aims_rule_error)
+
+static const char *
+label_of (const AimsFieldInfo *field)
+{
+  return _(field->label);
+}
+
+static const char *
+text_of (GHashTable *record,
+         const char *name)
+{
+  GVariant *value = g_hash_table_lookup (record, name);
+
+  if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return "";
+
+  return g_variant_get_string (value, NULL);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (!g_ascii_isspace (*p))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+involves (const char *field,
+          const char *name)
+{
+  return field == NULL || g_str_equal (field, name);
+}
+
+static gboolean
+has_fields (const AimsTableInfo *table,
+            const char          *first,
+            const char          *second)
+{
+  return aims_table_info_lookup_field (table, first) != NULL &&
+         aims_table_info_lookup_field (table, second) != NULL;
+}
+
+static const char *
+label_of_name (const AimsTableInfo *table,
+               const char          *name)
+{
+  return label_of (aims_table_info_lookup_field (table, name));
+}
+
+/* The choice ids of a field, for messages. */
+static char *
+join_choice_ids (const AimsFieldInfo *field)
+{
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; i < field->n_choices; i++)
+    {
+      if (i > 0)
+        g_string_append (ids, ", ");
+      g_string_append (ids, field->choice_list[i].id);
+    }
+
+  return g_string_free (ids, FALSE);
+}
+
+static gboolean
+is_choice (const AimsFieldInfo *field,
+           const char          *id)
+{
+  for (guint i = 0; i < field->n_choices; i++)
+    {
+      if (g_str_equal (field->choice_list[i].id, id))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+fail_choice (const AimsFieldInfo  *field,
+             const char           *value,
+             GError              **error)
+{
+  g_autofree char *shown = _aims_text_for_message (value, -1);
+  g_autofree char *allowed = join_choice_ids (field);
+
+  g_set_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_INVALID_CHOICE,
+               /* Translators: Technique: “neural” is not one of: classical-ml, deep-learning… */
+               _("%s: “%s” is not one of: %s."), label_of (field), shown, allowed);
+  return FALSE;
+}
+
+static gboolean
+check_choice (const AimsFieldInfo  *field,
+              const char           *text,
+              GError              **error)
+{
+  g_auto(GStrv) tokens = NULL;
+
+  if (field->choice_list == NULL || is_blank (text))
+    return TRUE;
+
+  if (field->widget != AIMS_FIELD_WIDGET_MULTI_CHOICE)
+    return is_choice (field, text) || fail_choice (field, text, error);
+
+  /* "developer,deployer": every value one of the choices */
+  tokens = g_strsplit (text, ",", -1);
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      g_strstrip (tokens[i]);
+      if (!is_choice (field, tokens[i]))
+        return fail_choice (field, tokens[i], error);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_length (const AimsFieldInfo  *field,
+              const char           *text,
+              GError              **error)
+{
+  gsize len = strlen (text);
+
+  if (field->max_bytes > 0 && len > field->max_bytes)
+    {
+      g_autofree char *size = _aims_format_bytes (len);
+      g_autofree char *limit = _aims_format_bytes (field->max_bytes);
+
+      g_set_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_TOO_LONG,
+                   /* Translators: Name: too long (300 bytes); the limit is 256 bytes. */
+                   _("%s: too long (%s); the limit is %s."), label_of (field), size, limit);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The rules of one field, by itself. */
+static gboolean
+check_field (const AimsFieldInfo  *field,
+             GHashTable           *record,
+             GError              **error)
+{
+  const char *text;
+
+  if (field->flags & AIMS_FIELD_FLAG_SYSTEM)
+    return TRUE;
+
+  if (field->kind != AIMS_FIELD_TEXT)
+    return TRUE;
+
+  text = text_of (record, field->name);
+
+  if (field->required && is_blank (text))
+    {
+      g_set_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_REQUIRED,
+                   /* Translators: Name: required; it cannot be empty. */
+                   _("%s: required; it cannot be empty."), label_of (field));
+      return FALSE;
+    }
+
+  if (!check_length (field, text, error))
+    return FALSE;
+
+  if (field->widget == AIMS_FIELD_WIDGET_DATE && text[0] != '\0' &&
+      !aims_rules_date_is_valid (text))
+    {
+      g_autofree char *shown = _aims_text_for_message (text, -1);
+
+      g_set_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_INVALID_DATE,
+                   /* Translators: Next review: “2026-02-30” is not a date that exists; write
+                    * it as YYYY-MM-DD. Keep YYYY-MM-DD: it is the format to type. */
+                   _("%s: “%s” is not a date that exists; write it as YYYY-MM-DD."),
+                   label_of (field), shown);
+      return FALSE;
+    }
+
+  return check_choice (field, text, error);
+}
+
+/* A next review before the last one. */
+static gboolean
+check_review_order (const AimsTableInfo  *table,
+                    GHashTable           *record,
+                    const char           *field,
+                    GError              **error)
+{
+  const char *last = text_of (record, "last_review");
+  const char *next = text_of (record, "next_review");
+
+  if (!aims_rules_date_is_valid (last) || !aims_rules_date_is_valid (next) ||
+      strcmp (next, last) >= 0)
+    return TRUE;
+
+  if (g_strcmp0 (field, "last_review") == 0)
+    g_set_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_DATE_ORDER,
+                 /* Translators: Last review: 2026-03-01 is after the next review (2026-01-10). */
+                 _("%s: %s is after the next review (%s)."),
+                 label_of_name (table, "last_review"), last, next);
+  else
+    g_set_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_DATE_ORDER,
+                 /* Translators: Next review: 2026-01-10 is before the last review (2026-03-01). */
+                 _("%s: %s is before the last review (%s)."),
+                 label_of_name (table, "next_review"), next, last);
+  return FALSE;
+}
+
+/* An AI system left out of the AIMS scope says why (ISO/IEC 42001 4.3). */
+static gboolean
+check_justification (const AimsTableInfo  *table,
+                     GHashTable           *record,
+                     const char           *field,
+                     GError              **error)
+{
+  GVariant *in_scope = g_hash_table_lookup (record, "in_scope");
+  gboolean excluded;
+
+  excluded = in_scope != NULL && g_variant_is_of_type (in_scope, G_VARIANT_TYPE_BOOLEAN) &&
+             !g_variant_get_boolean (in_scope);
+  if (!excluded || !is_blank (text_of (record, "scope_justification")))
+    return TRUE;
+
+  if (g_strcmp0 (field, "in_scope") == 0)
+    g_set_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_JUSTIFICATION_REQUIRED,
+                 /* Translators: In scope: an AI system excluded from the scope needs a
+                  * justification; write it in “Scope justification” first. */
+                 _("%s: an AI system excluded from the scope needs a justification; write it in "
+                   "“%s” first."),
+                 label_of_name (table, "in_scope"), label_of_name (table, "scope_justification"));
+  else
+    g_set_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_JUSTIFICATION_REQUIRED,
+                 /* Translators: Scope justification: required while the AI system is excluded
+                  * from the scope. */
+                 _("%s: required while the AI system is excluded from the scope."),
+                 label_of_name (table, "scope_justification"));
+  return FALSE;
+}
+
+/* High-risk under Annex III names the area (EU AI Act Art. 6(2)). */
+static gboolean
+check_area (const AimsTableInfo  *table,
+            GHashTable           *record,
+            const char           *field,
+            GError              **error)
+{
+  if (!g_str_equal (text_of (record, "eu_ai_act_category"), HIGH_RISK_ANNEX_III) ||
+      !is_blank (text_of (record, "eu_ai_act_area")))
+    return TRUE;
+
+  if (g_strcmp0 (field, "eu_ai_act_category") == 0)
+    g_set_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_AREA_REQUIRED,
+                 /* Translators: EU AI Act category: high-risk under Annex III needs its area;
+                  * choose the “Annex III area” first. */
+                 _("%s: high-risk under Annex III needs its area; choose the “%s” first."),
+                 label_of_name (table, "eu_ai_act_category"),
+                 label_of_name (table, "eu_ai_act_area"));
+  else
+    g_set_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_AREA_REQUIRED,
+                 /* Translators: Annex III area: required while the category is high-risk under
+                  * Annex III. */
+                 _("%s: required while the category is high-risk under Annex III."),
+                 label_of_name (table, "eu_ai_act_area"));
+  return FALSE;
+}
+
+gboolean
+_aims_rules_check_record (const AimsTableInfo  *table,
+                          GHashTable           *record,
+                          const char           *field,
+                          GError              **error)
+{
+  g_assert (table != NULL);
+  g_assert (record != NULL);
+
+  for (guint i = 0; i < table->n_fields; i++)
+    {
+      if (involves (field, table->fields[i].name) &&
+          !check_field (&table->fields[i], record, error))
+        return FALSE;
+    }
+
+  if (has_fields (table, "last_review", "next_review") &&
+      (involves (field, "last_review") || involves (field, "next_review")) &&
+      !check_review_order (table, record, field, error))
+    return FALSE;
+
+  if (has_fields (table, "in_scope", "scope_justification") &&
+      (involves (field, "in_scope") || involves (field, "scope_justification")) &&
+      !check_justification (table, record, field, error))
+    return FALSE;
+
+  if (has_fields (table, "eu_ai_act_category", "eu_ai_act_area") &&
+      (involves (field, "eu_ai_act_category") || involves (field, "eu_ai_act_area")) &&
+      !check_area (table, record, field, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* One value as the store would take it, with the rules' own codes for size
+ * and choices; wrong types and NULLs keep the store's errors. */
+static gboolean
+check_value (const AimsTableInfo  *table,
+             const AimsFieldInfo  *field,
+             GVariant             *value,
+             GVariant            **normalized,
+             GError              **error)
+{
+  if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
+      (field->kind == AIMS_FIELD_TEXT || field->kind == AIMS_FIELD_JSON))
+    {
+      const char *text = g_variant_get_string (value, NULL);
+
+      if (!check_length (field, text, error))
+        return FALSE;
+
+      if (field->required && is_blank (text))
+        {
+          g_set_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_REQUIRED,
+                       _("%s: required; it cannot be empty."), label_of (field));
+          return FALSE;
+        }
+
+      if (!check_choice (field, text, error))
+        return FALSE;
+    }
+
+  return _aims_store_normalize_value (table, field, value, normalized, error);
+}
+
+static gboolean
+check_unique_reference (AimsStore            *store,
+                        const AimsTableInfo  *table,
+                        GHashTable           *record,
+                        const char           *uuid,
+                        GError              **error)
+{
+  g_autofree char *quoted = _aims_sqlite_quote (table->name);
+  g_autofree char *sql = NULL;
+  const char *reference = text_of (record, "reference");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (aims_table_info_lookup_field (table, "reference") == NULL)
+    return TRUE;
+
+  sql = g_strdup_printf ("SELECT 1 FROM %s WHERE reference = ? AND uuid IS NOT ?", quoted);
+  stmt = _aims_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_TRANSIENT);
+  if (uuid != NULL)
+    sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  _aims_store_release (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      g_autofree char *shown = _aims_text_for_message (reference, -1);
+
+      g_set_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_DUPLICATE_REFERENCE,
+                   /* Translators: Reference: “SYS-001” is already used by another AI system. */
+                   _("%s: “%s” is already used by another %s."),
+                   label_of_name (table, "reference"), shown, _(table->noun));
+      return FALSE;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _aims_sqlite_set_error (error, _aims_store_get_db (store), rc,
+                              _("Could not read the project"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The value a column gets when an insert leaves it out, from the database's
+ * own DEFAULT clauses. */
+static GVariant *
+parse_default (const AimsFieldInfo *field,
+               const char          *sql_default)
+{
+  gint64 number = 0;
+
+  if (sql_default == NULL)
+    return NULL;
+
+  if (sql_default[0] == '\'')
+    {
+      GString *text = g_string_new (NULL);
+
+      for (const char *p = sql_default + 1; *p != '\0'; p++)
+        {
+          if (*p == '\'' && p[1] == '\'')
+            p++;
+          else if (*p == '\'')
+            break;
+          g_string_append_c (text, *p);
+        }
+
+      return g_variant_ref_sink (g_variant_new_take_string (g_string_free (text, FALSE)));
+    }
+
+  if (!g_ascii_string_to_signed (sql_default, 10, G_MININT64, G_MAXINT64, &number, NULL))
+    return NULL;
+
+  switch (field->kind)
+    {
+    case AIMS_FIELD_BOOLEAN:
+      return g_variant_ref_sink (g_variant_new_boolean (number != 0));
+    case AIMS_FIELD_INTEGER:
+      return g_variant_ref_sink (g_variant_new_int64 (number));
+    case AIMS_FIELD_REAL:
+      return g_variant_ref_sink (g_variant_new_double ((double) number));
+    case AIMS_FIELD_TEXT:
+    case AIMS_FIELD_JSON:
+    case AIMS_FIELD_ANY:
+    default:
+      return g_variant_ref_sink (g_variant_new_take_string (g_strdup (sql_default)));
+    }
+}
+
+static GHashTable *
+dup_defaults (AimsStore            *store,
+              const AimsTableInfo  *table,
+              GError              **error)
+{
+  g_autoptr(GHashTable) record = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _aims_store_prepare (store, "SELECT name, dflt_value FROM pragma_table_info(?)", error);
+  if (stmt == NULL)
+    return NULL;
+
+  record = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_variant_unref);
+  sqlite3_bind_text (stmt, 1, table->name, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const AimsFieldInfo *field;
+      GVariant *value;
+
+      field = aims_table_info_lookup_field (table, (const char *) sqlite3_column_text (stmt, 0));
+      if (field == NULL)
+        continue;
+
+      value = parse_default (field, (const char *) sqlite3_column_text (stmt, 1));
+      if (value != NULL)
+        g_hash_table_insert (record, (gpointer) field->name, value);
+    }
+  _aims_store_release (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _aims_sqlite_set_error (error, _aims_store_get_db (store), rc,
+                              _("Could not read the project"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&record);
+}
+
+/**
+ * aims_rules_date_is_valid:
+ * @text: a date
+ *
+ * Returns: %TRUE if @text is a date written YYYY-MM-DD that exists
+ *   (2026-02-28 is one, 2026-02-30 and 2026-2-8 are not)
+ */
+gboolean
+aims_rules_date_is_valid (const char *text)
+{
+  guint year, month, day;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+        return FALSE;
+    }
+
+  year = g_ascii_digit_value (text[0]) * 1000 + g_ascii_digit_value (text[1]) * 100 +
+         g_ascii_digit_value (text[2]) * 10 + g_ascii_digit_value (text[3]);
+  month = g_ascii_digit_value (text[5]) * 10 + g_ascii_digit_value (text[6]);
+  day = g_ascii_digit_value (text[8]) * 10 + g_ascii_digit_value (text[9]);
+
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 &&
+         g_date_valid_dmy (day, month, year);
+}
+
+/**
+ * aims_rules_check_update:
+ * @store: a #AimsStore
+ * @table: the table of the record
+ * @uuid: the record
+ * @field: the field to change
+ * @value: (nullable): the new value (floating references are sunk)
+ * @error: return location for a #GError
+ *
+ * Whether aims_store_update() would accept the edit, without making it: the
+ * value fits the field, and the record as the edit would leave it keeps the
+ * rules that involve @field, including a unique reference. Rule violations
+ * are %AIMS_RULE_ERROR; an unknown table, field or record, or a value of the
+ * wrong type, are %AIMS_STORE_ERROR as from the store.
+ *
+ * Returns: %TRUE if the edit keeps the rules
+ */
+gboolean
+aims_rules_check_update (AimsStore   *store,
+                         const char  *table,
+                         const char  *uuid,
+                         const char  *field,
+                         GVariant    *value,
+                         GError     **error)
+{
+  g_autoptr(GVariant) owned = NULL;
+  g_autoptr(GVariant) normalized = NULL;
+  g_autoptr(GHashTable) record = NULL;
+  const AimsTableInfo *info;
+  const AimsFieldInfo *field_info;
+
+  g_return_val_if_fail (AIMS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  if (value != NULL)
+    owned = g_variant_ref_sink (value);
+
+  if ((info = _aims_store_lookup_table (store, table, TRUE, error)) == NULL ||
+      (field_info = _aims_store_lookup_field (info, field, TRUE, error)) == NULL ||
+      (record = _aims_store_dup_record (store, info, uuid, error)) == NULL)
+    return FALSE;
+
+  if (!check_value (info, field_info, owned, &normalized, error))
+    return FALSE;
+
+  /* As in the store: an unchanged value is no edit at all. */
+  if (normalized != NULL && g_hash_table_contains (record, field_info->name) &&
+      g_variant_equal (g_hash_table_lookup (record, field_info->name), normalized))
+    return TRUE;
+
+  if (normalized != NULL)
+    g_hash_table_replace (record, (gpointer) field_info->name, g_variant_ref (normalized));
+  else
+    g_hash_table_remove (record, field_info->name);
+
+  if (!_aims_rules_check_record (info, record, field_info->name, error))
+    return FALSE;
+
+  if (g_str_equal (field_info->name, "reference"))
+    return check_unique_reference (store, info, record, uuid, error);
+
+  return TRUE;
+}
+
+/**
+ * aims_rules_check_insert:
+ * @store: a #AimsStore
+ * @table: a table of records
+ * @values: (element-type utf8 GVariant): field name → value, as for
+ *   aims_store_insert()
+ * @error: return location for a #GError
+ *
+ * Whether aims_store_insert() would accept the record, without adding it:
+ * every rule on the record as the database would make it (absent fields take
+ * their defaults), including a unique reference. Errors are as for
+ * aims_rules_check_update().
+ *
+ * Returns: %TRUE if the record keeps the rules
+ */
+gboolean
+aims_rules_check_insert (AimsStore   *store,
+                         const char  *table,
+                         GHashTable  *values,
+                         GError     **error)
+{
+  g_autoptr(GHashTable) record = NULL;
+  const AimsTableInfo *info;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (AIMS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+  g_return_val_if_fail (values != NULL, FALSE);
+
+  if ((info = _aims_store_lookup_table (store, table, TRUE, error)) == NULL)
+    return FALSE;
+
+  if (info->kind != AIMS_TABLE_RECORDS)
+    {
+      g_set_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_UNKNOWN_FIELD,
+                   _("A project has exactly one %s; it cannot be added."), _(info->noun));
+      return FALSE;
+    }
+
+  if ((record = dup_defaults (store, info, error)) == NULL)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, values);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const AimsFieldInfo *field;
+      GVariant *normalized = NULL;
+
+      if (g_strcmp0 (key, "uuid") == 0)
+        {
+          if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) ||
+              !g_uuid_string_is_valid (g_variant_get_string (value, NULL)))
+            {
+              g_set_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_INVALID_VALUE,
+                           _("The identifier of a new record must be a UUID."));
+              return FALSE;
+            }
+          continue;
+        }
+
+      if ((field = _aims_store_lookup_field (info, key, TRUE, error)) == NULL ||
+          !check_value (info, field, value, &normalized, error))
+        return FALSE;
+
+      if (normalized != NULL)
+        g_hash_table_replace (record, (gpointer) field->name, normalized);
+      else
+        g_hash_table_remove (record, field->name);
+    }
+
+  /* A column that must hold a value and has no default must be given one. */
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const AimsFieldInfo *field = &info->fields[i];
+
+      if ((field->flags & AIMS_FIELD_FLAG_SYSTEM) == 0 &&
+          (field->flags & AIMS_FIELD_FLAG_NOT_NULL) != 0 &&
+          !g_hash_table_contains (record, field->name))
+        {
+          g_set_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_REQUIRED,
+                       _("%s: required; it cannot be empty."), label_of (field));
+          return FALSE;
+        }
+    }
+
+  return _aims_rules_check_record (info, record, NULL, error) &&
+         check_unique_reference (store, info, record, NULL, error);
+}

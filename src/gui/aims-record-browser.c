@@ -1,0 +1,987 @@
+/* aims-record-browser.c
+ *
+ * Copyright 2026 AIMS Workbench Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* A register's list and detail: a lazy column view over AimsRecordList with
+ * search, facet filters and a count, and the record's form beside it. The
+ * same widget shows AI systems, data sets and third parties; what differs is
+ * the BrowserSpec below. Searching, filtering and sorting run in the core
+ * (SQL), so a keystroke never walks every row here. */
+
+#define G_LOG_DOMAIN "aims-record-browser"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "aims-history-window.h"
+#include "aims-record-browser.h"
+#include "aims-record-form.h"
+#include "aims-window.h"
+
+#include <glib/gi18n.h>
+
+typedef struct
+{
+  const char         *table;
+  const char         *icon_name;
+  const char         *empty_title;
+  const char         *empty_description;
+  const char         *add_label;
+  const char         *new_name;
+  const char         *search_placeholder;
+  const char * const *columns;
+  const char * const *expand_columns;
+  const char * const *facets;
+} BrowserSpec;
+
+static const char * const system_columns[] = {
+  "reference", "name", "business_owner", "lifecycle", "eu_ai_act_category", "criticality",
+  "in_scope", "next_review", NULL
+};
+static const char * const system_facets[] = {
+  "lifecycle", "eu_ai_act_category", "business_owner", "in_scope", NULL
+};
+static const char * const data_set_columns[] = {
+  "reference", "name", "purpose", "owner", "personal_data", NULL
+};
+static const char * const data_set_facets[] = { "purpose", "personal_data", NULL };
+static const char * const third_party_columns[] = {
+  "reference", "name", "supplies", "due_diligence_status", "criticality", NULL
+};
+static const char * const third_party_facets[] = {
+  "supplies", "due_diligence_status", "criticality", NULL
+};
+static const char * const name_column[] = { "name", NULL };
+
+static const BrowserSpec specs[] = {
+  { "ai_system", "computer-symbolic",
+    N_("No AI Systems Yet"),
+    N_("Add the AI systems in the scope of your management system. Start with the one "
+       "whose failure would hurt people or the business most."),
+    N_("_Add AI System"), N_("New AI system"), N_("Search name, identifier, owner or description"),
+    system_columns, name_column, system_facets },
+  { "data_set", "x-office-spreadsheet-symbolic",
+    N_("No Data Sets Yet"),
+    N_("Add the data your AI systems are trained, tested and run on, with where it "
+       "comes from and what it may contain."),
+    N_("_Add Data Set"), N_("New data set"), N_("Search name, identifier, owner or source"),
+    data_set_columns, name_column, data_set_facets },
+  { "third_party", "system-users-symbolic",
+    N_("No Third Parties Yet"),
+    N_("Add the vendors and partners that supply models, data, platforms or services "
+       "to your AI systems."),
+    N_("_Add Third Party"), N_("New third party"), N_("Search name, identifier or what it supplies"),
+    third_party_columns, name_column, third_party_facets },
+};
+
+struct _AimsRecordBrowser
+{
+  GtkWidget           parent_instance;
+
+  /* Template widgets */
+  AdwLeaflet         *leaflet;
+  GtkWidget          *list_pane;
+  GtkWidget          *detail_pane;
+  GtkSearchEntry     *search_entry;
+  GtkWidget          *add_button;
+  GtkFlowBox         *facet_box;
+  GtkStack           *list_stack;
+  GtkColumnView      *column_view;
+  AdwStatusPage      *empty_page;
+  GtkWidget          *empty_add_button;
+  AdwStatusPage      *no_matches_page;
+  GtkLabel           *count_label;
+  GtkLabel           *detail_title;
+  GtkStack           *detail_stack;
+  AimsRecordForm     *form;
+
+  /* Owned references */
+  AimsDocument       *document;
+  AimsRecordList     *list;
+  GtkSingleSelection *selection;
+  GPtrArray          *facet_dropdowns;
+  GSignalGroup       *store_signals;
+  GObject            *probe_a;
+  GObject            *probe_b;
+
+  const BrowserSpec  *spec;
+  const AimsTableInfo *table_info;
+};
+
+enum {
+  PROP_0,
+  PROP_TABLE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+G_DEFINE_FINAL_TYPE (AimsRecordBrowser, aims_record_browser, GTK_TYPE_WIDGET)
+
+/* Facets: the first entry of each drop-down means "no filter" */
+
+typedef struct
+{
+  const AimsFieldInfo *field;
+  GPtrArray           *values;   /* choice id per drop-down position; NULL at 0 */
+} Facet;
+
+static void
+facet_free (gpointer data)
+{
+  Facet *facet = data;
+
+  g_clear_pointer (&facet->values, g_ptr_array_unref);
+  g_free (facet);
+}
+
+static AimsStore *
+get_store (AimsRecordBrowser *self)
+{
+  return self->document != NULL ? aims_document_get_store (self->document) : NULL;
+}
+
+static char *
+display_value (const AimsFieldInfo *field,
+               const char          *value)
+{
+  if (value == NULL || *value == '\0')
+    return g_strdup ("");
+
+  if (field->widget == AIMS_FIELD_WIDGET_SWITCH)
+    {
+      if (g_str_equal (field->name, "in_scope"))
+        return g_strdup (g_str_equal (value, "0") ? _("Excluded") : _("In scope"));
+      return g_strdup (g_str_equal (value, "0") ? _("No") : _("Yes"));
+    }
+
+  if (field->widget == AIMS_FIELD_WIDGET_CHOICE)
+    return g_strdup (aims_choice_label (field, value));
+
+  return g_strdup (value);
+}
+
+static void
+update_count (AimsRecordBrowser *self)
+{
+  guint shown = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+  guint total = self->list ? aims_record_list_get_total (self->list) : 0;
+  g_autofree char *text = NULL;
+
+  /* Translators: records shown after search and filters, of all records */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u shown", "%u of %u shown", total),
+                          shown, total);
+  gtk_label_set_label (self->count_label, text);
+
+  if (total == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+  else if (shown == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "no-matches");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+}
+
+static void
+update_detail (AimsRecordBrowser *self)
+{
+  AimsRecord *record = gtk_single_selection_get_selected_item (self->selection);
+  gboolean writable = self->document != NULL && !aims_document_get_read_only (self->document);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.add", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.duplicate", writable && record != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.delete", writable && record != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.history", record != NULL);
+
+  if (record == NULL)
+    {
+      aims_record_form_set_record (self->form, NULL, self->spec->table, NULL);
+      gtk_label_set_label (self->detail_title, "");
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      return;
+    }
+
+  {
+    g_autofree char *name = aims_record_dup_text (record, "name");
+    g_autofree char *reference = aims_record_dup_text (record, "reference");
+    g_autofree char *title = g_strdup_printf ("%s · %s", reference, name);
+
+    gtk_label_set_label (self->detail_title, title);
+  }
+
+  if (g_strcmp0 (aims_record_form_get_uuid (self->form), aims_record_get_uuid (record)) != 0)
+    aims_record_form_set_record (self->form, get_store (self), self->spec->table,
+                                 aims_record_get_uuid (record));
+  g_object_set (self->form, "read-only", !writable, NULL);
+  gtk_stack_set_visible_child_name (self->detail_stack, "form");
+}
+
+static void
+on_selection_changed_cb (AimsRecordBrowser *self)
+{
+  update_detail (self);
+}
+
+static void
+on_list_items_changed_cb (AimsRecordBrowser *self)
+{
+  update_count (self);
+  update_detail (self);
+}
+
+static void
+reload_owner_facets (AimsRecordBrowser *self);
+
+static void
+on_store_changed_cb (AimsRecordBrowser *self,
+                     const char        *table,
+                     const char        *uuid,
+                     AimsStore         *store)
+{
+  if (g_strcmp0 (table, self->spec->table) == 0)
+    reload_owner_facets (self);
+}
+
+/* Cells */
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 0.0f);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 6);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 14);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, inscription);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  const AimsFieldInfo *field = user_data;
+  AimsRecord *record = gtk_list_item_get_item (item);
+  g_autofree char *raw = aims_record_dup_text (record, field->name);
+  g_autofree char *text = display_value (field, raw);
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
+}
+
+/* Sorting. GTK 4.8 cannot tell which column a GtkColumnViewSorter sorts by
+ * (gtk_column_view_sorter_get_primary_sort_column() is 4.10), and sorting in
+ * GTK would load every row. So each column's sorter only reports its field
+ * when consulted, and asking the column view's sorter to compare two probe
+ * objects tells the primary column and its direction; the core then sorts in
+ * SQL. */
+
+static const char *probe_field;
+
+static int
+probe_compare_cb (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  if (probe_field == NULL)
+    probe_field = user_data;
+
+  return GTK_ORDERING_SMALLER;
+}
+
+static void
+on_sorter_changed_cb (AimsRecordBrowser *self,
+                      GtkSorterChange    change,
+                      GtkSorter         *sorter)
+{
+  GtkOrdering order;
+
+  if (self->list == NULL)
+    return;
+
+  probe_field = NULL;
+  order = gtk_sorter_compare (sorter, self->probe_a, self->probe_b);
+
+  if (order == GTK_ORDERING_EQUAL || probe_field == NULL)
+    aims_record_list_set_sort (self->list, NULL, FALSE);
+  else
+    aims_record_list_set_sort (self->list, probe_field, order == GTK_ORDERING_LARGER);
+}
+
+static void
+build_columns (AimsRecordBrowser *self)
+{
+  for (guint i = 0; self->spec->columns[i] != NULL; i++)
+    {
+      const AimsFieldInfo *field = aims_table_info_lookup_field (self->table_info, self->spec->columns[i]);
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+      g_autoptr(GtkSorter) sorter = NULL;
+
+      g_assert (field != NULL);
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), (gpointer)field);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), (gpointer)field);
+
+      column = gtk_column_view_column_new (_(field->label), g_object_ref (factory));
+      sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare_cb, (gpointer)field->name, NULL));
+      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, g_strv_contains (self->spec->expand_columns, field->name));
+      gtk_column_view_append_column (self->column_view, column);
+    }
+
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sorter_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* Facets */
+
+static void
+on_facet_selected_cb (GtkDropDown       *dropdown,
+                      GParamSpec        *pspec,
+                      AimsRecordBrowser *self)
+{
+  Facet *facet = g_object_get_data (G_OBJECT (dropdown), "facet");
+  guint position = gtk_drop_down_get_selected (dropdown);
+  const char *value = NULL;
+
+  if (self->list == NULL)
+    return;
+
+  if (position != GTK_INVALID_LIST_POSITION && position < facet->values->len)
+    value = g_ptr_array_index (facet->values, position);
+
+  aims_record_list_set_filter (self->list, facet->field->name, value);
+}
+
+static void
+fill_facet (GtkDropDown *dropdown)
+{
+  Facet *facet = g_object_get_data (G_OBJECT (dropdown), "facet");
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+
+  /* Position 0 is "any": the field's own name, as the placeholder */
+  gtk_string_list_append (strings, _(facet->field->label));
+  for (guint i = 1; i < facet->values->len; i++)
+    {
+      const char *id = g_ptr_array_index (facet->values, i);
+      g_autofree char *label = display_value (facet->field, id);
+
+      gtk_string_list_append (strings, label);
+    }
+
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (strings));
+}
+
+static GtkWidget *
+create_facet (AimsRecordBrowser   *self,
+              const AimsFieldInfo *field)
+{
+  Facet *facet = g_new0 (Facet, 1);
+  GtkWidget *dropdown = gtk_drop_down_new (NULL, NULL);
+
+  facet->field = field;
+  facet->values = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (facet->values, NULL);
+
+  if (field->widget == AIMS_FIELD_WIDGET_SWITCH)
+    {
+      g_ptr_array_add (facet->values, g_strdup ("1"));
+      g_ptr_array_add (facet->values, g_strdup ("0"));
+    }
+  else
+    {
+      for (guint i = 0; i < field->n_choices; i++)
+        g_ptr_array_add (facet->values, g_strdup (field->choice_list[i].id));
+    }
+
+  g_object_set_data_full (G_OBJECT (dropdown), "facet", facet, facet_free);
+  fill_facet (GTK_DROP_DOWN (dropdown));
+
+  gtk_widget_set_tooltip_text (dropdown, _(field->label));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(field->label),
+                                  -1);
+  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (on_facet_selected_cb), self, 0);
+
+  return dropdown;
+}
+
+/* Free-text facets (owners) take their values from the records themselves */
+static void
+reload_owner_facets (AimsRecordBrowser *self)
+{
+  if (self->list == NULL)
+    return;
+
+  for (guint i = 0; i < self->facet_dropdowns->len; i++)
+    {
+      GtkDropDown *dropdown = g_ptr_array_index (self->facet_dropdowns, i);
+      Facet *facet = g_object_get_data (G_OBJECT (dropdown), "facet");
+      g_autoptr(GPtrArray) values = NULL;
+      const char *selected = NULL;
+      guint position = 0;
+
+      if (facet->field->widget != AIMS_FIELD_WIDGET_ENTRY)
+        continue;
+
+      if (gtk_drop_down_get_selected (dropdown) < facet->values->len)
+        selected = g_ptr_array_index (facet->values, gtk_drop_down_get_selected (dropdown));
+
+      values = aims_record_list_dup_facet_values (self->list, facet->field->name);
+      g_ptr_array_set_size (facet->values, 1);
+      for (guint j = 0; j < values->len; j++)
+        {
+          const char *value = g_ptr_array_index (values, j);
+
+          if (value == NULL || *value == '\0')
+            continue;
+          g_ptr_array_add (facet->values, g_strdup (value));
+          if (g_strcmp0 (value, selected) == 0)
+            position = facet->values->len - 1;
+        }
+
+      g_signal_handlers_block_by_func (dropdown, on_facet_selected_cb, self);
+      fill_facet (dropdown);
+      gtk_drop_down_set_selected (dropdown, position);
+      g_signal_handlers_unblock_by_func (dropdown, on_facet_selected_cb, self);
+    }
+}
+
+static void
+build_facets (AimsRecordBrowser *self)
+{
+  for (guint i = 0; self->spec->facets[i] != NULL; i++)
+    {
+      const AimsFieldInfo *field = aims_table_info_lookup_field (self->table_info, self->spec->facets[i]);
+      GtkWidget *dropdown;
+
+      g_assert (field != NULL);
+      dropdown = create_facet (self, field);
+      g_ptr_array_add (self->facet_dropdowns, dropdown);
+      gtk_flow_box_append (self->facet_box, dropdown);
+    }
+}
+
+static void
+clear_filters (AimsRecordBrowser *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  for (guint i = 0; i < self->facet_dropdowns->len; i++)
+    gtk_drop_down_set_selected (g_ptr_array_index (self->facet_dropdowns, i), 0);
+}
+
+/* Callbacks */
+
+static void
+on_search_changed_cb (AimsRecordBrowser *self,
+                      GtkSearchEntry    *entry)
+{
+  if (self->list != NULL)
+    aims_record_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_stop_search_cb (AimsRecordBrowser *self,
+                   GtkSearchEntry    *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+show_detail (AimsRecordBrowser *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+  gtk_widget_child_focus (GTK_WIDGET (self->form), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+on_column_view_activate_cb (AimsRecordBrowser *self,
+                            guint              position,
+                            GtkColumnView     *view)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  show_detail (self);
+}
+
+/* Actions */
+
+static void
+browser_add_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  AimsRecordBrowser *self = AIMS_RECORD_BROWSER (widget);
+  AimsStore *store = get_store (self);
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reference = NULL;
+  g_autofree char *uuid = NULL;
+
+  if (store == NULL)
+    return;
+
+  /* The new record must be visible to be edited */
+  clear_filters (self);
+
+  reference = aims_store_next_reference (store, self->spec->table);
+  values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_variant_unref);
+  g_hash_table_insert (values, (gpointer)"reference", g_variant_ref_sink (g_variant_new_string (reference)));
+  g_hash_table_insert (values, (gpointer)"name", g_variant_ref_sink (g_variant_new_string (_(self->spec->new_name))));
+
+  if (!(uuid = aims_store_insert (store, self->spec->table, values, &error)))
+    {
+      GtkWidget *window = gtk_widget_get_ancestor (widget, AIMS_TYPE_WINDOW);
+      g_autoptr(AdwToast) toast = adw_toast_new (error->message);
+
+      if (window != NULL)
+        aims_window_add_toast (AIMS_WINDOW (window), g_steal_pointer (&toast));
+      return;
+    }
+
+  aims_record_browser_select (self, uuid);
+  show_detail (self);
+}
+
+static void
+browser_duplicate_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  AimsRecordBrowser *self = AIMS_RECORD_BROWSER (widget);
+  const char *uuid = aims_record_browser_get_selected (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = NULL;
+
+  if (uuid == NULL || get_store (self) == NULL)
+    return;
+
+  aims_record_form_flush (self->form);
+  clear_filters (self);
+  if (!(copy = aims_store_duplicate (get_store (self), self->spec->table, uuid, &error)))
+    {
+      GtkWidget *window = gtk_widget_get_ancestor (widget, AIMS_TYPE_WINDOW);
+
+      if (window != NULL)
+        aims_window_add_toast (AIMS_WINDOW (window), adw_toast_new (error->message));
+      return;
+    }
+
+  aims_record_browser_select (self, copy);
+}
+
+static void
+browser_delete_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  AimsRecordBrowser *self = AIMS_RECORD_BROWSER (widget);
+  AimsRecord *record = gtk_single_selection_get_selected_item (self->selection);
+  GtkWidget *window = gtk_widget_get_ancestor (widget, AIMS_TYPE_WINDOW);
+  g_autofree char *name = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *uuid = NULL;
+  guint position;
+
+  if (record == NULL || window == NULL)
+    return;
+
+  aims_record_form_flush (self->form);
+  name = aims_record_dup_text (record, "name");
+  uuid = g_strdup (aims_record_get_uuid (record));
+  position = gtk_single_selection_get_selected (self->selection);
+  /* Translators: what was deleted, e.g. AI system “Claims triage” */
+  description = g_strdup_printf (_("%s “%s”"), _(self->table_info->noun), name);
+
+  if (aims_window_delete_record (AIMS_WINDOW (window), self->spec->table, uuid, description))
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+
+      /* Keep the keyboard where it was: select the row that took its place */
+      if (n > 0)
+        gtk_single_selection_set_selected (self->selection, MIN (position, n - 1));
+    }
+}
+
+static void
+browser_back_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  AimsRecordBrowser *self = AIMS_RECORD_BROWSER (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+browser_clear_filters_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  clear_filters (AIMS_RECORD_BROWSER (widget));
+}
+
+static void
+browser_search_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  aims_record_browser_focus_search (AIMS_RECORD_BROWSER (widget));
+}
+
+static void
+browser_history_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  AimsRecordBrowser *self = AIMS_RECORD_BROWSER (widget);
+  AimsRecord *record = gtk_single_selection_get_selected_item (self->selection);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *history;
+
+  if (record == NULL || get_store (self) == NULL)
+    return;
+
+  aims_record_form_flush (self->form);
+  history = aims_history_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     get_store (self), aims_record_get_uuid (record),
+                                     gtk_label_get_label (self->detail_title));
+  gtk_window_present (GTK_WINDOW (history));
+}
+
+/* GObject */
+
+static void
+aims_record_browser_constructed (GObject *object)
+{
+  AimsRecordBrowser *self = AIMS_RECORD_BROWSER (object);
+  GtkWidget *label;
+
+  G_OBJECT_CLASS (aims_record_browser_parent_class)->constructed (object);
+
+  g_assert (self->spec != NULL);
+  self->table_info = aims_schema_lookup_table (self->spec->table);
+  g_assert (self->table_info != NULL);
+
+  adw_status_page_set_icon_name (self->empty_page, self->spec->icon_name);
+  adw_status_page_set_title (self->empty_page, _(self->spec->empty_title));
+  adw_status_page_set_description (self->empty_page, _(self->spec->empty_description));
+  label = gtk_label_new_with_mnemonic (_(self->spec->add_label));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), self->empty_add_button);
+  gtk_button_set_child (GTK_BUTTON (self->empty_add_button), label);
+  adw_status_page_set_title (self->no_matches_page, _("No Matches"));
+
+  {
+    /* "_Add AI System" → "Add AI System" for the icon button's name */
+    g_autoptr(GString) name = g_string_new (NULL);
+
+    for (const char *p = _(self->spec->add_label); *p; p++)
+      if (*p != '_')
+        g_string_append_c (name, *p);
+    gtk_widget_set_tooltip_text (self->add_button, name->str);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
+  }
+
+  /* gtk_search_entry_set_placeholder_text() is GTK 4.10; the property is older */
+  g_object_set (self->search_entry, "placeholder-text", _(self->spec->search_placeholder), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search"), -1);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(self->table_info->noun), -1);
+
+  build_columns (self);
+  build_facets (self);
+  update_count (self);
+  update_detail (self);
+}
+
+static void
+aims_record_browser_dispose (GObject *object)
+{
+  AimsRecordBrowser *self = AIMS_RECORD_BROWSER (object);
+
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
+  g_clear_object (&self->store_signals);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AIMS_TYPE_RECORD_BROWSER);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_first_child (GTK_WIDGET (self)))
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  g_clear_object (&self->document);
+  g_clear_object (&self->probe_a);
+  g_clear_object (&self->probe_b);
+  g_clear_pointer (&self->facet_dropdowns, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (aims_record_browser_parent_class)->dispose (object);
+}
+
+static void
+aims_record_browser_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  AimsRecordBrowser *self = AIMS_RECORD_BROWSER (object);
+
+  switch (prop_id)
+    {
+    case PROP_TABLE:
+      g_value_set_string (value, self->spec ? self->spec->table : NULL);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aims_record_browser_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  AimsRecordBrowser *self = AIMS_RECORD_BROWSER (object);
+
+  switch (prop_id)
+    {
+    case PROP_TABLE:
+      for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
+        if (g_strcmp0 (specs[i].table, g_value_get_string (value)) == 0)
+          self->spec = &specs[i];
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aims_record_browser_class_init (AimsRecordBrowserClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = aims_record_browser_constructed;
+  object_class->dispose = aims_record_browser_dispose;
+  object_class->get_property = aims_record_browser_get_property;
+  object_class->set_property = aims_record_browser_set_property;
+
+  properties [PROP_TABLE] =
+    g_param_spec_string ("table", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (AIMS_TYPE_RECORD_FORM);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/aims-record-browser.ui");
+  gtk_widget_class_bind_template_child (widget_class, AimsRecordBrowser, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AimsRecordBrowser, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, AimsRecordBrowser, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, AimsRecordBrowser, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AimsRecordBrowser, add_button);
+  gtk_widget_class_bind_template_child (widget_class, AimsRecordBrowser, facet_box);
+  gtk_widget_class_bind_template_child (widget_class, AimsRecordBrowser, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, AimsRecordBrowser, column_view);
+  gtk_widget_class_bind_template_child (widget_class, AimsRecordBrowser, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, AimsRecordBrowser, empty_add_button);
+  gtk_widget_class_bind_template_child (widget_class, AimsRecordBrowser, no_matches_page);
+  gtk_widget_class_bind_template_child (widget_class, AimsRecordBrowser, count_label);
+  gtk_widget_class_bind_template_child (widget_class, AimsRecordBrowser, detail_title);
+  gtk_widget_class_bind_template_child (widget_class, AimsRecordBrowser, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, AimsRecordBrowser, form);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "browser.add", NULL, browser_add_action);
+  gtk_widget_class_install_action (widget_class, "browser.duplicate", NULL, browser_duplicate_action);
+  gtk_widget_class_install_action (widget_class, "browser.delete", NULL, browser_delete_action);
+  gtk_widget_class_install_action (widget_class, "browser.back", NULL, browser_back_action);
+  gtk_widget_class_install_action (widget_class, "browser.clear-filters", NULL, browser_clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "browser.search", NULL, browser_search_action);
+  gtk_widget_class_install_action (widget_class, "browser.history", NULL, browser_history_action);
+
+  /* Delete reaches here only when the focused widget did not use the key,
+   * so typing in a form field never deletes the record. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "browser.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "browser.search", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "recordbrowser");
+}
+
+static void
+aims_record_browser_init (AimsRecordBrowser *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->facet_dropdowns = g_ptr_array_new ();
+  self->probe_a = g_object_new (G_TYPE_OBJECT, NULL);
+  self->probe_b = g_object_new (G_TYPE_OBJECT, NULL);
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  self->store_signals = g_signal_group_new (AIMS_TYPE_STORE);
+  g_signal_group_connect_object (self->store_signals, "changed",
+                                 G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * aims_record_browser_new:
+ * @table: "ai_system", "data_set" or "third_party"
+ */
+GtkWidget *
+aims_record_browser_new (const char *table)
+{
+  return g_object_new (AIMS_TYPE_RECORD_BROWSER, "table", table, NULL);
+}
+
+const char *
+aims_record_browser_get_table (AimsRecordBrowser *self)
+{
+  g_return_val_if_fail (AIMS_IS_RECORD_BROWSER (self), NULL);
+
+  return self->spec->table;
+}
+
+/**
+ * aims_record_browser_set_document:
+ * @document: (nullable): the project to browse
+ */
+void
+aims_record_browser_set_document (AimsRecordBrowser *self,
+                                  AimsDocument      *document)
+{
+  g_return_if_fail (AIMS_IS_RECORD_BROWSER (self));
+
+  if (self->document == document)
+    return;
+
+  aims_record_form_flush (self->form);
+  aims_record_form_set_record (self->form, NULL, self->spec->table, NULL);
+
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
+  gtk_single_selection_set_model (self->selection, NULL);
+  g_clear_object (&self->list);
+  g_set_object (&self->document, document);
+
+  if (document != NULL && aims_document_get_store (document) != NULL)
+    {
+      AimsStore *store = aims_document_get_store (document);
+
+      self->list = aims_record_list_new (store, self->spec->table);
+      g_signal_connect_object (self->list, "items-changed",
+                               G_CALLBACK (on_list_items_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_group_set_target (self->store_signals, store);
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      clear_filters (self);
+      reload_owner_facets (self);
+    }
+  else
+    g_signal_group_set_target (self->store_signals, NULL);
+
+  update_count (self);
+  update_detail (self);
+}
+
+void
+aims_record_browser_focus_search (AimsRecordBrowser *self)
+{
+  g_return_if_fail (AIMS_IS_RECORD_BROWSER (self));
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * aims_record_browser_select:
+ * @uuid: a record of this browser's table
+ *
+ * Selects the record, if the current search and filters show it.
+ */
+void
+aims_record_browser_select (AimsRecordBrowser *self,
+                            const char        *uuid)
+{
+  guint position;
+
+  g_return_if_fail (AIMS_IS_RECORD_BROWSER (self));
+
+  if (self->list == NULL)
+    return;
+
+  position = aims_record_list_find (self->list, uuid);
+  if (position == G_MAXUINT)
+    return;
+
+  gtk_single_selection_set_selected (self->selection, position);
+
+  /* The scroll action lives on the column view's inner list view (GTK 4.8
+   * has no gtk_column_view_scroll_to()) */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+    }
+}
+
+/**
+ * aims_record_browser_get_selected:
+ *
+ * Returns: (nullable): the uuid of the selected record
+ */
+const char *
+aims_record_browser_get_selected (AimsRecordBrowser *self)
+{
+  AimsRecord *record;
+
+  g_return_val_if_fail (AIMS_IS_RECORD_BROWSER (self), NULL);
+
+  record = gtk_single_selection_get_selected_item (self->selection);
+  return record != NULL ? aims_record_get_uuid (record) : NULL;
+}
+
+/**
+ * aims_record_browser_get_list:
+ *
+ * Returns: (transfer none) (nullable): the list shown
+ */
+AimsRecordList *
+aims_record_browser_get_list (AimsRecordBrowser *self)
+{
+  g_return_val_if_fail (AIMS_IS_RECORD_BROWSER (self), NULL);
+
+  return self->list;
+}
+
+void
+aims_record_browser_flush (AimsRecordBrowser *self)
+{
+  g_return_if_fail (AIMS_IS_RECORD_BROWSER (self));
+
+  aims_record_form_flush (self->form);
+}
