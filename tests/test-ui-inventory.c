@@ -128,7 +128,7 @@ test_search_narrows_rows (Fixture       *f,
   guint found;
 
   gtk_editable_set_text (GTK_EDITABLE (search), "fraud");
-  wait_ms (50);
+  wait_ms (300);
   found = g_list_model_get_n_items (G_LIST_MODEL (f->list));
   g_assert_cmpuint (found, >=, 1);
   g_assert_cmpuint (found, <, all);
@@ -143,12 +143,12 @@ test_search_narrows_rows (Fixture       *f,
     }
 
   gtk_editable_set_text (GTK_EDITABLE (search), "no system is called this");
-  wait_ms (50);
+  wait_ms (300);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, 0);
 
   /* Clearing the search brings every row back */
   gtk_widget_activate_action (GTK_WIDGET (f->browser), "browser.clear-filters", NULL);
-  wait_ms (50);
+  wait_ms (300);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, all);
 }
 

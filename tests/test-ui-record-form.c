@@ -46,6 +46,14 @@ wait_ms (guint ms)
     }
 }
 
+/* Rows past the first screen are built in idle steps */
+static void
+wait_built (void)
+{
+  for (guint i = 0; i < 500 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
 static GtkWidget *
 find_named (GtkWidget  *root,
             const char *name)
@@ -170,6 +178,7 @@ fixture_set_up (Fixture       *fixture,
   aims_record_form_set_record (fixture->form, fixture->store, "ai_system", fixture->system);
   gtk_window_present (fixture->window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  wait_built ();
 }
 
 static void
@@ -513,9 +522,9 @@ static GtkListBox *
 link_list (Fixture    *fixture,
            const char *link_table)
 {
-  GtkWidget *group = field_widget (fixture, link_table);
+  g_autofree char *name = g_strconcat (link_table, "-list", NULL);
 
-  return GTK_LIST_BOX (find_descendant_of_type (group, GTK_TYPE_LIST_BOX));
+  return GTK_LIST_BOX (field_widget (fixture, name));
 }
 
 static void
@@ -554,7 +563,7 @@ test_links_both_ways (Fixture       *fixture,
   aims_store_link (fixture->store, "system_data_set", fixture->system, data_set, &error);
   g_assert_no_error (error);
   aims_record_form_set_record (fixture->form, fixture->store, "data_set", data_set);
-  iterate ();
+  wait_built ();
   list = link_list (fixture, "system_data_set");
   g_assert_cmpuint (count_rows (list), ==, 1);
   row = gtk_list_box_get_row_at_index (list, 0);
@@ -562,7 +571,7 @@ test_links_both_ways (Fixture       *fixture,
 
   /* Its remove button takes the link away, not the system */
   remove = find_descendant_of_type (GTK_WIDGET (row), GTK_TYPE_BUTTON);
-  gtk_widget_activate (remove);
+  g_signal_emit_by_name (remove, "clicked");
   iterate ();
   g_assert_cmpuint (count_rows (list), ==, 0);
   g_assert_null (aims_store_dup_link_uuid (fixture->store, "system_data_set", fixture->system, data_set));
@@ -582,6 +591,10 @@ test_link_chooser (Fixture       *fixture,
   GtkListView *view = GTK_LIST_VIEW (find_descendant_of_type (GTK_WIDGET (popover), GTK_TYPE_LIST_VIEW));
   GtkWidget *search = find_descendant_of_type (GTK_WIDGET (popover), GTK_TYPE_SEARCH_ENTRY);
   GListModel *candidates;
+
+  /* Scrolled into view first, as a person would see it */
+  gtk_widget_grab_focus (GTK_WIDGET (button));
+  wait_ms (300);
 
   /* It offers the records not linked yet, and the search narrows them */
   gtk_menu_button_popup (button);
@@ -692,26 +705,51 @@ test_read_only (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (button));
 }
 
+static gboolean
+form_is_built (GtkWidget *form)
+{
+  /* The last group built is the last link group */
+  return find_named (form, "system_third_party") != NULL;
+}
+
 static void
 test_fast (Fixture       *fixture,
            gconstpointer  data)
 {
   g_autofree char *other = insert_record (fixture->store, "ai_system", "Fraud screening", "SYS-002");
-  gint64 start, build_us, switch_us;
+  GtkWidget *form = aims_record_form_new ();
+  GtkWidget *window = gtk_window_new ();
+  gint64 start, first_us, all_us, switch_us;
 
-  /* Building for another table, then back */
-  aims_record_form_set_record (fixture->form, fixture->store, "data_set", NULL);
-  start = g_get_monotonic_time ();
-  aims_record_form_set_record (fixture->form, fixture->store, "ai_system", other);
-  build_us = g_get_monotonic_time () - start;
+  gtk_window_set_child (GTK_WINDOW (window), form);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
 
+  /* The first record of a table builds the first screen of rows at once,
+   * and the others while the window draws */
   start = g_get_monotonic_time ();
-  aims_record_form_set_record (fixture->form, fixture->store, "ai_system", fixture->system);
+  aims_record_form_set_record (AIMS_RECORD_FORM (form), fixture->store, "ai_system", fixture->system);
+  first_us = g_get_monotonic_time () - start;
+  g_assert_nonnull (find_named (form, "name"));
+  g_assert_false (form_is_built (form));
+  while (!form_is_built (form))
+    g_main_context_iteration (NULL, TRUE);
+  all_us = g_get_monotonic_time () - start;
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (form, "name"))), ==, "Claims triage");
+
+  /* Every other record of the table only reads values into the rows */
+  start = g_get_monotonic_time ();
+  aims_record_form_set_record (AIMS_RECORD_FORM (form), fixture->store, "ai_system", other);
   switch_us = g_get_monotonic_time () - start;
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (form, "name"))), ==, "Fraud screening");
 
-  g_test_message ("build: %.1f ms, switch: %.1f ms", build_us / 1000.0, switch_us / 1000.0);
-  g_assert_cmpint (build_us, <, 50 * 1000);
+  g_test_message ("first screen: %.1f ms, every row: %.1f ms (with drawing), next record: %.1f ms",
+                  first_us / 1000.0, all_us / 1000.0, switch_us / 1000.0);
+  g_assert_cmpint (first_us, <, 50 * 1000);
   g_assert_cmpint (switch_us, <, 50 * 1000);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
 }
 
 /* Not a check: writes the form as PNGs to $AIMS_SCREENSHOT_DIR for people to

@@ -1829,7 +1829,8 @@ open_database (AimsStore  *self,
 
   if (!_aims_sqlite_harden (self->db, FALSE, error) ||
       !exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !exec (self, "PRAGMA foreign_keys = ON", error))
+      !exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !exec (self, "PRAGMA cache_size = -32768", error))
     return FALSE;
 
   _aims_store_set_synchronous (self, DEFAULT_SYNCHRONOUS_FULL);

@@ -177,6 +177,10 @@ update_count (AimsRecordBrowser *self)
                           shown, total);
   gtk_label_set_label (self->count_label, text);
 
+  /* Filters of an empty register would only be noise */
+  gtk_widget_set_visible (GTK_WIDGET (self->facet_box), total > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), total > 0);
+
   if (total == 0)
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
   else if (shown == 0)
@@ -252,11 +256,14 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
+  const AimsFieldInfo *field = user_data;
   GtkWidget *inscription = gtk_inscription_new (NULL);
+  gboolean is_name = g_str_equal (field->name, "name");
 
+  /* Names are what people scan for: give them room before other columns */
   gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 0.0f);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 6);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 14);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), is_name ? 16 : 6);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), is_name ? 30 : 14);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_list_item_set_child (item, inscription);
 }
@@ -712,6 +719,15 @@ aims_record_browser_dispose (GObject *object)
   if (self->store_signals != NULL)
     g_signal_group_set_target (self->store_signals, NULL);
   g_clear_object (&self->store_signals);
+
+  /* Stop listening before the template goes: tearing down the column view
+   * and selection must not reach handlers that update template widgets */
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMS_TYPE_RECORD_BROWSER);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));

@@ -31,6 +31,12 @@
 /* Typing pauses this long before a text change becomes one recorded edit */
 #define TEXT_COMMIT_DELAY_MS 700
 
+/* A row takes about a millisecond to build. The first screen of rows is
+ * built at once, the rest in idle steps between frames, so opening a table's
+ * first record never holds the window up for long. */
+#define BUILD_FIRST_BUDGET_US 10000
+#define BUILD_STEP_BUDGET_US  6000
+
 /* Links between records: a row of @link_table joins a record of @table with
  * one of @other_table. @self_first says whether our record is the link
  * table's first column (the AI system) or its second. */
@@ -86,10 +92,14 @@ struct _AimsRecordForm
   GPtrArray           *groups;     /* AdwPreferencesGroup, in page order */
   GPtrArray           *fields;     /* Field, in descriptor order */
   GPtrArray           *links;      /* LinkGroup */
+  GPtrArray           *sections;   /* Section, while the rows are being built */
 
-  /* The descriptor the rows were built for */
+  /* The descriptor the rows are built for */
   const AimsTableInfo *table;
+  guint                build_next; /* the next field of table to build */
+  guint                build_source;
 
+  guint                found : 1;  /* the record exists */
   guint                loading : 1;
   guint                retrying : 1;
   guint                read_only : 1;
@@ -538,39 +548,51 @@ link_group_free (gpointer data)
 
 /* Values */
 
+/* The record may be gone: deleted, or an undo took back its insert. The
+ * form then shows nothing, and nothing can be typed into it. */
 static void
-load_fields (AimsRecordForm *self)
+update_found (AimsRecordForm *self)
 {
   gboolean found = self->store != NULL && self->uuid != NULL;
 
   if (found)
     {
       g_autoptr(GVariant) uuid = NULL;
-      g_autoptr(GError) error = NULL;
 
-      /* The record may be gone (deleted, or an undo took back its insert) */
-      uuid = aims_store_get (self->store, self->table->name, self->uuid, "uuid", &error);
+      uuid = aims_store_get (self->store, self->table->name, self->uuid, "uuid", NULL);
       found = uuid != NULL;
     }
 
-  self->loading = TRUE;
-  for (guint i = 0; i < self->fields->len; i++)
-    {
-      Field *field = g_ptr_array_index (self->fields, i);
-      g_autoptr(GVariant) value = NULL;
-
-      /* A field still waiting for a pause in typing keeps what is being
-       * typed, and a refused value stays for the person to correct */
-      if (field->commit_source != 0 || field->has_error)
-        continue;
-
-      if (found)
-        value = aims_store_get (self->store, self->table->name, self->uuid, field->info->name, NULL);
-      show_field_value (field, value);
-    }
-  self->loading = FALSE;
-
+  self->found = found;
   gtk_widget_set_sensitive (GTK_WIDGET (self->page), found);
+}
+
+static void
+load_field (AimsRecordForm *self,
+            Field          *field)
+{
+  g_autoptr(GVariant) value = NULL;
+
+  /* A field still waiting for a pause in typing keeps what is being typed,
+   * and a refused value stays for the person to correct */
+  if (field->commit_source != 0 || field->has_error)
+    return;
+
+  if (self->found)
+    value = aims_store_get (self->store, self->table->name, self->uuid, field->info->name, NULL);
+
+  self->loading = TRUE;
+  show_field_value (field, value);
+  self->loading = FALSE;
+}
+
+static void
+load_fields (AimsRecordForm *self)
+{
+  update_found (self);
+
+  for (guint i = 0; i < self->fields->len; i++)
+    load_field (self, g_ptr_array_index (self->fields, i));
 }
 
 static void
@@ -749,7 +771,6 @@ typedef struct
   AdwPreferencesGroup *group;
   GtkListBox          *list;    /* where the next row goes; NULL after a text area */
   gboolean             has_content;
-  gboolean             has_required;
 } Section;
 
 static void
@@ -801,16 +822,30 @@ create_error_content (Field *field)
   return box;
 }
 
+static gboolean
+group_has_required (const AimsTableInfo *table,
+                    const char          *group)
+{
+  for (guint i = 0; i < table->n_fields; i++)
+    {
+      const AimsFieldInfo *info = &table->fields[i];
+
+      if (field_is_shown (info) && field_shows_required (info) && g_strcmp0 (info->group, group) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static Section *
 lookup_section (AimsRecordForm *self,
-                GPtrArray      *sections,
                 const char     *name)
 {
   Section *section;
 
-  for (guint i = 0; i < sections->len; i++)
+  for (guint i = 0; i < self->sections->len; i++)
     {
-      section = g_ptr_array_index (sections, i);
+      section = g_ptr_array_index (self->sections, i);
       if (g_strcmp0 (section->name, name) == 0)
         return section;
     }
@@ -820,9 +855,12 @@ lookup_section (AimsRecordForm *self,
   section->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   if (name != NULL)
     adw_preferences_group_set_title (section->group, _(name));
+  if (group_has_required (self->table, name))
+    adw_preferences_group_set_description (section->group,
+                                           _("Fields marked “required” must be filled in."));
   adw_preferences_page_add (self->page, section->group);
   g_ptr_array_add (self->groups, section->group);
-  g_ptr_array_add (sections, section);
+  g_ptr_array_add (self->sections, section);
 
   return section;
 }
@@ -1488,6 +1526,7 @@ build_link_group (AimsRecordForm *self,
                   const LinkSpec *spec)
 {
   LinkGroup *link = g_new0 (LinkGroup, 1);
+  g_autofree char *list_name = NULL;
   GtkWidget *placeholder, *content;
 
   link->form = self;
@@ -1520,6 +1559,8 @@ build_link_group (AimsRecordForm *self,
   adw_preferences_group_set_header_suffix (link->group, link->link_button);
 
   link->list = GTK_LIST_BOX (gtk_list_box_new ());
+  list_name = g_strconcat (spec->link_table, "-list", NULL);
+  gtk_widget_set_name (GTK_WIDGET (link->list), list_name);
   gtk_list_box_set_selection_mode (link->list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (link->list), "boxed-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (link->list),
@@ -1569,6 +1610,9 @@ load_links (AimsRecordForm *self)
 static void
 clear_form (AimsRecordForm *self)
 {
+  g_clear_handle_id (&self->build_source, g_source_remove);
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
+
   g_ptr_array_set_size (self->fields, 0);
   g_ptr_array_set_size (self->links, 0);
 
@@ -1577,78 +1621,114 @@ clear_form (AimsRecordForm *self)
   g_ptr_array_set_size (self->groups, 0);
 
   self->table = NULL;
+  self->build_next = 0;
 }
 
-static void
-build_form (AimsRecordForm      *self,
-            const AimsTableInfo *table)
+static Field *
+build_field (AimsRecordForm      *self,
+             const AimsFieldInfo *info)
 {
-  g_autoptr(GPtrArray) sections = g_ptr_array_new_with_free_func (g_free);
+  Section *section = lookup_section (self, info->group);
+  Field *field = g_new0 (Field, 1);
 
-  clear_form (self);
-  self->table = table;
+  field->form = self;
+  field->info = info;
+  g_ptr_array_add (self->fields, field);
 
-  for (guint i = 0; i < table->n_fields; i++)
+  switch (info->widget)
     {
-      const AimsFieldInfo *info = &table->fields[i];
-      Section *section;
+    case AIMS_FIELD_WIDGET_ENTRY:
+    case AIMS_FIELD_WIDGET_DATE:
+      build_entry (section, field);
+      break;
+
+    case AIMS_FIELD_WIDGET_TEXT_AREA:
+      build_text_area (section, field);
+      break;
+
+    case AIMS_FIELD_WIDGET_CHOICE:
+      build_choice (section, field);
+      break;
+
+    case AIMS_FIELD_WIDGET_MULTI_CHOICE:
+      build_multi_choice (section, field);
+      break;
+
+    case AIMS_FIELD_WIDGET_SWITCH:
+      build_switch (section, field);
+      break;
+
+    case AIMS_FIELD_WIDGET_HIDDEN:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return field;
+}
+
+/* Builds rows, in descriptor order, for about @budget_us. Each row shows
+ * the record's value as soon as it exists. Returns whether all are built. */
+static gboolean
+build_step (AimsRecordForm *self,
+            gint64          budget_us)
+{
+  gint64 deadline = g_get_monotonic_time () + budget_us;
+  const AimsTableInfo *table = self->table;
+  gboolean editable = is_editable (self);
+
+  while (self->build_next < table->n_fields)
+    {
+      const AimsFieldInfo *info = &table->fields[self->build_next++];
       Field *field;
 
       if (!field_is_shown (info))
         continue;
 
-      section = lookup_section (self, sections, info->group);
-      field = g_new0 (Field, 1);
-      field->form = self;
-      field->info = info;
-      g_ptr_array_add (self->fields, field);
+      field = build_field (self, info);
+      load_field (self, field);
+      set_field_editable (field, editable);
 
-      switch (info->widget)
-        {
-        case AIMS_FIELD_WIDGET_ENTRY:
-        case AIMS_FIELD_WIDGET_DATE:
-          build_entry (section, field);
-          break;
-
-        case AIMS_FIELD_WIDGET_TEXT_AREA:
-          build_text_area (section, field);
-          break;
-
-        case AIMS_FIELD_WIDGET_CHOICE:
-          build_choice (section, field);
-          break;
-
-        case AIMS_FIELD_WIDGET_MULTI_CHOICE:
-          build_multi_choice (section, field);
-          break;
-
-        case AIMS_FIELD_WIDGET_SWITCH:
-          build_switch (section, field);
-          break;
-
-        case AIMS_FIELD_WIDGET_HIDDEN:
-        default:
-          g_assert_not_reached ();
-        }
-
-      if (field_shows_required (info))
-        section->has_required = TRUE;
+      if (self->build_next < table->n_fields && g_get_monotonic_time () >= deadline)
+        return FALSE;
     }
 
-  for (guint i = 0; i < sections->len; i++)
-    {
-      Section *section = g_ptr_array_index (sections, i);
-
-      if (section->has_required)
-        adw_preferences_group_set_description (section->group,
-                                               _("Fields marked “required” must be filled in."));
-    }
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
 
   for (guint i = 0; i < G_N_ELEMENTS (link_specs); i++)
     {
       if (g_str_equal (link_specs[i].table, table->name))
         build_link_group (self, &link_specs[i]);
     }
+  load_links (self);
+  update_editable (self);
+
+  return TRUE;
+}
+
+static gboolean
+build_idle_cb (gpointer data)
+{
+  AimsRecordForm *self = data;
+
+  if (!build_step (self, BUILD_STEP_BUDGET_US))
+    return G_SOURCE_CONTINUE;
+
+  self->build_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+build_form (AimsRecordForm      *self,
+            const AimsTableInfo *table)
+{
+  clear_form (self);
+
+  self->table = table;
+  self->sections = g_ptr_array_new_with_free_func (g_free);
+  update_found (self);
+
+  if (!build_step (self, BUILD_FIRST_BUDGET_US))
+    self->build_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_idle_cb, self, NULL);
 }
 
 /* Store callbacks */
@@ -1682,6 +1762,8 @@ aims_record_form_dispose (GObject *object)
 
   /* The fields' handlers point into these arrays: free them before the
    * widgets go */
+  g_clear_handle_id (&self->build_source, g_source_remove);
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_pointer (&self->links, g_ptr_array_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
@@ -1859,7 +1941,10 @@ aims_record_form_set_record (AimsRecordForm *self,
   self->uuid = g_strdup (uuid);
 
   if (self->table != info)
-    build_form (self, info);
+    {
+      build_form (self, info);
+      return;
+    }
 
   load_fields (self);
   load_links (self);
