@@ -31,11 +31,13 @@
 /* Typing pauses this long before a text change becomes one recorded edit */
 #define TEXT_COMMIT_DELAY_MS 700
 
-/* A row takes about a millisecond to build. The first screen of rows is
- * built at once, the rest in idle steps between frames, so opening a table's
- * first record never holds the window up for long. */
+/* A row takes one to two milliseconds to build. The first screen of rows is
+ * built at once, the rest in a few idle steps after the window has drawn
+ * it, so opening a table's first record never holds the window up for long.
+ * Steps are not much smaller: each one makes the page lay out all of its
+ * rows again. */
 #define BUILD_FIRST_BUDGET_US 10000
-#define BUILD_STEP_BUDGET_US  6000
+#define BUILD_STEP_BUDGET_US  20000
 
 /* Links between records: a row of @link_table joins a record of @table with
  * one of @other_table. @self_first says whether our record is the link
@@ -771,6 +773,7 @@ typedef struct
   AdwPreferencesGroup *group;
   GtkListBox          *list;    /* where the next row goes; NULL after a text area */
   gboolean             has_content;
+  gboolean             attach;    /* not on the page yet */
 } Section;
 
 static void
@@ -858,7 +861,10 @@ lookup_section (AimsRecordForm *self,
   if (group_has_required (self->table, name))
     adw_preferences_group_set_description (section->group,
                                            _("Fields marked “required” must be filled in."));
-  adw_preferences_page_add (self->page, section->group);
+  /* Added to the page at the end of the build step: rows put together
+   * outside the window are much cheaper than rows added to it one by one */
+  g_object_ref_sink (section->group);
+  section->attach = TRUE;
   g_ptr_array_add (self->groups, section->group);
   g_ptr_array_add (self->sections, section);
 
@@ -966,10 +972,11 @@ build_text_area (Section *section,
   g_autofree char *title = dup_field_title (info);
   GtkWidget *label, *frame, *view, *error;
 
+  /* Plain text, not "heading": the group's title is the heading, and a
+   * field label as bold as it would read as a new group */
   label = gtk_label_new (title);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "heading");
   gtk_widget_set_margin_top (label, section->has_content ? 18 : 0);
   gtk_widget_set_margin_bottom (label, 6);
   adw_preferences_group_add (section->group, label);
@@ -1607,18 +1614,41 @@ load_links (AimsRecordForm *self)
     }
 }
 
+/* Call after the fields are freed: it may destroy their widgets */
+static void
+drop_sections (AimsRecordForm *self)
+{
+  for (guint i = 0; self->sections != NULL && i < self->sections->len; i++)
+    {
+      Section *section = g_ptr_array_index (self->sections, i);
+
+      if (section->attach)
+        {
+          section->attach = FALSE;
+          g_object_unref (section->group);
+        }
+    }
+
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
+}
+
 static void
 clear_form (AimsRecordForm *self)
 {
   g_clear_handle_id (&self->build_source, g_source_remove);
-  g_clear_pointer (&self->sections, g_ptr_array_unref);
 
   g_ptr_array_set_size (self->fields, 0);
   g_ptr_array_set_size (self->links, 0);
 
   for (guint i = 0; i < self->groups->len; i++)
-    adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
+    {
+      GtkWidget *group = g_ptr_array_index (self->groups, i);
+
+      if (gtk_widget_get_parent (group) != NULL)
+        adw_preferences_page_remove (self->page, ADW_PREFERENCES_GROUP (group));
+    }
   g_ptr_array_set_size (self->groups, 0);
+  drop_sections (self);
 
   self->table = NULL;
   self->build_next = 0;
@@ -1668,6 +1698,22 @@ build_field (AimsRecordForm      *self,
 
 /* Builds rows, in descriptor order, for about @budget_us. Each row shows
  * the record's value as soon as it exists. Returns whether all are built. */
+static void
+attach_sections (AimsRecordForm *self)
+{
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      Section *section = g_ptr_array_index (self->sections, i);
+
+      if (section->attach)
+        {
+          section->attach = FALSE;
+          adw_preferences_page_add (self->page, section->group);
+          g_object_unref (section->group);
+        }
+    }
+}
+
 static gboolean
 build_step (AimsRecordForm *self,
             gint64          budget_us)
@@ -1689,10 +1735,14 @@ build_step (AimsRecordForm *self,
       set_field_editable (field, editable);
 
       if (self->build_next < table->n_fields && g_get_monotonic_time () >= deadline)
-        return FALSE;
+        {
+          attach_sections (self);
+          return FALSE;
+        }
     }
 
-  g_clear_pointer (&self->sections, g_ptr_array_unref);
+  attach_sections (self);
+  drop_sections (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (link_specs); i++)
     {
@@ -1763,9 +1813,9 @@ aims_record_form_dispose (GObject *object)
   /* The fields' handlers point into these arrays: free them before the
    * widgets go */
   g_clear_handle_id (&self->build_source, g_source_remove);
-  g_clear_pointer (&self->sections, g_ptr_array_unref);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_pointer (&self->links, g_ptr_array_unref);
+  drop_sections (self);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_object (&self->store);
 

@@ -1,0 +1,37 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Takes a screenshot of the real window on a fresh demo project.
+# Run under a display, e.g.:
+#   xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+#     build-aux/screenshot.sh build data/screenshots/window.png [WIDTHxHEIGHT] [dark]
+set -euo pipefail
+build="${1:-build}"
+out="${2:-data/screenshots/window.png}"
+size="${3:-1200x760}"
+style="${4:-default}"
+
+tmp="$(mktemp -d)"
+trap 'kill "$pid" 2> /dev/null || true; rm -rf "$tmp"' EXIT
+for d in cache config data state; do mkdir -p "$tmp/$d"; done
+mkdir -p "$tmp/config/gtk-4.0"
+printf '[Settings]\ngtk-font-name=Cantarell 11\n' > "$tmp/config/gtk-4.0/settings.ini"
+export XDG_CACHE_HOME="$tmp/cache" XDG_CONFIG_HOME="$tmp/config" \
+       XDG_DATA_HOME="$tmp/data" XDG_STATE_HOME="$tmp/state"
+export GSETTINGS_SCHEMA_DIR="$build/data" GSETTINGS_BACKEND=memory
+[ "$style" = dark ] && export ADW_DEBUG_COLOR_SCHEME=prefer-dark
+
+"$build/src/cli/aims" demo "$tmp/Demo Insurer.aims" > /dev/null
+"$build/src/aims-workbench" "$tmp/Demo Insurer.aims" > "$tmp/app.log" 2>&1 &
+pid=$!
+
+wid=""
+for _ in $(seq 1 100); do
+  wid="$(xdotool search --onlyvisible --name 'AIMS Workbench|Demo' 2> /dev/null | head -1 || true)"
+  [ -n "$wid" ] && break
+  sleep 0.1
+done
+[ -n "$wid" ] || { cat "$tmp/app.log"; echo "the window did not appear" >&2; exit 1; }
+xdotool windowsize "$wid" "${size%x*}" "${size#*x}"
+sleep 1.5
+import -window "$wid" "$out"
+echo "$out"
