@@ -137,7 +137,8 @@ test_search_narrows_rows (Fixture       *f,
       g_autoptr(AimsRecord) record = g_list_model_get_item (G_LIST_MODEL (f->list), i);
       g_autofree char *name = aims_record_dup_text (record, "name");
       g_autofree char *description = aims_record_dup_text (record, "description");
-      g_autofree char *haystack = g_utf8_strdown (g_strconcat (name, " ", description, NULL), -1);
+      g_autofree char *joined = g_strconcat (name, " ", description, NULL);
+      g_autofree char *haystack = g_utf8_strdown (joined, -1);
 
       g_assert_nonnull (strstr (haystack, "fraud"));
     }

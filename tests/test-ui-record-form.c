@@ -575,7 +575,7 @@ test_links_both_ways (Fixture       *fixture,
   g_assert_cmpuint (count_rows (list), ==, 0);
 
   /* The data set's form lists the system that uses it */
-  aims_store_link (fixture->store, "system_data_set", fixture->system, data_set, &error);
+  g_free (aims_store_link (fixture->store, "system_data_set", fixture->system, data_set, &error));
   g_assert_no_error (error);
   aims_record_form_set_record (fixture->form, fixture->store, "data_set", data_set);
   wait_built ();
@@ -811,7 +811,7 @@ test_screenshot (Fixture       *fixture,
     }
 
   data_set = insert_record (fixture->store, "data_set", "Claims history 2019-2024", "DS-001");
-  aims_store_link (fixture->store, "system_data_set", fixture->system, data_set, NULL);
+  g_free (aims_store_link (fixture->store, "system_data_set", fixture->system, data_set, NULL));
   gtk_editable_set_text (GTK_EDITABLE (field_widget (fixture, "next_review")), "2020-02-30");
   aims_record_form_flush (fixture->form);
 

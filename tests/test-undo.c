@@ -168,11 +168,16 @@ dump_records (AimsStore *store)
   g_autofree char *systems = query_text (store, "SELECT * FROM ai_system ORDER BY uuid");
   g_autofree char *notes = query_text (store, "SELECT * FROM note ORDER BY uuid");
   g_autofree char *replies = query_text (store, "SELECT * FROM reply ORDER BY uuid");
+  g_autofree char *data_sets = query_text (store, "SELECT * FROM data_set ORDER BY uuid");
+  g_autofree char *parties = query_text (store, "SELECT * FROM third_party ORDER BY uuid");
+  g_autofree char *uses = query_text (store, "SELECT * FROM system_data_set ORDER BY uuid");
+  g_autofree char *supplies = query_text (store, "SELECT * FROM system_third_party ORDER BY uuid");
   g_autofree char *project = query_text (store,
                                          "SELECT uuid, organisation, scope, exclusions, matrix "
                                          "FROM project");
 
-  return g_strconcat (systems, "--\n", notes, "--\n", replies, "--\n", project, NULL);
+  return g_strconcat (systems, "--\n", notes, "--\n", replies, "--\n", data_sets, "--\n",
+                      parties, "--\n", uses, "--\n", supplies, "--\n", project, NULL);
 }
 
 /* The change log rows of the newest changeset: "kind|op|table|field|old|new". */
@@ -537,7 +542,18 @@ test_import (Fixture       *fixture,
                      "changeset "
                      "WHERE changeset = (SELECT max(changeset) FROM change_log) GROUP BY op ORDER "
                      "BY op");
-  g_assert_cmpstr (rows, ==, "import|insert|13\nimport|update|3\n");
+  {
+    static const char *const tables[] = { "ai_system", "data_set", "third_party",
+                                          "system_data_set", "system_third_party" };
+    guint n_records = 0;
+    g_autofree char *expected = NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+      n_records += aims_store_count (fixture->store, tables[i]);
+    g_assert_cmpuint (n_records, >, aims_demo_scale_get_n_systems (AIMS_DEMO_SCALE_SMALL));
+    expected = g_strdup_printf ("import|insert|%u\nimport|update|3\n", n_records);
+    g_assert_cmpstr (rows, ==, expected);
+  }
 
   label = aims_store_dup_undo_label (fixture->store);
   g_assert_cmpstr (label, ==, "Generate the demo project");
