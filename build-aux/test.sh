@@ -24,6 +24,7 @@ build_failed=0
 run_build () {
   local dir="$1"; shift
   local suites=("$1"); shift
+  local multiplier="$1"; shift
   if [ ! -f "$dir/build.ninja" ]; then
     meson setup "$dir" --werror "$@" > "$tmp/setup-$dir.log" 2>&1 || {
       cat "$tmp/setup-$dir.log"; echo "FAILED: meson setup $dir"; build_failed=$((build_failed + 1)); return; }
@@ -34,10 +35,10 @@ run_build () {
   for s in ${suites[@]}; do suite_args+=(--suite "$s"); done
   rm -f "$dir/meson-logs/testlog.json"
   xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
-    meson test -C "$dir" --no-rebuild --print-errorlogs "${suite_args[@]}" \
+    meson test -C "$dir" --no-rebuild --print-errorlogs -t "$multiplier" "${suite_args[@]}" \
     > "$tmp/test-$dir.log" 2> "$tmp/test-$dir.stderr"
   # meson's own report, then whatever the session's daemons printed.
-  grep -E '^ *[0-9]+/[0-9]+ ' "$tmp/test-$dir.log" || true
+  grep -E '^ *[0-9]+/[0-9]+ ' "$tmp/test-$dir.log" | awk '!seen[$0]++' || true
   grep -vE 'Failed to set fd limit|Activating service|Successfully activated' "$tmp/test-$dir.stderr" || true
   if [ -f "$dir/meson-logs/testlog.json" ]; then
     logs+=("$dir/meson-logs/testlog.json")
@@ -47,8 +48,8 @@ run_build () {
 }
 
 echo "== build: all suites"
-run_build build ""
+run_build build "" 1
 echo "== build-asan: core and gui suites under ASan + UBSan"
-run_build build-asan "core gui" -Db_sanitize=address,undefined -Db_lundef=false
+run_build build-asan "core gui" 4 -Db_sanitize=address,undefined -Db_lundef=false
 
 /usr/bin/python3 build-aux/test-summary.py --extra-failures "$build_failed" "${logs[@]}"

@@ -727,45 +727,36 @@ form_is_built (GtkWidget *form)
   return find_named (form, "system_third_party") != NULL;
 }
 
+/* Speed is measured by tests/bench/bench-inventory; this checks the
+ * behaviour that makes it fast: the first screen of rows exists at once,
+ * the rest follows while the window draws, and the next record of the same
+ * table reuses the rows. */
 static void
-test_fast (Fixture       *fixture,
-           gconstpointer  data)
+test_incremental_build (Fixture       *fixture,
+                        gconstpointer  data)
 {
   g_autofree char *other = insert_record (fixture->store, "ai_system", "Fraud screening", "SYS-002");
   GtkWidget *form = aims_record_form_new ();
   GtkWidget *window = gtk_window_new ();
-  gint64 start, first_us, all_us, switch_us;
+  GtkWidget *name_row;
 
   gtk_window_set_child (GTK_WINDOW (window), form);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (window);
 
-  /* The first record of a table builds the first screen of rows at once,
-   * and the others while the window draws */
-  start = g_get_monotonic_time ();
   aims_record_form_set_record (AIMS_RECORD_FORM (form), fixture->store, "ai_system", fixture->system);
-  first_us = g_get_monotonic_time () - start;
   g_assert_nonnull (find_named (form, "reference"));
   g_assert_false (form_is_built (form));
   while (!form_is_built (form))
     g_main_context_iteration (NULL, TRUE);
-  all_us = g_get_monotonic_time () - start;
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (form, "name"))), ==, "Claims triage");
+  name_row = find_named (form, "name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Claims triage");
 
-  /* Every other record of the table only reads values into the rows */
-  start = g_get_monotonic_time ();
+  /* Same table: the same rows, new values, nothing left to build */
   aims_record_form_set_record (AIMS_RECORD_FORM (form), fixture->store, "ai_system", other);
-  switch_us = g_get_monotonic_time () - start;
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (form, "name"))), ==, "Fraud screening");
-
-  g_test_message ("first screen: %.1f ms, every row: %.1f ms (with drawing), next record: %.1f ms",
-                  first_us / 1000.0, all_us / 1000.0, switch_us / 1000.0);
-
-  /* Sanitizers make everything several times slower: figures only */
-#if !defined(__SANITIZE_ADDRESS__)
-  g_assert_cmpint (first_us, <, 50 * 1000);
-  g_assert_cmpint (switch_us, <, 50 * 1000);
-#endif
+  g_assert_true (form_is_built (form));
+  g_assert_true (find_named (form, "name") == name_row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Fraud screening");
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
@@ -880,7 +871,7 @@ main (int   argc,
   ADD_FORM_TEST ("undo-reloads", test_undo_reloads);
   ADD_FORM_TEST ("switching-record-flushes", test_switching_record_flushes);
   ADD_FORM_TEST ("read-only", test_read_only);
-  ADD_FORM_TEST ("fast", test_fast);
+  ADD_FORM_TEST ("incremental-build", test_incremental_build);
   ADD_FORM_TEST ("screenshot", test_screenshot);
 
   return g_test_run ();

@@ -161,23 +161,45 @@ query_text (AimsStore  *store,
   return g_string_free (out, FALSE);
 }
 
-/* Every row of the record tables, every column: "the same project". */
+/* Every row of a table, every column but "modified": undo and redo are
+ * changes too, so they stamp the time they happen; a run that crosses a
+ * second boundary must not look like a lost value. */
+static char *
+dump_table (AimsStore  *store,
+            const char *table)
+{
+  g_autofree char *pragma = g_strdup_printf ("SELECT group_concat(quote(name), ', ') FROM "
+                                             "pragma_table_info('%s') WHERE name != 'modified'",
+                                             table);
+  g_autofree char *columns = query_text (store, pragma);
+  g_autofree char *sql = NULL;
+
+  g_strchomp (columns);
+  sql = g_strdup_printf ("SELECT %s FROM %s ORDER BY uuid", columns, table);
+  return query_text (store, sql);
+}
+
+/* Every row of the record tables: "the same project". */
 static char *
 dump_records (AimsStore *store)
 {
-  g_autofree char *systems = query_text (store, "SELECT * FROM ai_system ORDER BY uuid");
-  g_autofree char *notes = query_text (store, "SELECT * FROM note ORDER BY uuid");
-  g_autofree char *replies = query_text (store, "SELECT * FROM reply ORDER BY uuid");
-  g_autofree char *data_sets = query_text (store, "SELECT * FROM data_set ORDER BY uuid");
-  g_autofree char *parties = query_text (store, "SELECT * FROM third_party ORDER BY uuid");
-  g_autofree char *uses = query_text (store, "SELECT * FROM system_data_set ORDER BY uuid");
-  g_autofree char *supplies = query_text (store, "SELECT * FROM system_third_party ORDER BY uuid");
+  static const char *const tables[] = { "ai_system", "note", "reply", "data_set", "third_party",
+                                        "system_data_set", "system_third_party" };
+  GString *out = g_string_new (NULL);
   g_autofree char *project = query_text (store,
                                          "SELECT uuid, organisation, scope, exclusions, matrix "
                                          "FROM project");
 
-  return g_strconcat (systems, "--\n", notes, "--\n", replies, "--\n", data_sets, "--\n",
-                      parties, "--\n", uses, "--\n", supplies, "--\n", project, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *rows = dump_table (store, tables[i]);
+
+      g_string_append (out, rows);
+      g_string_append (out, "--\n");
+    }
+  g_string_append (out, project);
+
+  return g_string_free (out, FALSE);
 }
 
 /* The change log rows of the newest changeset: "kind|op|table|field|old|new". */

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "aims-record-list.h"
+#include "aims-record-list-private.h"
 
 #include "aims-record-private.h"
 #include "aims-sqlite-private.h"
@@ -73,6 +74,7 @@ struct _AimsRecordList
   const AimsFieldInfo *link_own;   /* the link column that refers to our table */
   const AimsFieldInfo *link_other;
   guint                total;
+  guint                n_loaded;   /* records read from the file, ever */
 };
 
 enum {
@@ -636,6 +638,7 @@ aims_record_list_get_item (GListModel *model,
     return g_object_ref (record);
 
   record = _aims_record_new (self->store, self->table, rowid);
+  self->n_loaded++;
   g_object_weak_ref (G_OBJECT (record), on_record_finalized, self);
   g_hash_table_insert (self->cache, g_memdup2 (&rowid, sizeof rowid), record);
 
@@ -1123,4 +1126,14 @@ aims_record_list_dup_facet_values (AimsRecordList *self,
   _aims_store_release (stmt);
 
   return g_steal_pointer (&values);
+}
+
+/* How many records get_item() has made since the list was created: what
+ * laziness is measured by (tests and benchmarks). */
+guint
+_aims_record_list_get_n_loaded (AimsRecordList *self)
+{
+  g_return_val_if_fail (AIMS_IS_RECORD_LIST (self), 0);
+
+  return self->n_loaded;
 }
