@@ -139,6 +139,13 @@ value_for (AimsStore           *store,
       return g_variant_new_string (uuid);
     }
 
+  /* A risk's scores are steps of its matrix (5×5 by default), and a next
+   * review reads back as written only when it is set by hand. */
+  if (g_str_equal (table->name, "risk") && field->kind == AIMS_FIELD_INTEGER)
+    return g_variant_new_int64 (second ? 2 : 1);
+  if (g_str_equal (table->name, "risk") && g_str_equal (field->name, "next_review_manual"))
+    return g_variant_new_boolean (TRUE);
+
   switch (field->kind)
     {
     case AIMS_FIELD_TEXT:

@@ -6,16 +6,22 @@
  */
 
 /* The AI Systems section on the demo project, driven through its real
- * widgets: search, facets, column sorting, add, duplicate, delete and undo. */
+ * widgets: search, facets, column sorting, add, duplicate, delete, undo and
+ * the CSV export. */
 
 #include "config.h"
+
+#include "aims-test-gtk.h"
 
 #include <adwaita.h>
 
 #include "aims-application.h"
 #include "aims-inventory-page.h"
-#include "aims-record-browser.h"
+#include "aims-record-browser-private.h"
 #include "aims-window-private.h"
+
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 static AimsApplication *app;
 
@@ -30,6 +36,15 @@ wait_ms (guint ms)
       g_usleep (1000);
     }
 }
+
+/* Runs the main loop until @cond holds, for up to ten seconds: the search
+ * entry waits for a pause in typing, and a sanitizer build is slow. */
+#define WAIT_UNTIL(cond) \
+  G_STMT_START { \
+    gint64 wait_end_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; \
+    while (!(cond) && g_get_monotonic_time () < wait_end_) \
+      wait_ms (5); \
+  } G_STMT_END
 
 static GtkWidget *
 find_descendant_of_type (GtkWidget *root,
@@ -59,6 +74,75 @@ collect_of_type (GtkWidget *root,
         g_ptr_array_add (out, child);
       collect_of_type (child, type, out);
     }
+}
+
+static GtkWidget *
+find_toplevel_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (w))
+        return w;
+    }
+
+  return NULL;
+}
+
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
+        return TRUE;
+      if (shows_label (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in a folder, sorted */
+static char *
+snapshot_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv ("\n", (char **) names->pdata);
+}
+
+/* What the core writes for the open project */
+static GBytes *
+core_export (AimsStore *store)
+{
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (aims_export_inventory_csv_from_store (store, stream, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (stream, NULL, &error));
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
 }
 
 typedef struct
@@ -128,7 +212,7 @@ test_search_narrows_rows (Fixture       *f,
   guint found;
 
   gtk_editable_set_text (GTK_EDITABLE (search), "fraud");
-  wait_ms (300);
+  WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (f->list)) < all);
   found = g_list_model_get_n_items (G_LIST_MODEL (f->list));
   g_assert_cmpuint (found, >=, 1);
   g_assert_cmpuint (found, <, all);
@@ -144,12 +228,12 @@ test_search_narrows_rows (Fixture       *f,
     }
 
   gtk_editable_set_text (GTK_EDITABLE (search), "no system is called this");
-  wait_ms (300);
+  WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (f->list)) == 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, 0);
 
   /* Clearing the search brings every row back */
   gtk_widget_activate_action (GTK_WIDGET (f->browser), "browser.clear-filters", NULL);
-  wait_ms (300);
+  WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (f->list)) == all);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, all);
 }
 
@@ -257,6 +341,147 @@ test_add_duplicate_delete_undo (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, before + 2);
 }
 
+static void
+test_export_csv (Fixture       *f,
+                 gconstpointer  data)
+{
+  AimsStore *store = aims_document_get_store (f->window->document);
+  AimsRecordBrowser *data_sets = aims_inventory_page_get_browser (AIMS_INVENTORY_PAGE (f->window->inventory_page), "data_set");
+  g_autofree char *target = g_build_filename (f->dir, "Inventory.csv", NULL);
+  g_autofree char *demo = g_build_filename (f->dir, "Demo.aims", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  g_autoptr(GBytes) expected = core_export (store);
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *listing = NULL;
+  GtkWidget *menu_button;
+  GtkWidget *chooser;
+  GMenuModel *menu;
+  g_autofree char *action = NULL;
+  g_autofree char *label = NULL;
+
+  /* The list's menu offers the export, for AI systems only */
+  menu_button = find_descendant_of_type (GTK_WIDGET (f->browser), GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (menu_button);
+  g_assert_true (gtk_widget_get_visible (menu_button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (menu_button), ==, "List Menu");
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
+  menu = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_object_unref (menu);
+  g_assert_cmpstr (action, ==, "browser.export");
+  g_assert_cmpstr (label, ==, "_Export as CSV…");
+  g_assert_false (gtk_widget_get_visible (find_descendant_of_type (GTK_WIDGET (data_sets), GTK_TYPE_MENU_BUTTON)));
+
+  /* The action asks where, offering the organisation's name */
+  gtk_widget_activate_action (GTK_WIDGET (f->browser), "browser.export", NULL);
+  wait_ms (50);
+  chooser = find_toplevel_of_type (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, "Northwind Mutual Insurance AI systems.csv");
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
+
+  /* Choose a name in the project's folder, as a person would */
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
+  g_assert_no_error (error);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "Inventory.csv");
+  wait_ms (50);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  /* The chooser checks the name asynchronously before it answers */
+  for (guint i = 0; i < 200 && !g_file_test (target, G_FILE_TEST_EXISTS); i++)
+    wait_ms (10);
+  wait_ms (20);
+  g_assert_null (find_toplevel_of_type (GTK_TYPE_FILE_CHOOSER_DIALOG));
+
+  /* Byte for byte what the core writes, and the same as the CLI's export
+   * of the file (the project is unchanged since it was opened) */
+  mapped = g_mapped_file_new (target, FALSE, &error);
+  g_assert_no_error (error);
+  written = g_mapped_file_get_bytes (mapped);
+  g_assert_true (g_bytes_equal (written, expected));
+  {
+    g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+    g_autoptr(GBytes) from_file = NULL;
+
+    g_assert_true (aims_export_inventory_csv (demo, stream, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_output_stream_close (stream, NULL, &error));
+    from_file = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+    g_assert_true (g_bytes_equal (written, from_file));
+  }
+
+  g_assert_true (shows_label (GTK_WIDGET (f->window->toast_overlay), "Exported 13 AI systems"));
+  g_assert_null (find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* Exporting again replaces the file whole, with no temporary file left */
+  {
+    g_autoptr(GFile) again = g_file_new_for_path (target);
+
+    g_assert_true (_aims_record_browser_export_to_file (f->browser, again));
+  }
+  listing = snapshot_dir (f->dir);
+  g_assert_cmpstr (listing, ==, "Demo.aims\nInventory.csv");
+
+  /* The data sets browser has no export */
+  g_assert_false (_aims_record_browser_export_to_file (data_sets, folder));
+}
+
+static void
+test_export_failure_is_shown (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "read-only", NULL);
+  g_autofree char *target = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GFile) file = NULL;
+  AdwMessageDialog *dialog;
+
+  /* Root writes anywhere it has mode bits against it; sysfs refuses even
+   * root a new file. */
+  if (geteuid () == 0)
+    {
+      g_clear_pointer (&folder, g_free);
+      folder = g_strdup ("/sys");
+      if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+        {
+          g_test_skip ("Running as root without /sys: no folder root cannot write to");
+          return;
+        }
+    }
+  else
+    g_assert_cmpint (g_mkdir (folder, 0555), ==, 0);
+
+  target = g_build_filename (folder, "AI systems.csv", NULL);
+  file = g_file_new_for_path (target);
+  before = snapshot_dir (folder);
+
+  g_assert_false (_aims_record_browser_export_to_file (f->browser, file));
+  wait_ms (20);
+
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Export the AI Systems");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "AI systems.csv"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "cannot be written to"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+  after = snapshot_dir (folder);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (shows_label (GTK_WIDGET (f->window->toast_overlay), "Exported 13 AI systems"));
+
+  if (geteuid () != 0)
+    g_rmdir (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +497,7 @@ main (int   argc,
   g_setenv ("XDG_CONFIG_HOME", config, TRUE);
 
   g_test_init (&argc, &argv, NULL);
+  aims_test_gtk_init_log ();
 
   if (!gtk_init_check ())
     {
@@ -285,6 +511,8 @@ main (int   argc,
   g_test_add ("/ui/inventory/facet-narrows-rows", Fixture, NULL, fixture_set_up, test_facet_narrows_rows, fixture_tear_down);
   g_test_add ("/ui/inventory/sort-by-column", Fixture, NULL, fixture_set_up, test_sort_by_column, fixture_tear_down);
   g_test_add ("/ui/inventory/add-duplicate-delete-undo", Fixture, NULL, fixture_set_up, test_add_duplicate_delete_undo, fixture_tear_down);
+  g_test_add ("/ui/inventory/export-csv", Fixture, NULL, fixture_set_up, test_export_csv, fixture_tear_down);
+  g_test_add ("/ui/inventory/export-failure-is-shown", Fixture, NULL, fixture_set_up, test_export_failure_is_shown, fixture_tear_down);
 
   app = aims_application_new ();
   g_application_register (G_APPLICATION (app), NULL, NULL);

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include "aims-test-gtk.h"
+
 #include <adwaita.h>
 
 #include "aims-record-form.h"
@@ -848,6 +850,7 @@ main (int   argc,
   g_setenv ("GTK_A11Y", "test", TRUE);
 
   g_test_init (&argc, &argv, NULL);
+  aims_test_gtk_init_log ();
 
   if (!gtk_init_check ())
     {

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include "aims-test-gtk.h"
+
 #include <adwaita.h>
 
 #include "aims-application.h"
@@ -689,6 +691,7 @@ main (int   argc,
   g_setenv ("XDG_CONFIG_HOME", config, TRUE);
 
   g_test_init (&argc, &argv, NULL);
+  aims_test_gtk_init_log ();
 
   if (!gtk_init_check ())
     {

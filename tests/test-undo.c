@@ -566,7 +566,8 @@ test_import (Fixture       *fixture,
                      "BY op");
   {
     static const char *const tables[] = { "ai_system", "data_set", "third_party",
-                                          "system_data_set", "system_third_party" };
+                                          "system_data_set", "system_third_party", "risk",
+                                          "risk_system", "risk_control", "treatment_action" };
     guint n_records = 0;
     g_autofree char *expected = NULL;
 

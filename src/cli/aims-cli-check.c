@@ -44,8 +44,15 @@ enum {
   EXIT_UNEXPECTED_OBJECTS = 18,
 };
 
-static int
-exit_status_for (const GError *error)
+/*
+ * aims_cli_exit_status_for_error:
+ * @error: why a project file was refused
+ *
+ * Returns: the exit status that tells the reason apart, shared by every
+ *   command that reads a project file
+ */
+int
+aims_cli_exit_status_for_error (const GError *error)
 {
   if (error->domain != AIMS_FILE_ERROR)
     return AIMS_EXIT_ERROR;
@@ -133,7 +140,7 @@ aims_cli_check (int    argc,
                                      &info, &warnings, &error))
     {
       aims_cli_printerr ("%s", error->message);
-      return exit_status_for (error);
+      return aims_cli_exit_status_for_error (error);
     }
 
   display = g_filename_display_name (files[0]);

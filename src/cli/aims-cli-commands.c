@@ -22,6 +22,8 @@ static const AimsCliCommand commands[] = {
     N_("Check that a file is a sound project; the exit code says why not"), aims_cli_check },
   { "demo", "FILE [OPTION…]",
     N_("Write a demo project of an insurer"), aims_cli_demo },
+  { "export-inventory", "FILE [OPTION…]",
+    N_("Export the AI system inventory of a project as CSV"), aims_cli_export_inventory },
   { "bench", "[OPTION…]",
     N_("Measure opening, saving and editing a large project"), aims_cli_bench },
   { NULL, NULL, NULL, NULL },

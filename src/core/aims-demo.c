@@ -12,6 +12,8 @@
 #include "aims-demo.h"
 
 #include "aims-document.h"
+#include "aims-risks-private.h"
+#include "aims-sqlite-private.h"
 #include "aims-store-private.h"
 
 #include <glib/gi18n.h>
@@ -24,7 +26,8 @@
  * in a fraction of a second and the history still says where each came from.
  *
  * The small scale is written by hand: 13 AI systems, 11 data sets and 7 third
- * parties of Northwind Mutual, linked as they are used. Review dates are
+ * parties of Northwind Mutual, linked as they are used, and their risk
+ * register (28 risks with treatment actions and two acceptances). Review dates are
  * fixed, so on 2026-11-22 (the day the demo describes) two systems in scope
  * are overdue for review. The large and huge scales add generated records
  * from word lists.
@@ -770,6 +773,307 @@ static const char * const data_received_list[] = {
 
 #define PICK(rand, list) ((list)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (list))])
 
+/* The risk register of the small scale (issue 5). Scores are steps of the
+ * default 5×5 matrix; the store looks up the levels and dates the next
+ * reviews from the assessments, so a few high risks assessed in the summer
+ * are overdue on 2026-11-22. Actions are "what|owner|due|status";
+ * acceptances "by|role|date|expiry|rationale". */
+typedef struct
+{
+  const char *title;
+  const char *description;
+  const char *risk_source;
+  const char *objectives;
+  const char *lifecycle;
+  const char *cause;
+  const char *consequence;
+  const char *owner;
+  guint       inherent[2];       /* likelihood, impact */
+  const char *existing_controls;
+  const char *treatment;
+  guint       residual[2];       /* 0, 0: not yet assessed */
+  const char *assessed;
+  const char *triggers;
+  const char *status;
+  guint       systems[3];        /* numbers of hand-written systems, 0-terminated */
+  const char *controls;          /* Annex A control ids, comma-separated */
+  const char *actions[3];
+  const char *acceptance;
+} DemoRisk;
+
+static const DemoRisk hand_written_risks[] = {
+  { "Triage sends complex injury claims down the fast track",
+    "The triage model scores some bodily-injury claims as simple, so they skip the specialist "
+    "handler queue.", "C.3.4", "C.2.8,C.2.9", "operation-monitoring",
+    "Injury claims are rare in the training data and their first notice is often vague.",
+    "Under-reserved claims, late medical referrals and complaints to the ombudsman.",
+    "Priya Raman, Head of Claims Operations", { 3, 4 },
+    "Handlers may re-route any claim; weekly sample review of fast-tracked claims.",
+    "mitigate", { 2, 3 }, "2026-09-02", "A new claim type, or the fast-track rate moving by 5 "
+    "points.", "treatment-planned", { 1, 0 }, "A.6.2.4,A.6.2.6",
+    { "Add an injury keyword rule ahead of the model|Samuel Okoye|2026-12-15|in-progress",
+      "Retrain with the 2025 injury claims oversampled|Samuel Okoye|2027-02-28|planned", NULL },
+    NULL },
+  { "Triage model drifts after the new claims portal",
+    "The new online portal changed how first notice of loss is written, and the model's inputs "
+    "shifted.", "C.3.6", "C.2.6,C.2.8", "operation-monitoring",
+    "Free text is shorter and structured fields replaced some of it.",
+    "Slower or wrong triage for a growing share of claims.",
+    "Samuel Okoye, Lead Data Scientist, Claims", { 4, 3 },
+    "Monthly performance report.", "mitigate", { 2, 2 }, "2026-10-05",
+    "Any change to the portal's claim form.", "treated", { 1, 6, 0 }, "A.6.2.6",
+    { "Set up weekly drift monitoring on input features|Samuel Okoye|2026-10-31|done",
+      "Agree a retraining trigger with Claims Operations|Priya Raman|2026-11-30|done", NULL },
+    NULL },
+  { "Fraud scores single out claimants by postcode",
+    "Postcode and related features act as a proxy for ethnicity, so some communities are "
+    "referred to investigators far more often.", "C.3.4", "C.2.5,C.2.1", "operation-monitoring",
+    "Historical referrals were concentrated in a few areas and the model learned them.",
+    "Unfair treatment of honest customers, regulatory action and reputational damage.",
+    "Tom Gallagher, Head of Special Investigations", { 4, 5 },
+    "Investigators see the score only after an initial rules check.", "mitigate", { 3, 4 },
+    "2026-07-20", "A new data source, or referral rates by area diverging.",
+    "treatment-planned", { 2, 0 }, "A.5.4,A.7.4",
+    { "Run a disparate-impact analysis by area and protected proxy|Wei Chen|2026-09-30|done",
+      "Remove postcode-level features or cap their weight|Wei Chen|2026-12-31|in-progress",
+      "Quarterly fairness review with Compliance|Tom Gallagher|2027-01-31|planned" },
+    NULL },
+  { "Investigators over-rely on the fraud score",
+    "A high score is taken as proof rather than as a prompt to look further.", "C.3.3",
+    "C.2.1,C.2.11", "operation-monitoring",
+    "The score is shown without reasons and targets reward quick closures.",
+    "Valid claims delayed or declined; complaints and legal costs.",
+    "Tom Gallagher, Head of Special Investigations", { 3, 4 },
+    "Declines need a second investigator's sign-off.", "mitigate", { 2, 3 }, "2026-09-14",
+    "Changes to investigator targets.", "treatment-planned", { 2, 0 }, "A.9.3,A.8.2",
+    { "Show the top reasons beside each score|Wei Chen|2027-01-15|planned",
+      "Train investigators on what the score means|Tom Gallagher|2026-12-10|in-progress",
+      NULL },
+    NULL },
+  { "Fraud model evaded by organised rings",
+    "Organised fraud rings learn which claims are not flagged and adapt.", "C.3.1",
+    "C.2.10,C.2.8", "operation-monitoring",
+    "The model is static between yearly retraining.",
+    "Losses from undetected fraud.", "Wei Chen, Fraud Analytics Lead", { 3, 3 },
+    "Industry fraud database checks.", "transfer", { 2, 3 }, "2026-10-12", NULL, "treated",
+    { 2, 0 }, "A.10.3",
+    { "Join the insurers' shared fraud intelligence service|Tom Gallagher|2026-10-30|done",
+      NULL, NULL },
+    NULL },
+  { "Home pricing penalises flood-zone postcodes beyond the modelled risk",
+    "The pricing model loads premiums in some postcodes more than the flood data justifies.",
+    "C.3.2", "C.2.5,C.2.11", "operation-monitoring",
+    "A correlated deprivation signal leaks through the property features.",
+    "Unaffordable cover for some households; conduct risk under consumer duty rules.",
+    "Helen Okafor, Chief Underwriting Officer", { 3, 4 },
+    "Pricing committee signs off each release.", "mitigate", { 2, 3 }, "2026-08-25",
+    "A new rating factor.", "treatment-planned", { 3, 0 }, "A.5.4,A.6.2.4",
+    { "Fair-value assessment of premiums by area|Ravi Shah|2026-12-20|in-progress", NULL,
+      NULL },
+    NULL },
+  { "Pricing model cannot be explained to the regulator",
+    "Gradient-boosted pricing with hundreds of features resists a plain explanation.",
+    "C.3.2", "C.2.11,C.2.1", "operation-monitoring",
+    "Model complexity grew with each release.",
+    "Findings in a supervisory review; forced rollback to the old tariff.",
+    "Ravi Shah, Pricing Lead", { 2, 4 },
+    "Model documentation pack for each release.", "mitigate", { 2, 2 }, "2026-06-30", NULL,
+    "treated", { 3, 0 }, "A.6.2.7,A.8.2",
+    { "Produce feature-attribution summaries for each tariff|Ravi Shah|2026-09-30|done",
+      NULL, NULL },
+    NULL },
+  { "Pricing data pipeline silently drops records",
+    "A nightly job truncates quotes with unusual characters in the address.", "C.3.5",
+    "C.2.3,C.2.8", "operation-monitoring",
+    "Character-set handling in an old extract job.",
+    "Biased training data and wrong premiums for some customers.",
+    "Ravi Shah, Pricing Lead", { 2, 3 }, "Row counts checked monthly.", "accept", { 0, 0 },
+    "2026-05-18", NULL, "identified", { 3, 0 }, "A.7.3", { NULL, NULL, NULL }, NULL },
+  { "Chatbot gives wrong answers about policy cover",
+    "The assistant states that a loss is covered when the policy wording excludes it.",
+    "C.3.4", "C.2.8,C.2.11", "verification-validation",
+    "The language model answers from general knowledge when retrieval finds nothing.",
+    "Customers rely on the answer; complaints and claims paid ex gratia.",
+    "Marcus Lindqvist, Director of Customer Experience", { 4, 4 },
+    "Answers cite the policy document; a hand-off button to an agent.", "mitigate", { 2, 3 },
+    "2026-10-20", "A new model version or new product wordings.", "treatment-planned",
+    { 4, 0 }, "A.6.2.4,A.9.4",
+    { "Refuse to answer cover questions without a retrieved clause|Elena Rossi|2026-12-01|"
+      "in-progress",
+      "Red-team the assistant with 500 cover questions|Elena Rossi|2026-11-15|done",
+      "Monthly sampling of transcripts by the Complaints team|Marcus Lindqvist|2027-01-31|"
+      "planned" },
+    NULL },
+  { "Chatbot leaks personal data through prompt injection",
+    "Crafted messages make the assistant reveal another customer's details from its tools.",
+    "C.3.1", "C.2.7,C.2.10", "verification-validation",
+    "Tool calls run with broad access to the policy system.",
+    "A personal data breach reportable to the supervisory authority.",
+    "Elena Rossi, Digital Product Owner", { 3, 5 },
+    "Customers are authenticated before any tool call.", "mitigate", { 1, 4 }, "2026-11-02",
+    "A new tool or data source for the assistant.", "treatment-planned", { 4, 0 },
+    "A.6.2.4,A.7.5",
+    { "Scope tool access to the authenticated customer only|Elena Rossi|2026-11-20|done",
+      "Penetration test focused on prompt injection|Elena Rossi|2026-12-12|planned", NULL },
+    NULL },
+  { "Customers do not know they are talking to an AI",
+    "The chat window looks like a human agent's.", "C.3.2", "C.2.11", "verification-validation",
+    "Design copied from the live-chat service.",
+    "Breach of the EU AI Act's transparency duty (Art. 50).",
+    "Marcus Lindqvist, Director of Customer Experience", { 4, 3 }, "", "avoid", { 1, 2 },
+    "2026-10-20", NULL, "treated", { 4, 0 }, "A.8.2",
+    { "Label the assistant as AI in the header and first message|Elena Rossi|2026-11-01|done",
+      NULL, NULL },
+    NULL },
+  { "CV screening disadvantages candidates with career breaks",
+    "Candidates with gaps in employment, often carers and women, are ranked lower.", "C.3.4",
+    "C.2.5,C.2.1", "re-evaluation",
+    "Past hiring decisions favoured continuous careers and the model learned them.",
+    "Indirect discrimination; claims at employment tribunal; a high-risk system under Annex "
+    "III.", "Aisha Bello, HR Director", { 4, 5 },
+    "Recruiters review every rejected shortlist.", "mitigate", { 3, 4 }, "2026-08-10",
+    "A new role family or a change in the ranking features.", "treatment-planned", { 5, 0 },
+    "A.5.4,A.7.4,A.9.3",
+    { "Bias audit by an independent assessor|Jonas Meyer|2026-10-31|done",
+      "Remove employment-gap features|Jonas Meyer|2026-12-31|in-progress",
+      "Human review of every automated rejection|Aisha Bello|2026-09-30|done" },
+    NULL },
+  { "Candidates are not told how the screening works",
+    "Job adverts do not mention automated screening or the right to a human review.",
+    "C.3.2", "C.2.11,C.2.1", "re-evaluation", "No review of candidate notices since 2023.",
+    "Complaints and regulatory findings under data protection law.",
+    "Jonas Meyer, HR Systems Manager", { 3, 3 }, "", "mitigate", { 1, 2 }, "2026-09-01", NULL,
+    "treated", { 5, 0 }, "A.8.2,A.8.5",
+    { "Rewrite the candidate privacy notice|Jonas Meyer|2026-10-15|done", NULL, NULL }, NULL },
+  { "OCR misreads amounts on handwritten invoices",
+    "Extraction confuses digits on handwritten repair invoices.", "C.3.7", "C.2.8,C.2.3",
+    "operation-monitoring", "Handwriting was under-represented in the vendor's training set.",
+    "Over- or under-payment of claims.", "Grace Mensah, Claims Innovation Lead", { 3, 3 },
+    "Amounts above 2,000 are checked by a handler.", "mitigate", { 2, 2 }, "2026-09-28", NULL,
+    "treated", { 6, 0 }, "A.6.2.4",
+    { "Lower the check threshold to 500 for handwritten invoices|Priya Raman|2026-10-15|done",
+      NULL, NULL },
+    NULL },
+  { "Document extraction vendor stops support for the model",
+    "The OCR vendor plans to retire the model version we depend on.", "C.3.6", "C.2.6",
+    "operation-monitoring", "Vendor roadmap.", "Claims intake stalls while a replacement is "
+    "validated.", "Grace Mensah, Claims Innovation Lead", { 2, 3 },
+    "Contract gives 12 months' notice.", "accept", { 2, 3 }, "2026-06-15", NULL, "accepted",
+    { 6, 0 }, "A.10.3", { NULL, NULL, NULL },
+    "Priya Raman|Head of Claims Operations|2026-06-20|2027-06-20|The contract's notice period "
+    "leaves time to validate a replacement; the cost of switching now is higher than the risk." },
+  { "Marketing generator makes claims the product cannot support",
+    "Generated copy promises cover or discounts that do not exist.", "C.3.3", "C.2.1,C.2.11",
+    "deployment", "The generator is asked for persuasive copy with little product context.",
+    "Misleading advertising; regulatory fines.", "Sophie Durand, Marketing Director", { 4, 3 },
+    "Compliance approves campaigns.", "mitigate", { 2, 2 }, "2026-10-01", NULL,
+    "treatment-planned", { 7, 0 }, "A.9.4",
+    { "Ground prompts in the approved product facts sheet|Liam Byrne|2026-12-05|in-progress",
+      "Compliance check of every generated asset before use|Sophie Durand|2026-10-15|done",
+      NULL },
+    NULL },
+  { "Generated images infringe third-party rights",
+    "Images made by the generator resemble copyrighted works or real people.", "C.3.4",
+    "C.2.1", "deployment", "Unclear provenance of the model's training images.",
+    "Takedown demands and damages.", "Liam Byrne, Marketing Technology Manager", { 2, 3 },
+    "The vendor indemnifies commercial use.", "transfer", { 1, 3 }, "2026-10-01", NULL,
+    "treated", { 7, 0 }, "A.10.3", { NULL, NULL, NULL }, NULL },
+  { "Telematics score penalises night-shift workers",
+    "Driving at night lowers the score regardless of how safely the customer drives.",
+    "C.3.4", "C.2.5", "design-development", "Night driving is a strong but blunt risk signal.",
+    "Higher premiums for key workers; fairness complaints.",
+    "Daniel Kowalski, Motor Product Manager", { 3, 3 }, "", "mitigate", { 0, 0 },
+    "2026-11-10", NULL, "assessed", { 8, 0 }, "A.5.4",
+    { "Test the score on a night-shift panel|Hannah Kelly|2027-01-31|planned", NULL, NULL },
+    NULL },
+  { "Telematics data kept longer than customers expect",
+    "Trip-level location data is stored for the life of the policy and beyond.", "C.3.6",
+    "C.2.7", "design-development", "No retention rule in the design.",
+    "Breach of the storage limitation principle.", "Hannah Kelly, Data Scientist, Motor",
+    { 3, 4 }, "", "avoid", { 0, 0 }, "2026-11-10", NULL, "assessed", { 8, 0 }, "A.7.2",
+    { "Aggregate trips after 90 days and delete the raw data|Hannah Kelly|2027-02-15|planned",
+      NULL, NULL },
+    NULL },
+  { "Photo assessment underestimates damage in poor light",
+    "Estimates from dark or blurry photos are systematically low.", "C.3.5", "C.2.8,C.2.3",
+    "verification-validation", "Phone cameras and lighting vary far more than in testing.",
+    "Under-settled claims and reopened cases.", "Grace Mensah, Claims Innovation Lead",
+    { 4, 3 }, "A loss adjuster reviews estimates above 5,000.", "mitigate", { 2, 3 },
+    "2026-08-01", "A new phone platform or app release.", "treatment-planned", { 9, 0 },
+    "A.6.2.4,A.6.2.5",
+    { "Reject photos below a quality threshold in the app|Samuel Okoye|2026-11-30|in-progress",
+      NULL, NULL },
+    NULL },
+  { "Retention offers target customers the model thinks will not complain",
+    "Churn predictions steer better offers away from loyal customers.", "C.3.3", "C.2.5,C.2.1",
+    "operation-monitoring", "The model optimises margin, not fair value.",
+    "Price-walking; breach of the consumer duty.", "Olivia Brennan, Head of Retention",
+    { 4, 4 }, "Renewal prices capped at new-business equivalent.", "mitigate", { 3, 3 },
+    "2026-07-15", NULL, "treatment-planned", { 10, 3, 0 }, "A.5.4,A.9.4",
+    { "Remove offer steering from the churn model's use|Olivia Brennan|2026-10-31|in-progress",
+      NULL, NULL },
+    NULL },
+  { "Sentiment analysis misreads accents and dialects",
+    "Calls from some regions are flagged as angry more often.", "C.3.4", "C.2.5,C.2.3",
+    "operation-monitoring", "Training audio came mostly from one region.",
+    "Unfair escalations and agent performance scores.",
+    "Fiona Walsh, Contact Centre Systems Manager", { 3, 3 },
+    "Scores are not used in agent appraisals.", "mitigate", { 2, 2 }, "2026-10-28", NULL,
+    "treatment-planned", { 11, 0 }, "A.7.4",
+    { "Evaluate accuracy by region on 2,000 labelled calls|Fiona Walsh|2027-01-20|planned",
+      NULL, NULL },
+    NULL },
+  { "Call recordings used for analysis without a lawful basis",
+    "Recordings made for quality purposes are reused for sentiment models.", "C.3.6", "C.2.7",
+    "operation-monitoring", "The purpose was not reviewed when the analysis started.",
+    "Unlawful processing of personal data.", "Marcus Lindqvist, Director of Customer Experience",
+    { 3, 4 }, "Call opening message mentions recording.", "mitigate", { 1, 3 }, "2026-10-28",
+    NULL, "treated", { 11, 0 }, "A.7.2,A.8.5",
+    { "Update the call message and the records of processing|Fiona Walsh|2026-11-10|done",
+      NULL, NULL },
+    NULL },
+  { "Legacy reserve estimator still used after retirement",
+    "Some actuarial spreadsheets still call the retired estimator.", "C.3.6", "C.2.6,C.2.1",
+    "retirement", "No inventory of downstream users at retirement.",
+    "Reserves based on an unmaintained model.", "Robert Hale, Chief Actuary", { 2, 4 }, "",
+    "avoid", { 1, 2 }, "2026-05-02", NULL, "closed", { 12, 0 }, "A.6.2.8",
+    { "Switch off the estimator's endpoint|Samuel Okoye|2026-06-30|done", NULL, NULL }, NULL },
+  { "Staff paste customer data into the writing assistant",
+    "The office assistant sends prompts to the supplier's cloud.", "C.3.1", "C.2.7,C.2.10",
+    "operation-monitoring", "Convenience; no guidance at launch.",
+    "Disclosure of personal data to a processor outside the contract's scope.",
+    "Kenji Watanabe, Head of IT Service Management", { 4, 3 },
+    "Data loss prevention on e-mail only.", "mitigate", { 2, 2 }, "2026-08-20", NULL,
+    "treatment-planned", { 13, 0 }, "A.9.2,A.4.6",
+    { "Publish acceptable-use guidance|Kenji Watanabe|2026-09-15|done",
+      "Extend data loss prevention to the assistant|Kenji Watanabe|2027-03-31|planned", NULL },
+    NULL },
+  { "Too few people understand the models they own",
+    "Business owners of AI systems cannot say how their systems fail.", "C.3.7", "C.2.2,C.2.1",
+    "operation-monitoring", "Rapid adoption; training lagged behind.",
+    "Weak oversight and slow responses to incidents.",
+    "Helen Okafor, Chief Underwriting Officer", { 4, 3 }, "", "mitigate", { 3, 2 },
+    "2026-09-05", "A new AI system entering the inventory.", "treatment-planned",
+    { 1, 3, 5 }, "A.4.6,A.3.2",
+    { "AI literacy course for every system owner|Aisha Bello|2027-03-31|in-progress", NULL,
+      NULL },
+    NULL },
+  { "Cloud GPU outage stops claims triage",
+    "Triage and document extraction run on one cloud region.", "C.3.5", "C.2.8",
+    "operation-monitoring", "No failover region.", "Claims queue backs up for days.",
+    "Samuel Okoye, Lead Data Scientist, Claims", { 2, 3 },
+    "Manual triage procedure exists.", "accept", { 2, 3 }, "2026-04-10", NULL, "accepted",
+    { 1, 6, 0 }, "A.4.5", { NULL, NULL, NULL },
+    "Priya Raman|Head of Claims Operations|2026-04-15|2027-04-15|Manual triage keeps claims "
+    "moving for a week; a second region would double the running cost." },
+  { "Energy use of model retraining not measured",
+    "Monthly retraining of several models has an unknown footprint.", "C.3.6", "C.2.4",
+    "operation-monitoring", "Nobody owns the measurement.",
+    "Cannot report against the sustainability commitment.",
+    "Kenji Watanabe, Head of IT Service Management", { 3, 2 }, "", "mitigate", { 0, 0 },
+    "2026-10-15", NULL, "identified", { 1, 2, 3 }, "A.4.4", { NULL, NULL, NULL }, NULL },
+};
+
 /* The generated scales add one data set per this many AI systems, one third
  * party per THIRD_PARTY_RATIO, and link each system to 1-3 data sets and 0-2
  * third parties. */
@@ -824,6 +1128,15 @@ put_bool (GHashTable *values,
 {
   g_hash_table_insert (values, (gpointer) field,
                        g_variant_ref_sink (g_variant_new_boolean (value)));
+}
+
+static void
+put_int (GHashTable *values,
+         const char *field,
+         gint64      value)
+{
+  g_hash_table_insert (values, (gpointer) field,
+                       g_variant_ref_sink (g_variant_new_int64 (value)));
 }
 
 /* Inserts @values (consumed) with a UUID drawn from @rand. */
@@ -1293,6 +1606,479 @@ generate_system (AimsStore  *store,
   return TRUE;
 }
 
+/* The generated scales' risks: one per template, worded for the system. */
+typedef struct
+{
+  const char *title;        /* %s: the system's name */
+  const char *risk_source;
+  const char *objectives;
+  const char *cause;
+  const char *consequence;
+  const char *action;
+} RiskTemplate;
+
+static const RiskTemplate risk_templates[] = {
+  { "%s treats some customer groups unfairly", "C.3.4", "C.2.5,C.2.1",
+    "Historical decisions in the training data carry past bias.",
+    "Unfair outcomes, complaints and regulatory action.",
+    "Run a fairness analysis by customer group" },
+  { "%s degrades as its input data drifts", "C.3.6", "C.2.8,C.2.6",
+    "Upstream systems and customer behaviour change over time.",
+    "Wrong outputs that go unnoticed for weeks.", "Set up drift monitoring with alerts" },
+  { "%s output cannot be explained to customers", "C.3.2", "C.2.11",
+    "The model's features and weights are not documented for lay readers.",
+    "Customers cannot contest decisions; regulator findings.",
+    "Write a plain-language explanation of the main factors" },
+  { "%s exposes personal data", "C.3.1", "C.2.7,C.2.10",
+    "Broad access rights and logs that keep raw inputs.", "A reportable personal data breach.",
+    "Restrict access and mask personal data in logs" },
+  { "%s is trusted without review", "C.3.3", "C.2.1,C.2.9",
+    "Staff accept its recommendations under time pressure.",
+    "Errors pass straight into customer decisions.", "Add a documented human review step" },
+  { "%s fails when its platform is unavailable", "C.3.5", "C.2.8",
+    "Single region hosting with no fallback.", "Service interruption for a business line.",
+    "Document and test a manual fallback" },
+  { "%s training data is incomplete", "C.3.4", "C.2.3",
+    "Some products and regions are under-represented.", "Poor accuracy for those customers.",
+    "Collect and label data for the missing segments" },
+  { "%s vendor changes the model without notice", "C.3.6", "C.2.6,C.2.1",
+    "The supplier updates its hosted model continuously.",
+    "Validated behaviour no longer holds.", "Add change notification to the contract" },
+  { "%s is manipulated by adversarial input", "C.3.1", "C.2.10,C.2.8",
+    "Inputs come from the public and are not screened.", "Fraudulent or harmful outputs.",
+    "Test against adversarial inputs before each release" },
+  { "%s uses technology not yet proven at scale", "C.3.7", "C.2.2,C.2.8",
+    "The technique is new to the organisation.", "Unexpected failure modes in production.",
+    "Run a limited pilot with close monitoring" },
+  { "%s consumes more energy than planned", "C.3.6", "C.2.4",
+    "Frequent retraining on large hardware.", "Missed sustainability targets.",
+    "Measure and report the energy of training runs" },
+};
+
+static const char * const generated_treatments[] = {
+  "mitigate", "mitigate", "mitigate", "mitigate", "transfer", "avoid", "accept", ""
+};
+
+static const char * const action_states[] = {
+  "planned", "in-progress", "done", "done", "cancelled"
+};
+
+static const char * const action_verbs[] = {
+  "", " for the next release", " and report to the risk committee", " with the system owner"
+};
+
+#define RISKS_PER_SYSTEM 10
+
+static const char risk_insert_sql[] =
+  "INSERT INTO risk (uuid, reference, title, description, risk_source, objectives, lifecycle, "
+  "cause, consequence, owner, inherent_likelihood, inherent_impact, inherent_level, "
+  "existing_controls, treatment, residual_likelihood, residual_impact, residual_level, "
+  "accepted_by, acceptance_role, acceptance_date, acceptance_expiry, acceptance_rationale, "
+  "assessed, next_review, next_review_manual, reassessment_triggers, status, created, modified, "
+  "author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, "
+  "?, ?, ?, ?, ?)";
+
+static const char risk_system_insert_sql[] =
+  "INSERT INTO risk_system (uuid, risk, system, created, modified, author) "
+  "VALUES (?, ?, ?, ?, ?, ?)";
+
+static const char action_insert_sql[] =
+  "INSERT INTO treatment_action (uuid, risk, what, owner, due_date, status, created, modified, "
+  "author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+/* Steps one prepared statement and records its row in the import. */
+static gboolean
+step_logged (AimsStore     *store,
+             sqlite3_stmt  *stmt,
+             const char    *table,
+             const char    *uuid,
+             GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_FAILED,
+                   _("Could not add the demo’s %s: %s"), table,
+                   sqlite3_errmsg (_aims_store_get_db (store)));
+      return FALSE;
+    }
+
+  return _aims_store_log_import (store, table, uuid, error);
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           column,
+           const char   *text)
+{
+  sqlite3_bind_text (stmt, column, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+/* @text with its "%s" replaced by @value (not a printf format: the lists
+ * are data). */
+static char *
+fill_template (const char *text,
+               const char *value)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "%s", 2);
+
+  return parts[1] != NULL ? g_strconcat (parts[0], value, parts[1], NULL) : g_strdup (text);
+}
+
+static char *
+format_date (const GDate *date)
+{
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
+/*
+ * The large and huge scales' risks: RISKS_PER_SYSTEM per generated AI
+ * system, inserted with prepared statements inside the demo's one import
+ * changeset. Nothing here bypasses what the store would compute: the levels
+ * and next reviews come from the same functions and the same matrix.
+ */
+static gboolean
+generate_risks (AimsStore  *store,
+                GRand      *rand,
+                guint       n_risks,
+                GError    **error)
+{
+  g_autoptr(AimsMatrix) matrix = aims_store_dup_matrix (store);
+  g_autoptr(GPtrArray) systems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) owners = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) lifecycles_of = g_ptr_array_new_with_free_func (g_free);
+  const char *at = _aims_store_get_group_at (store);
+  const char *author = aims_store_get_author (store);
+  guint first = aims_store_count (store, "risk") + 1;
+  guint n_likelihood = aims_matrix_get_n_steps (matrix, AIMS_MATRIX_LIKELIHOOD);
+  guint n_impact = aims_matrix_get_n_steps (matrix, AIMS_MATRIX_IMPACT);
+  sqlite3_stmt *risk_stmt = NULL;
+  sqlite3_stmt *link_stmt = NULL;
+  sqlite3_stmt *action_stmt = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+  int rc;
+
+  stmt = _aims_store_prepare (store,
+                              "SELECT uuid, name, business_owner, lifecycle FROM ai_system "
+                              "ORDER BY rowid", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (systems, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (owners, g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
+      g_ptr_array_add (lifecycles_of, g_strdup ((const char *) sqlite3_column_text (stmt, 3)));
+    }
+  _aims_store_release (stmt);
+  if (rc != SQLITE_DONE || systems->len == 0)
+    {
+      g_set_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_FAILED,
+                   _("The demo’s AI systems could not be read back."));
+      return FALSE;
+    }
+
+  if ((risk_stmt = _aims_store_prepare (store, risk_insert_sql, error)) == NULL)
+    goto out;
+  if ((link_stmt = _aims_store_prepare (store, risk_system_insert_sql, error)) == NULL)
+    goto out;
+  if ((action_stmt = _aims_store_prepare (store, action_insert_sql, error)) == NULL)
+    goto out;
+
+  for (guint i = 0; i < n_risks; i++)
+    {
+      /* The hand-written systems have their own risks; these go with the
+       * generated ones, RISKS_PER_SYSTEM each. */
+      guint n_generated = systems->len > G_N_ELEMENTS (hand_written)
+        ? systems->len - G_N_ELEMENTS (hand_written) : systems->len;
+      guint s = systems->len - n_generated + (i / RISKS_PER_SYSTEM) % n_generated;
+      const RiskTemplate *template = &PICK (rand, risk_templates);
+      const char *treatment = PICK (rand, generated_treatments);
+      g_autofree char *uuid = random_uuid (rand);
+      g_autofree char *reference = g_strdup_printf ("R-%03u", first + i);
+      g_autofree char *title = fill_template (template->title, g_ptr_array_index (names, s));
+      g_autofree char *assessed = NULL;
+      g_autofree char *next = NULL;
+      g_autofree char *acceptance_date = NULL;
+      g_autofree char *acceptance_expiry = NULL;
+      guint il = g_rand_int_range (rand, 1, n_likelihood + 1);
+      guint ii = g_rand_int_range (rand, 1, n_impact + 1);
+      guint rl = 0, ri = 0;
+      gboolean assessed_residual = g_rand_int_range (rand, 0, 100) < 80;
+      gboolean accepted;
+      int inherent, residual;
+      const char *status;
+      guint n_actions = 0;
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, 1, G_DATE_JUNE, 2025);
+      g_date_add_days (&date, g_rand_int_range (rand, 0, 540));
+      assessed = format_date (&date);
+
+      if (assessed_residual && treatment[0] != '\0')
+        {
+          rl = g_rand_int_range (rand, 1, il + 1);
+          ri = g_str_equal (treatment, "transfer") || g_str_equal (treatment, "accept")
+            ? ii : g_rand_int_range (rand, 1, ii + 1);
+        }
+
+      inherent = _aims_risks_level (matrix, il, ii);
+      residual = _aims_risks_level (matrix, rl, ri);
+      next = _aims_risks_next_review (matrix, assessed, residual >= 0 ? residual : inherent);
+
+      accepted = g_str_equal (treatment, "accept") && g_rand_int_range (rand, 0, 100) < 70;
+      if (accepted)
+        {
+          acceptance_date = format_date (&date);
+          g_date_add_years (&date, 1);
+          acceptance_expiry = format_date (&date);
+          status = "accepted";
+        }
+      else if (treatment[0] == '\0')
+        status = rl > 0 ? "assessed" : "identified";
+      else if (g_str_equal (treatment, "accept"))
+        status = "assessed";
+      else
+        {
+          n_actions = g_rand_int_range (rand, 1, 4);
+          status = rl > 0 && g_rand_int_range (rand, 0, 100) < 40 ? "treated" :
+                   "treatment-planned";
+        }
+      if (g_rand_int_range (rand, 0, 100) < 3)
+        status = "closed";
+
+      bind_text (risk_stmt, 1, uuid);
+      bind_text (risk_stmt, 2, reference);
+      bind_text (risk_stmt, 3, title);
+      bind_text (risk_stmt, 4, template->consequence);
+      bind_text (risk_stmt, 5, template->risk_source);
+      bind_text (risk_stmt, 6, template->objectives);
+      bind_text (risk_stmt, 7, g_ptr_array_index (lifecycles_of, s));
+      bind_text (risk_stmt, 8, template->cause);
+      bind_text (risk_stmt, 9, template->consequence);
+      bind_text (risk_stmt, 10, g_ptr_array_index (owners, s));
+      sqlite3_bind_int (risk_stmt, 11, il);
+      sqlite3_bind_int (risk_stmt, 12, ii);
+      sqlite3_bind_int (risk_stmt, 13, inherent);
+      bind_text (risk_stmt, 14, "Reviewed at each release.");
+      bind_text (risk_stmt, 15, treatment);
+      sqlite3_bind_int (risk_stmt, 16, rl);
+      sqlite3_bind_int (risk_stmt, 17, ri);
+      sqlite3_bind_int (risk_stmt, 18, residual);
+      bind_text (risk_stmt, 19, accepted ? g_ptr_array_index (owners, s) : "");
+      bind_text (risk_stmt, 20, accepted ? "System business owner" : "");
+      bind_text (risk_stmt, 21, acceptance_date);
+      bind_text (risk_stmt, 22, acceptance_expiry);
+      bind_text (risk_stmt, 23, accepted ? "Within the appetite once the existing controls "
+                                           "are taken into account." : "");
+      bind_text (risk_stmt, 24, assessed);
+      bind_text (risk_stmt, 25, next);
+      bind_text (risk_stmt, 26, "");
+      bind_text (risk_stmt, 27, status);
+      bind_text (risk_stmt, 28, at);
+      bind_text (risk_stmt, 29, at);
+      bind_text (risk_stmt, 30, author);
+      if (!step_logged (store, risk_stmt, "risk", uuid, error))
+        goto out;
+
+      /* Its system, and now and then a second one that shares the risk. */
+      for (guint k = 0; k < (g_rand_int_range (rand, 0, 100) < 15 ? 2 : 1); k++)
+        {
+          g_autofree char *link = random_uuid (rand);
+          guint system = k == 0 ? s : (s + 1) % systems->len;
+
+          bind_text (link_stmt, 1, link);
+          bind_text (link_stmt, 2, uuid);
+          bind_text (link_stmt, 3, g_ptr_array_index (systems, system));
+          bind_text (link_stmt, 4, at);
+          bind_text (link_stmt, 5, at);
+          bind_text (link_stmt, 6, author);
+          if (!step_logged (store, link_stmt, "risk_system", link, error))
+            goto out;
+        }
+
+      for (guint k = 0; k < n_actions; k++)
+        {
+          g_autofree char *action = random_uuid (rand);
+          g_autofree char *what = g_strconcat (template->action, PICK (rand, action_verbs),
+                                               NULL);
+          g_autofree char *due = NULL;
+          GDate due_date;
+
+          g_date_clear (&due_date, 1);
+          g_date_set_dmy (&due_date, 1, G_DATE_SEPTEMBER, 2025);
+          g_date_add_days (&due_date, g_rand_int_range (rand, 0, 600));
+          due = format_date (&due_date);
+
+          bind_text (action_stmt, 1, action);
+          bind_text (action_stmt, 2, uuid);
+          bind_text (action_stmt, 3, what);
+          bind_text (action_stmt, 4, g_ptr_array_index (owners, s));
+          bind_text (action_stmt, 5, due);
+          bind_text (action_stmt, 6, g_str_equal (status, "treated") ? "done"
+                                                                   : PICK (rand, action_states));
+          bind_text (action_stmt, 7, at);
+          bind_text (action_stmt, 8, at);
+          bind_text (action_stmt, 9, author);
+          if (!step_logged (store, action_stmt, "treatment_action", action, error))
+            goto out;
+        }
+    }
+
+  ok = TRUE;
+
+out:
+  if (risk_stmt != NULL)
+    _aims_store_release (risk_stmt);
+  if (link_stmt != NULL)
+    _aims_store_release (link_stmt);
+  if (action_stmt != NULL)
+    _aims_store_release (action_stmt);
+
+  return ok;
+}
+
+/* Splits "a|b|c" into exactly @n fields. */
+static char **
+split_fields (const char *text,
+              guint       n)
+{
+  char **fields = g_strsplit (text, "|", n);
+
+  g_assert (g_strv_length (fields) == n);
+  return fields;
+}
+
+static gboolean
+insert_hand_written_risk (AimsStore       *store,
+                          GRand           *rand,
+                          guint            number,
+                          const DemoRisk  *risk,
+                          GPtrArray       *systems,
+                          GError         **error)
+{
+  GHashTable *values = values_new ();
+  g_autofree char *uuid = NULL;
+  g_auto(GStrv) controls = NULL;
+
+  put_take (values, "reference", g_strdup_printf ("R-%03u", number));
+  put (values, "title", risk->title);
+  put (values, "description", risk->description);
+  put (values, "risk_source", risk->risk_source);
+  put (values, "objectives", risk->objectives);
+  put (values, "lifecycle", risk->lifecycle);
+  put (values, "cause", risk->cause);
+  put (values, "consequence", risk->consequence);
+  put (values, "owner", risk->owner);
+  put_int (values, "inherent_likelihood", risk->inherent[0]);
+  put_int (values, "inherent_impact", risk->inherent[1]);
+  put (values, "existing_controls", risk->existing_controls);
+  put (values, "treatment", risk->treatment);
+  put_int (values, "residual_likelihood", risk->residual[0]);
+  put_int (values, "residual_impact", risk->residual[1]);
+  put (values, "assessed", risk->assessed);
+  put (values, "reassessment_triggers", risk->triggers);
+  put (values, "status", risk->status);
+
+  if (risk->acceptance != NULL)
+    {
+      g_auto(GStrv) fields = split_fields (risk->acceptance, 5);
+
+      put (values, "accepted_by", fields[0]);
+      put (values, "acceptance_role", fields[1]);
+      put (values, "acceptance_date", fields[2]);
+      put (values, "acceptance_expiry", fields[3]);
+      put (values, "acceptance_rationale", fields[4]);
+    }
+
+  uuid = insert (store, rand, "risk", values, error);
+  if (uuid == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (risk->systems) && risk->systems[i] != 0; i++)
+    {
+      GHashTable *link = values_new ();
+      g_autofree char *link_uuid = NULL;
+
+      put (link, "risk", uuid);
+      put (link, "system", g_ptr_array_index (systems, risk->systems[i] - 1));
+      if ((link_uuid = insert (store, rand, "risk_system", link, error)) == NULL)
+        return FALSE;
+    }
+
+  controls = g_strsplit (risk->controls != NULL ? risk->controls : "", ",", -1);
+  for (guint i = 0; controls[i] != NULL && controls[i][0] != '\0'; i++)
+    {
+      GHashTable *link = values_new ();
+      g_autofree char *link_uuid = NULL;
+
+      put (link, "risk", uuid);
+      put (link, "control", controls[i]);
+      if ((link_uuid = insert (store, rand, "risk_control", link, error)) == NULL)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (risk->actions) && risk->actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = split_fields (risk->actions[i], 4);
+      GHashTable *action = values_new ();
+      g_autofree char *action_uuid = NULL;
+
+      put (action, "risk", uuid);
+      put (action, "what", fields[0]);
+      put (action, "owner", fields[1]);
+      put (action, "due_date", fields[2]);
+      put (action, "status", fields[3]);
+      if ((action_uuid = insert (store, rand, "treatment_action", action, error)) == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The small scale's register, linked to the hand-written systems. */
+static gboolean
+generate_hand_written_risks (AimsStore  *store,
+                             GRand      *rand,
+                             GError    **error)
+{
+  g_autoptr(GPtrArray) systems = g_ptr_array_new_with_free_func (g_free);
+  guint first = aims_store_count (store, "risk") + 1;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _aims_store_prepare (store, "SELECT uuid FROM ai_system ORDER BY rowid", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (systems, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  _aims_store_release (stmt);
+
+  if (rc != SQLITE_DONE || systems->len < G_N_ELEMENTS (hand_written))
+    {
+      g_set_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_FAILED,
+                   _("The demo’s AI systems could not be read back."));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (hand_written_risks); i++)
+    {
+      if (!insert_hand_written_risk (store, rand, first + i, &hand_written_risks[i], systems,
+                                     error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 generate (AimsStore      *store,
           AimsDemoScale   scale,
@@ -1322,7 +2108,8 @@ generate (AimsStore      *store,
                           g_variant_new_string (exclusions), error))
     return FALSE;
 
-  if (!generate_hand_written (store, rand, n_systems, data_sets, third_parties, error))
+  if (!generate_hand_written (store, rand, n_systems, data_sets, third_parties, error) ||
+      !generate_hand_written_risks (store, rand, error))
     return FALSE;
 
   if (n_systems <= n_hand_written)
@@ -1357,7 +2144,9 @@ generate (AimsStore      *store,
         return FALSE;
     }
 
-  return TRUE;
+  return generate_risks (store, rand,
+                         aims_demo_scale_get_n_risks (scale) - G_N_ELEMENTS (hand_written_risks),
+                         error);
 }
 
 /**
@@ -1378,6 +2167,28 @@ aims_demo_scale_get_n_systems (AimsDemoScale scale)
     case AIMS_DEMO_SCALE_SMALL:
     default:
       return G_N_ELEMENTS (hand_written);
+    }
+}
+
+/**
+ * aims_demo_scale_get_n_risks:
+ * @scale: a demo scale
+ *
+ * Returns: the number of risks a demo of @scale holds: the hand-written
+ *   register at the small scale, 20,000 at the large and 100,000 at the huge
+ */
+guint
+aims_demo_scale_get_n_risks (AimsDemoScale scale)
+{
+  switch (scale)
+    {
+    case AIMS_DEMO_SCALE_LARGE:
+      return 20000;
+    case AIMS_DEMO_SCALE_HUGE:
+      return 100000;
+    case AIMS_DEMO_SCALE_SMALL:
+    default:
+      return G_N_ELEMENTS (hand_written_risks);
     }
 }
 
@@ -1423,17 +2234,39 @@ aims_demo_generate (AimsStore      *store,
                     guint32         seed,
                     GError        **error)
 {
+  sqlite3 *db;
+  gint64 cache_size = 0;
+  gboolean ok;
+
   g_return_val_if_fail (AIMS_IS_STORE (store), FALSE);
+
+  /* The whole demo is one transaction. With the store's usual page cache, a
+   * large one spills dirty pages to the WAL over and over (the UUID indexes
+   * are written in random order): give the load room, then put it back. */
+  db = _aims_store_get_db (store);
+  if (db != NULL && scale != AIMS_DEMO_SCALE_SMALL &&
+      _aims_sqlite_query_int (db, "PRAGMA cache_size", &cache_size, NULL))
+    sqlite3_exec (db, "PRAGMA cache_size = -524288", NULL, NULL, NULL);
 
   _aims_store_begin_import (store, _("Generate the demo project"));
 
-  if (!generate (store, scale, seed, error))
+  if (generate (store, scale, seed, error))
+    ok = aims_store_end_group (store, error);
+  else
     {
       aims_store_abort_group (store);
-      return FALSE;
+      ok = FALSE;
     }
 
-  return aims_store_end_group (store, error);
+  if (cache_size != 0)
+    {
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT,
+                                                 cache_size);
+
+      sqlite3_exec (db, pragma, NULL, NULL, NULL);
+    }
+
+  return ok;
 }
 
 /**

@@ -18,11 +18,11 @@ G_BEGIN_DECLS
 /**
  * AimsDemoScale:
  * @AIMS_DEMO_SCALE_SMALL: the hand-written organisation (13 AI systems)
- * @AIMS_DEMO_SCALE_LARGE: 2,000 AI systems
- * @AIMS_DEMO_SCALE_HUGE: 10,000 AI systems
+ * @AIMS_DEMO_SCALE_LARGE: 2,000 AI systems and 20,000 risks
+ * @AIMS_DEMO_SCALE_HUGE: 10,000 AI systems and 100,000 risks
  *
- * How big a demo project is. Later issues add their records (risks: 10 per
- * AI system at the large and huge scales) to the same generator.
+ * How big a demo project is. Later issues add their records to the same
+ * generator.
  */
 typedef enum
 {
@@ -34,6 +34,7 @@ typedef enum
 #define AIMS_DEMO_DEFAULT_SEED 42
 
 guint     aims_demo_scale_get_n_systems (AimsDemoScale   scale);
+guint     aims_demo_scale_get_n_risks   (AimsDemoScale   scale);
 gboolean  aims_demo_scale_from_string   (const char     *name,
                                          AimsDemoScale  *scale);
 gboolean  aims_demo_generate            (AimsStore      *store,

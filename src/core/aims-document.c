@@ -698,6 +698,19 @@ open_file (GFile         *file,
   self->saved_change_id = aims_store_get_last_change_id (self->store);
   update_modified (self);
 
+  /* A matrix that cannot be used does not keep the project from opening: the
+   * default one is used until the person chooses another, and told why. */
+  {
+    g_autoptr(GError) matrix_error = NULL;
+    g_autoptr(AimsMatrix) matrix = aims_store_load_matrix (self->store, &matrix_error);
+
+    if (matrix == NULL)
+      g_ptr_array_add (warnings,
+                       g_strdup_printf (_("The risk matrix of “%s” cannot be used, so the "
+                                          "default 5×5 matrix is shown instead. %s"),
+                                        display, matrix_error->message));
+  }
+
   if (!self->read_only && g_access (path, W_OK) != 0)
     g_ptr_array_add (warnings,
                      g_strdup_printf (_("“%s” is read-only. You can edit the project, but to keep "

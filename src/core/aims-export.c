@@ -15,8 +15,13 @@
 #include "aims-sqlite-private.h"
 #include "aims-store-private.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /*
  * The AI system inventory as CSV (RFC 4180): a header of field names, one
@@ -202,6 +207,79 @@ write_inventory (sqlite3        *db,
   return flush (stream, text, cancellable, error);
 }
 
+static void
+set_write_error (GError     **error,
+                 int          err,
+                 const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *folder_display = g_filename_display_name (folder);
+  GIOErrorEnum code = g_io_error_from_errno (err);
+
+  switch (err)
+    {
+    case EACCES:
+    case EPERM:
+    case EROFS:
+      g_set_error (error, G_IO_ERROR, code,
+                   _("“%s” could not be written: the folder “%s” cannot be written to. "
+                     "Choose another folder."),
+                   display, folder_display);
+      break;
+
+    case ENOSPC:
+    case EDQUOT:
+    case EFBIG:
+      g_set_error (error, G_IO_ERROR, code,
+                   _("“%s” could not be written: the disk is full. Free some space, or choose "
+                     "another folder."),
+                   display);
+      break;
+
+    case ENOENT:
+    case ENOTDIR:
+      g_set_error (error, G_IO_ERROR, code,
+                   _("“%s” could not be written: there is no folder “%s”."),
+                   display, folder_display);
+      break;
+
+    case EISDIR:
+      g_set_error (error, G_IO_ERROR, code,
+                   _("“%s” could not be written: it is a folder. Choose another name."),
+                   display);
+      break;
+
+    default:
+      g_set_error (error, G_IO_ERROR, code,
+                   _("“%s” could not be written: %s."), display, g_strerror (err));
+      break;
+    }
+}
+
+static gboolean
+write_all (int         fd,
+           const char *data,
+           gsize       length)
+{
+  while (length > 0)
+    {
+      gssize written = write (fd, data, MIN (length, G_MAXSSIZE));
+
+      if (written < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          return FALSE;
+        }
+
+      data += written;
+      length -= written;
+    }
+
+  return TRUE;
+}
+
 /**
  * aims_export_inventory_columns:
  *
@@ -325,4 +403,79 @@ aims_export_inventory_csv_from_store (AimsStore      *store,
 
   return write_inventory (db, _aims_store_get_schema (store)->version, stream, cancellable,
                           _aims_sqlite_set_error, _("Could not read the AI systems"), error);
+}
+
+/**
+ * aims_export_write_file:
+ * @path: the file to write
+ * @data: (array length=length): what to write
+ * @length: the length of @data
+ * @error: return location for a #GError
+ *
+ * Writes @data to @path as one step: to a temporary file in the same folder,
+ * flushed, then renamed over @path. On failure @path is as it was and no
+ * temporary file is left behind. A file replaced keeps its permissions; a new
+ * one follows the umask. Failures are %G_IO_ERROR, with a message that names
+ * the file and says what to do.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+aims_export_write_file (const char  *path,
+                        const char  *data,
+                        gsize        length,
+                        GError     **error)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp = NULL;
+  struct stat target_st;
+  int saved_errno;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  if (g_stat (path, &target_st) == 0 && S_ISDIR (target_st.st_mode))
+    {
+      set_write_error (error, EISDIR, path);
+      return FALSE;
+    }
+
+  folder = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", folder, G_DIR_SEPARATOR, base);
+  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      set_write_error (error, errno, path);
+      return FALSE;
+    }
+
+  /* Replacing a file keeps its permissions; a new one follows the umask. */
+  if (g_stat (path, &target_st) == 0)
+    fchmod (fd, target_st.st_mode & 07777);
+
+  if (!write_all (fd, data, length) || fsync (fd) != 0)
+    goto failed;
+
+  if (close (fd) != 0)
+    {
+      fd = -1;
+      goto failed;
+    }
+  fd = -1;
+
+  if (g_rename (tmp, path) != 0)
+    goto failed;
+
+  return TRUE;
+
+failed:
+  saved_errno = errno;
+  if (fd >= 0)
+    close (fd);
+  g_unlink (tmp);
+  set_write_error (error, saved_errno, path);
+  return FALSE;
 }

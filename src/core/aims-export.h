@@ -27,5 +27,9 @@ gboolean            aims_export_inventory_csv_from_store (AimsStore      *store,
                                                           GOutputStream  *stream,
                                                           GCancellable   *cancellable,
                                                           GError        **error);
+gboolean            aims_export_write_file               (const char     *path,
+                                                          const char     *data,
+                                                          gsize           length,
+                                                          GError        **error);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "aims-project-file-private.h"
 
 #include "aims-file-error.h"
+#include "aims-json-private.h"
 #include "aims-sqlite-private.h"
 
 #include <errno.h>
@@ -831,7 +832,9 @@ check_text (const char           *text,
     {
       g_autoptr(JsonParser) parser = json_parser_new_immutable ();
 
-      if (!json_parser_load_from_data (parser, text, len, NULL))
+      /* Before the parser, which would exhaust the stack on deep nesting */
+      if (!_aims_json_nesting_within (text, len, AIMS_JSON_MAX_DEPTH) ||
+          !json_parser_load_from_data (parser, text, len, NULL))
         return fail_value (error, display, table, field, _("does not hold valid JSON"));
     }
 

@@ -20,4 +20,13 @@ gboolean _aims_rules_check_record (const AimsTableInfo  *table,
                                    const char           *field,
                                    GError              **error);
 
+/* The rules of a risk that need the project's matrix: scores within it, a
+ * residual score whole or absent, acceptance recorded before a risk is
+ * accepted, and an acceptance that does not expire before it was given. */
+gboolean _aims_rules_check_risk   (const AimsTableInfo  *table,
+                                   GHashTable           *record,
+                                   const char           *field,
+                                   AimsMatrix           *matrix,
+                                   GError              **error);
+
 G_END_DECLS

@@ -338,6 +338,153 @@ _aims_rules_check_record (const AimsTableInfo  *table,
   return TRUE;
 }
 
+/* The rules of a risk (issue 5). The scores are steps of the project's
+ * matrix, so they are judged against it; the other rules tie the
+ * acceptance of a risk (ISO/IEC 42001 6.1.3) to its record. */
+
+static gint64
+int_of (GHashTable *record,
+        const char *name)
+{
+  GVariant *value = g_hash_table_lookup (record, name);
+
+  if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    return g_variant_get_int64 (value);
+
+  return 0;
+}
+
+static gboolean
+check_score (const AimsTableInfo  *table,
+             GHashTable           *record,
+             const char           *name,
+             guint                 n_steps,
+             gboolean              optional,
+             GError              **error)
+{
+  gint64 value = int_of (record, name);
+
+  if ((optional && value == 0) || (value >= 1 && value <= n_steps))
+    return TRUE;
+
+  g_set_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_SCORE_RANGE,
+               optional
+               /* Translators: Residual impact: 9 is not a step of the risk matrix; choose 1 to 5,
+                * or 0 for not assessed. */
+               ? _("%s: %" G_GINT64_FORMAT " is not a step of the risk matrix; choose 1 to %u, "
+                   "or 0 for not assessed.")
+               /* Translators: Inherent likelihood: 0 is not a step of the risk matrix; choose 1
+                * to 5. */
+               : _("%s: %" G_GINT64_FORMAT " is not a step of the risk matrix; choose 1 to %u."),
+               label_of_name (table, name), value, n_steps);
+  return FALSE;
+}
+
+gboolean
+_aims_rules_check_risk (const AimsTableInfo  *table,
+                        GHashTable           *record,
+                        const char           *field,
+                        AimsMatrix           *matrix,
+                        GError              **error)
+{
+  guint n_likelihood = aims_matrix_get_n_steps (matrix, AIMS_MATRIX_LIKELIHOOD);
+  guint n_impact = aims_matrix_get_n_steps (matrix, AIMS_MATRIX_IMPACT);
+  gboolean residual_l, residual_i;
+
+  g_assert (table != NULL);
+  g_assert (record != NULL);
+  g_assert (AIMS_IS_MATRIX (matrix));
+
+  if ((involves (field, "inherent_likelihood") &&
+       !check_score (table, record, "inherent_likelihood", n_likelihood, FALSE, error)) ||
+      (involves (field, "inherent_impact") &&
+       !check_score (table, record, "inherent_impact", n_impact, FALSE, error)) ||
+      (involves (field, "residual_likelihood") &&
+       !check_score (table, record, "residual_likelihood", n_likelihood, TRUE, error)) ||
+      (involves (field, "residual_impact") &&
+       !check_score (table, record, "residual_impact", n_impact, TRUE, error)))
+    return FALSE;
+
+  /* A residual score is a cell: both values or neither. */
+  residual_l = int_of (record, "residual_likelihood") != 0;
+  residual_i = int_of (record, "residual_impact") != 0;
+  if ((involves (field, "residual_likelihood") || involves (field, "residual_impact")) &&
+      residual_l != residual_i)
+    {
+      const char *set = residual_l ? "residual_likelihood" : "residual_impact";
+      const char *unset = residual_l ? "residual_impact" : "residual_likelihood";
+
+      g_set_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_RESIDUAL_INCOMPLETE,
+                   /* Translators: Residual likelihood: set together with the “Residual impact”,
+                    * or clear both. */
+                   _("%s: set together with the “%s”, or clear both."),
+                   label_of_name (table, set), label_of_name (table, unset));
+      return FALSE;
+    }
+
+  /* An accepted risk says who accepted it, when and why (6.1.3). */
+  if (g_str_equal (text_of (record, "status"), "accepted") &&
+      (involves (field, "status") || involves (field, "treatment") ||
+       involves (field, "accepted_by") || involves (field, "acceptance_date") ||
+       involves (field, "acceptance_rationale")))
+    {
+      static const char * const needed[] = {
+        "accepted_by", "acceptance_date", "acceptance_rationale"
+      };
+
+      if (!g_str_equal (text_of (record, "treatment"), "accept"))
+        {
+          g_set_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_ACCEPTANCE_REQUIRED,
+                       /* Translators: Status: only a risk whose treatment is “Accept” can be
+                        * accepted. */
+                       _("%s: only a risk whose treatment is “%s” can be accepted."),
+                       label_of_name (table, "status"),
+                       aims_choice_label (aims_table_info_lookup_field (table, "treatment"),
+                                          "accept"));
+          return FALSE;
+        }
+
+      for (guint i = 0; i < G_N_ELEMENTS (needed); i++)
+        {
+          if (!is_blank (text_of (record, needed[i])))
+            continue;
+
+          if (g_strcmp0 (field, needed[i]) == 0)
+            g_set_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_ACCEPTANCE_REQUIRED,
+                         /* Translators: Accepted by: required while the risk is accepted. */
+                         _("%s: required while the risk is accepted."),
+                         label_of_name (table, needed[i]));
+          else
+            g_set_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_ACCEPTANCE_REQUIRED,
+                         /* Translators: Status: an accepted risk needs “Accepted by”; fill it
+                          * in first. */
+                         _("%s: an accepted risk needs “%s”; fill it in first."),
+                         label_of_name (table, "status"), label_of_name (table, needed[i]));
+          return FALSE;
+        }
+    }
+
+  /* An acceptance does not expire before it was given. */
+  if (involves (field, "acceptance_date") || involves (field, "acceptance_expiry"))
+    {
+      const char *given = text_of (record, "acceptance_date");
+      const char *expiry = text_of (record, "acceptance_expiry");
+
+      if (aims_rules_date_is_valid (given) && aims_rules_date_is_valid (expiry) &&
+          strcmp (expiry, given) < 0)
+        {
+          g_set_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_DATE_ORDER,
+                       /* Translators: Acceptance expires: 2026-01-10 is before the acceptance
+                        * date (2026-03-01). */
+                       _("%s: %s is before the acceptance date (%s)."),
+                       label_of_name (table, "acceptance_expiry"), expiry, given);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /* One value as the store would take it, with the rules' own codes for size
  * and choices; wrong types and NULLs keep the store's errors. */
 static gboolean
@@ -595,6 +742,14 @@ aims_rules_check_update (AimsStore   *store,
   if (!_aims_rules_check_record (info, record, field_info->name, error))
     return FALSE;
 
+  if (g_str_equal (info->name, "risk"))
+    {
+      g_autoptr(AimsMatrix) matrix = aims_store_dup_matrix (store);
+
+      if (!_aims_rules_check_risk (info, record, field_info->name, matrix, error))
+        return FALSE;
+    }
+
   if (g_str_equal (field_info->name, "reference"))
     return check_unique_reference (store, info, record, uuid, error);
 
@@ -687,6 +842,16 @@ aims_rules_check_insert (AimsStore   *store,
         }
     }
 
-  return _aims_rules_check_record (info, record, NULL, error) &&
-         check_unique_reference (store, info, record, NULL, error);
+  if (!_aims_rules_check_record (info, record, NULL, error))
+    return FALSE;
+
+  if (g_str_equal (info->name, "risk"))
+    {
+      g_autoptr(AimsMatrix) matrix = aims_store_dup_matrix (store);
+
+      if (!_aims_rules_check_risk (info, record, NULL, matrix, error))
+        return FALSE;
+    }
+
+  return check_unique_reference (store, info, record, NULL, error);
 }

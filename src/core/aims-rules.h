@@ -22,7 +22,8 @@ G_BEGIN_DECLS
  * @AIMS_RULE_ERROR_REQUIRED: a required field is empty
  * @AIMS_RULE_ERROR_INVALID_DATE: a date is not written YYYY-MM-DD or does not
  *   exist (2026-02-30)
- * @AIMS_RULE_ERROR_DATE_ORDER: the next review is before the last review
+ * @AIMS_RULE_ERROR_DATE_ORDER: the next review is before the last review, or
+ *   an acceptance expires before it was given
  * @AIMS_RULE_ERROR_JUSTIFICATION_REQUIRED: an AI system excluded from the
  *   scope has no justification
  * @AIMS_RULE_ERROR_AREA_REQUIRED: an AI system that is high-risk under
@@ -32,6 +33,12 @@ G_BEGIN_DECLS
  * @AIMS_RULE_ERROR_DUPLICATE_REFERENCE: another record of the table has the
  *   same reference
  * @AIMS_RULE_ERROR_TOO_LONG: the text is longer than the field allows
+ * @AIMS_RULE_ERROR_SCORE_RANGE: a risk's likelihood or impact is not a step
+ *   of the project's risk matrix
+ * @AIMS_RULE_ERROR_RESIDUAL_INCOMPLETE: a risk has a residual likelihood
+ *   without an impact, or the reverse
+ * @AIMS_RULE_ERROR_ACCEPTANCE_REQUIRED: a risk is accepted without the
+ *   treatment "accept" and who accepted it, when and why
  *
  * The rules of the data, shared by forms, imports and the command line. Each
  * message names the field by its label and says what is wrong.
@@ -46,6 +53,9 @@ typedef enum
   AIMS_RULE_ERROR_INVALID_CHOICE,
   AIMS_RULE_ERROR_DUPLICATE_REFERENCE,
   AIMS_RULE_ERROR_TOO_LONG,
+  AIMS_RULE_ERROR_SCORE_RANGE,
+  AIMS_RULE_ERROR_RESIDUAL_INCOMPLETE,
+  AIMS_RULE_ERROR_ACCEPTANCE_REQUIRED,
 } AimsRuleError;
 
 GQuark   aims_rule_error_quark    (void);

@@ -181,10 +181,100 @@ static const char migration_3[] =
   ");\n"
   "CREATE INDEX system_third_party_third_party ON system_third_party (third_party);\n";
 
+/* Format 4 (issue 5): the risk register. A risk's levels are looked up in the
+ * project's matrix by the store on every write of a score and never typed;
+ * -1 while unset. Scores of 0 mean "not assessed" (residual only). risk_cell
+ * covers the heat map's GROUP BY and every filter but the AI system's, so
+ * counting the cells of 100,000 risks reads the index alone, in order. */
+static const char migration_4[] =
+  "CREATE TABLE risk (                        -- ISO/IEC 42001 6.1.2 and 6.1.3\n"
+  "  uuid TEXT PRIMARY KEY NOT NULL,\n"
+  "  reference TEXT NOT NULL UNIQUE,          -- R-001\n"
+  "  title TEXT NOT NULL,\n"
+  "  description TEXT NOT NULL DEFAULT '',\n"
+  "  risk_source TEXT NOT NULL DEFAULT '' CHECK (risk_source IN ('', 'C.3.1', 'C.3.2',\n"
+  "    'C.3.3', 'C.3.4', 'C.3.5', 'C.3.6', 'C.3.7')),  -- Annex C risk source\n"
+  "  objectives TEXT NOT NULL DEFAULT '',     -- Annex C objectives: C.2.5,C.2.7\n"
+  "  lifecycle TEXT NOT NULL DEFAULT '' CHECK (lifecycle IN ('', 'inception',\n"
+  "    'design-development', 'verification-validation', 'deployment',\n"
+  "    'operation-monitoring', 're-evaluation', 'retirement')),\n"
+  "  cause TEXT NOT NULL DEFAULT '',\n"
+  "  consequence TEXT NOT NULL DEFAULT '',\n"
+  "  owner TEXT NOT NULL DEFAULT '',\n"
+  "  inherent_likelihood INTEGER NOT NULL,    -- a step of the matrix, 1 … n\n"
+  "  inherent_impact INTEGER NOT NULL,\n"
+  "  inherent_level INTEGER NOT NULL DEFAULT -1,  -- computed from the matrix\n"
+  "  existing_controls TEXT NOT NULL DEFAULT '',\n"
+  "  treatment TEXT NOT NULL DEFAULT '' CHECK (treatment IN ('', 'avoid', 'mitigate',\n"
+  "    'transfer', 'accept')),\n"
+  "  residual_likelihood INTEGER NOT NULL DEFAULT 0,  -- 0: not yet assessed\n"
+  "  residual_impact INTEGER NOT NULL DEFAULT 0,\n"
+  "  residual_level INTEGER NOT NULL DEFAULT -1,  -- computed from the matrix\n"
+  "  accepted_by TEXT NOT NULL DEFAULT '',\n"
+  "  acceptance_role TEXT NOT NULL DEFAULT '',\n"
+  "  acceptance_date TEXT NOT NULL DEFAULT '',   -- YYYY-MM-DD\n"
+  "  acceptance_expiry TEXT NOT NULL DEFAULT '',\n"
+  "  acceptance_rationale TEXT NOT NULL DEFAULT '',\n"
+  "  assessed TEXT NOT NULL DEFAULT '',       -- the last assessment, YYYY-MM-DD\n"
+  "  next_review TEXT NOT NULL DEFAULT '',    -- from the level's interval unless manual\n"
+  "  next_review_manual INTEGER NOT NULL DEFAULT 0 CHECK (next_review_manual IN (0, 1)),\n"
+  "  reassessment_triggers TEXT NOT NULL DEFAULT '',\n"
+  "  status TEXT NOT NULL DEFAULT 'identified' CHECK (status IN ('identified', 'assessed',\n"
+  "    'treatment-planned', 'treated', 'accepted', 'closed')),\n"
+  "  created TEXT NOT NULL,\n"
+  "  modified TEXT NOT NULL,\n"
+  "  author TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE INDEX risk_title ON risk (title COLLATE NOCASE);\n"
+  "CREATE INDEX risk_owner ON risk (owner COLLATE NOCASE);\n"
+  "CREATE INDEX risk_cell ON risk (inherent_likelihood, inherent_impact, residual_likelihood,\n"
+  "  residual_impact, inherent_level, residual_level, status, next_review,\n"
+  "  owner COLLATE NOCASE, objectives);\n"
+  "CREATE INDEX risk_inherent_level ON risk (inherent_level);\n"
+  "CREATE INDEX risk_residual_level ON risk (residual_level);\n"
+  "CREATE INDEX risk_next_review ON risk (next_review);\n"
+  "CREATE INDEX risk_treatment ON risk (treatment);\n"
+  "CREATE INDEX risk_status ON risk (status);\n"
+  "CREATE TABLE risk_system (                 -- a risk concerns an AI system\n"
+  "  uuid TEXT PRIMARY KEY NOT NULL,\n"
+  "  risk TEXT NOT NULL REFERENCES risk (uuid),\n"
+  "  system TEXT NOT NULL REFERENCES ai_system (uuid),\n"
+  "  created TEXT NOT NULL,\n"
+  "  modified TEXT NOT NULL,\n"
+  "  author TEXT NOT NULL DEFAULT '',\n"
+  "  UNIQUE (risk, system)                    -- also the index on risk\n"
+  ");\n"
+  "CREATE INDEX risk_system_system ON risk_system (system);\n"
+  "CREATE TABLE risk_control (                -- a risk is treated by an Annex A control\n"
+  "  uuid TEXT PRIMARY KEY NOT NULL,\n"
+  "  risk TEXT NOT NULL REFERENCES risk (uuid),\n"
+  "  control TEXT NOT NULL,                   -- the bundled catalogue's id: A.6.2.4\n"
+  "  created TEXT NOT NULL,\n"
+  "  modified TEXT NOT NULL,\n"
+  "  author TEXT NOT NULL DEFAULT '',\n"
+  "  UNIQUE (risk, control)                   -- also the index on risk\n"
+  ");\n"
+  "CREATE INDEX risk_control_control ON risk_control (control);\n"
+  "CREATE TABLE treatment_action (            -- a step of a risk's treatment plan\n"
+  "  uuid TEXT PRIMARY KEY NOT NULL,\n"
+  "  risk TEXT NOT NULL REFERENCES risk (uuid),\n"
+  "  what TEXT NOT NULL,\n"
+  "  owner TEXT NOT NULL DEFAULT '',\n"
+  "  due_date TEXT NOT NULL DEFAULT '',       -- YYYY-MM-DD\n"
+  "  status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'in-progress',\n"
+  "    'done', 'cancelled')),\n"
+  "  created TEXT NOT NULL,\n"
+  "  modified TEXT NOT NULL,\n"
+  "  author TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE INDEX treatment_action_risk ON treatment_action (risk);\n"
+  "CREATE INDEX treatment_action_due_date ON treatment_action (due_date);\n";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == AIMS_FORMAT_VERSION);
@@ -336,6 +426,77 @@ static const AimsChoice due_diligence_list[] = {
   { "issues-found", N_("Issues found") },
 };
 
+/* The risk register (format 4). Annex C ids and titles as in the bundled
+ * catalogue (reference/iso42001_annex_c.csv). */
+static const char * const risk_source_choices[] = {
+  "", "C.3.1", "C.3.2", "C.3.3", "C.3.4", "C.3.5", "C.3.6", "C.3.7", NULL
+};
+
+static const AimsChoice risk_source_list[] = {
+  { "C.3.1", N_("Complexity of environment") },
+  { "C.3.2", N_("Lack of transparency and explainability") },
+  { "C.3.3", N_("Level of automation") },
+  { "C.3.4", N_("Risk sources related to machine learning") },
+  { "C.3.5", N_("System hardware issues") },
+  { "C.3.6", N_("System life cycle issues") },
+  { "C.3.7", N_("Technology readiness") },
+};
+
+static const AimsChoice objective_list[] = {
+  { "C.2.1", N_("Accountability") },
+  { "C.2.2", N_("AI expertise") },
+  { "C.2.3", N_("Availability and quality of training and test data") },
+  { "C.2.4", N_("Environmental impact") },
+  { "C.2.5", N_("Fairness") },
+  { "C.2.6", N_("Maintainability") },
+  { "C.2.7", N_("Privacy") },
+  { "C.2.8", N_("Robustness") },
+  { "C.2.9", N_("Safety") },
+  { "C.2.10", N_("Security") },
+  { "C.2.11", N_("Transparency and explainability") },
+};
+
+/* A risk may arise at any stage, or at none in particular. */
+static const char * const risk_lifecycle_choices[] = {
+  "", "inception", "design-development", "verification-validation", "deployment",
+  "operation-monitoring", "re-evaluation", "retirement", NULL
+};
+
+static const char * const treatment_choices[] = {
+  "", "avoid", "mitigate", "transfer", "accept", NULL
+};
+
+static const AimsChoice treatment_list[] = {
+  { "avoid", N_("Avoid") },
+  { "mitigate", N_("Mitigate") },
+  { "transfer", N_("Transfer or share") },
+  { "accept", N_("Accept") },
+};
+
+static const char * const risk_status_choices[] = {
+  "identified", "assessed", "treatment-planned", "treated", "accepted", "closed", NULL
+};
+
+static const AimsChoice risk_status_list[] = {
+  { "identified", N_("Identified") },
+  { "assessed", N_("Assessed") },
+  { "treatment-planned", N_("Treatment planned") },
+  { "treated", N_("Treated") },
+  { "accepted", N_("Accepted") },
+  { "closed", N_("Closed") },
+};
+
+static const char * const action_status_choices[] = {
+  "planned", "in-progress", "done", "cancelled", NULL
+};
+
+static const AimsChoice action_status_list[] = {
+  { "planned", N_("Planned") },
+  { "in-progress", N_("In progress") },
+  { "done", N_("Done") },
+  { "cancelled", N_("Cancelled") },
+};
+
 /* A required choice lists its ids; an optional one lists "" first. */
 #define SAME_CHOICES(choices, list, optional) \
   G_STATIC_ASSERT (G_N_ELEMENTS (choices) == G_N_ELEMENTS (list) + 1 + (optional))
@@ -349,6 +510,11 @@ SAME_CHOICES (status_choices, status_list, 0);
 SAME_CHOICES (purpose_choices, purpose_list, 1);
 SAME_CHOICES (supplies_choices, supplies_list, 1);
 SAME_CHOICES (due_diligence_choices, due_diligence_list, 0);
+SAME_CHOICES (risk_source_choices, risk_source_list, 1);
+SAME_CHOICES (risk_lifecycle_choices, lifecycle_list, 1);
+SAME_CHOICES (treatment_choices, treatment_list, 1);
+SAME_CHOICES (risk_status_choices, risk_status_list, 0);
+SAME_CHOICES (action_status_choices, action_status_list, 0);
 #undef SAME_CHOICES
 
 static const char * const changeset_kinds[] = {
@@ -398,6 +564,15 @@ static const char * const change_ops[] = {
 #define S_DUE_DILIGENCE N_("Due Diligence")
 #define S_DATA N_("Data")
 #define S_PROJECT N_("Organisation and Scope")
+#define S_RISK N_("Risk")
+#define S_RISK_CONTEXT N_("Source and Objectives")
+#define S_RISK_ANALYSIS N_("Cause and Consequence")
+#define S_INHERENT N_("Inherent Risk")
+#define S_TREATMENT N_("Treatment")
+#define S_RESIDUAL N_("Residual Risk")
+#define S_ACCEPTANCE N_("Acceptance")
+#define S_RISK_REVIEW N_("Review")
+#define S_ACTION N_("Action")
 
 static const AimsFieldInfo project_fields[] = {
   { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 1, NULL, HIDDEN },
@@ -589,6 +764,115 @@ static const AimsFieldInfo system_third_party_fields[] = {
   { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 3, NULL, HIDDEN },
 };
 
+/* Scores are steps of the project's matrix; their labels come from the
+ * matrix, so the register shows them with its own control, not a generic
+ * one. Levels are computed by the store (SYSTEM): never typed. */
+static const AimsFieldInfo risk_fields[] = {
+  { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 4, NULL, HIDDEN },
+  { "reference", N_("Reference"), AIMS_FIELD_TEXT, NN, SHORT, 4, NULL, ENTRY (S_RISK), REQUIRED,
+    HELP (N_("The short identifier people cite, such as R-042.")) },
+  { "title", N_("Title"), AIMS_FIELD_TEXT, NN, SHORT, 4, NULL, ENTRY (S_RISK), REQUIRED,
+    HELP (N_("The risk in a few words: what could happen, to whom.")) },
+  { "description", N_("Description"), AIMS_FIELD_TEXT, NN, LONG, 4, NULL, AREA (S_RISK) },
+  { "risk_source", N_("Risk source"), AIMS_FIELD_TEXT, NN, SHORT, 4, risk_source_choices,
+    CHOICE (S_RISK_CONTEXT, risk_source_list),
+    HELP (N_("Where the risk comes from (ISO/IEC 42001 Annex C).")) },
+  { "objectives", N_("Objectives at stake"), AIMS_FIELD_TEXT, NN, SHORT, 4, NULL,
+    MULTI (S_RISK_CONTEXT, objective_list),
+    HELP (N_("The organisation’s AI objectives the risk threatens (Annex C); several may "
+             "apply.")) },
+  { "lifecycle", N_("Life cycle stage"), AIMS_FIELD_TEXT, NN, SHORT, 4, risk_lifecycle_choices,
+    CHOICE (S_RISK_CONTEXT, lifecycle_list),
+    HELP (N_("The stage of the AI system’s life cycle where the risk arises.")) },
+  { "cause", N_("Cause"), AIMS_FIELD_TEXT, NN, LONG, 4, NULL, AREA (S_RISK_ANALYSIS),
+    HELP (N_("What would make it happen.")) },
+  { "consequence", N_("Consequence"), AIMS_FIELD_TEXT, NN, LONG, 4, NULL,
+    AREA (S_RISK_ANALYSIS), HELP (N_("What would follow, and for whom.")) },
+  { "owner", N_("Risk owner"), AIMS_FIELD_TEXT, NN, SHORT, 4, NULL, ENTRY (S_RISK),
+    HELP (N_("The person accountable for managing the risk.")) },
+  { "inherent_likelihood", N_("Inherent likelihood"), AIMS_FIELD_INTEGER, NN, 0, 4, NULL,
+    .group = S_INHERENT, HIDDEN, REQUIRED,
+    HELP (N_("How likely it is before treatment: a step of the risk matrix.")) },
+  { "inherent_impact", N_("Inherent impact"), AIMS_FIELD_INTEGER, NN, 0, 4, NULL,
+    .group = S_INHERENT, HIDDEN, REQUIRED,
+    HELP (N_("How severe it would be before treatment: a step of the risk matrix.")) },
+  { "inherent_level", N_("Inherent level"), AIMS_FIELD_INTEGER, SYS, 0, 4, NULL,
+    .group = S_INHERENT, HIDDEN,
+    HELP (N_("Looked up in the risk matrix from the inherent likelihood and impact.")) },
+  { "existing_controls", N_("Existing controls"), AIMS_FIELD_TEXT, NN, LONG, 4, NULL,
+    AREA (S_INHERENT), HELP (N_("Controls already in place when the risk was assessed.")) },
+  { "treatment", N_("Treatment"), AIMS_FIELD_TEXT, NN, SHORT, 4, treatment_choices,
+    CHOICE (S_TREATMENT, treatment_list),
+    HELP (N_("How the organisation responds to the risk (ISO/IEC 42001 6.1.3).")) },
+  { "residual_likelihood", N_("Residual likelihood"), AIMS_FIELD_INTEGER, NN, 0, 4, NULL,
+    .group = S_RESIDUAL, HIDDEN,
+    HELP (N_("How likely it is once the treatment is in place; empty until assessed.")) },
+  { "residual_impact", N_("Residual impact"), AIMS_FIELD_INTEGER, NN, 0, 4, NULL,
+    .group = S_RESIDUAL, HIDDEN,
+    HELP (N_("How severe it would be once the treatment is in place; set with the "
+             "likelihood.")) },
+  { "residual_level", N_("Residual level"), AIMS_FIELD_INTEGER, SYS, 0, 4, NULL,
+    .group = S_RESIDUAL, HIDDEN,
+    HELP (N_("Looked up in the risk matrix from the residual likelihood and impact.")) },
+  { "accepted_by", N_("Accepted by"), AIMS_FIELD_TEXT, NN, SHORT, 4, NULL, ENTRY (S_ACCEPTANCE),
+    HELP (N_("The person who accepted the risk; required to accept it.")) },
+  { "acceptance_role", N_("Role of the acceptor"), AIMS_FIELD_TEXT, NN, SHORT, 4, NULL,
+    ENTRY (S_ACCEPTANCE), HELP (N_("The authority under which the risk was accepted.")) },
+  { "acceptance_date", N_("Acceptance date"), AIMS_FIELD_TEXT, NN, SHORT, 4, NULL,
+    DATE (S_ACCEPTANCE) },
+  { "acceptance_expiry", N_("Acceptance expires"), AIMS_FIELD_TEXT, NN, SHORT, 4, NULL,
+    DATE (S_ACCEPTANCE), HELP (N_("Not before the acceptance date.")) },
+  { "acceptance_rationale", N_("Rationale for acceptance"), AIMS_FIELD_TEXT, NN, LONG, 4, NULL,
+    AREA (S_ACCEPTANCE), HELP (N_("Why the organisation can live with the risk.")) },
+  { "assessed", N_("Last assessed"), AIMS_FIELD_TEXT, NN, SHORT, 4, NULL, DATE (S_RISK_REVIEW),
+    HELP (N_("Set when the scores change; the next review counts from it.")) },
+  { "next_review", N_("Next review"), AIMS_FIELD_TEXT, NN, SHORT, 4, NULL, DATE (S_RISK_REVIEW),
+    HELP (N_("Follows from the level’s review interval unless set by hand.")) },
+  { "next_review_manual", N_("Next review set by hand"), AIMS_FIELD_BOOLEAN, NN, 0, 4, NULL,
+    SWITCH (S_RISK_REVIEW),
+    HELP (N_("Turn off to let the review interval of the risk’s level set it again.")) },
+  { "reassessment_triggers", N_("Reassessment triggers"), AIMS_FIELD_TEXT, NN, LONG, 4, NULL,
+    AREA (S_RISK_REVIEW),
+    HELP (N_("Events that call for an assessment before the next review.")) },
+  { "status", N_("Status"), AIMS_FIELD_TEXT, NN, SHORT, 4, risk_status_choices,
+    CHOICE (S_RISK, risk_status_list), REQUIRED },
+  { "created", N_("Created"), AIMS_FIELD_TEXT, SYS, SHORT, 4, NULL, HIDDEN },
+  { "modified", N_("Modified"), AIMS_FIELD_TEXT, SYS, SHORT, 4, NULL, HIDDEN },
+  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 4, NULL, HIDDEN },
+};
+
+static const AimsFieldInfo risk_system_fields[] = {
+  { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 4, NULL, HIDDEN },
+  { "risk", N_("Risk"), AIMS_FIELD_TEXT, NN, SHORT, 4, NULL, HIDDEN },
+  { "system", N_("AI system"), AIMS_FIELD_TEXT, NN, SHORT, 4, NULL, HIDDEN },
+  { "created", N_("Created"), AIMS_FIELD_TEXT, SYS, SHORT, 4, NULL, HIDDEN },
+  { "modified", N_("Modified"), AIMS_FIELD_TEXT, SYS, SHORT, 4, NULL, HIDDEN },
+  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 4, NULL, HIDDEN },
+};
+
+static const AimsFieldInfo risk_control_fields[] = {
+  { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 4, NULL, HIDDEN },
+  { "risk", N_("Risk"), AIMS_FIELD_TEXT, NN, SHORT, 4, NULL, HIDDEN },
+  { "control", N_("Annex A control"), AIMS_FIELD_TEXT, NN, SHORT, 4, NULL, HIDDEN },
+  { "created", N_("Created"), AIMS_FIELD_TEXT, SYS, SHORT, 4, NULL, HIDDEN },
+  { "modified", N_("Modified"), AIMS_FIELD_TEXT, SYS, SHORT, 4, NULL, HIDDEN },
+  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 4, NULL, HIDDEN },
+};
+
+static const AimsFieldInfo treatment_action_fields[] = {
+  { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 4, NULL, HIDDEN },
+  { "risk", N_("Risk"), AIMS_FIELD_TEXT, NN, SHORT, 4, NULL, HIDDEN },
+  { "what", N_("Action"), AIMS_FIELD_TEXT, NN, LONG, 4, NULL, AREA (S_ACTION), REQUIRED,
+    HELP (N_("What will be done to treat the risk.")) },
+  { "owner", N_("Owner"), AIMS_FIELD_TEXT, NN, SHORT, 4, NULL, ENTRY (S_ACTION) },
+  { "due_date", N_("Due date"), AIMS_FIELD_TEXT, NN, SHORT, 4, NULL, DATE (S_ACTION) },
+  { "status", N_("Status"), AIMS_FIELD_TEXT, NN, SHORT, 4, action_status_choices,
+    CHOICE (S_ACTION, action_status_list), REQUIRED },
+  { "created", N_("Created"), AIMS_FIELD_TEXT, SYS, SHORT, 4, NULL, HIDDEN },
+  { "modified", N_("Modified"), AIMS_FIELD_TEXT, SYS, SHORT, 4, NULL, HIDDEN },
+  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 4, NULL, HIDDEN },
+};
+
 #undef SHORT
 #undef LONG
 #undef JSON
@@ -620,6 +904,15 @@ static const AimsFieldInfo system_third_party_fields[] = {
 #undef S_DUE_DILIGENCE
 #undef S_DATA
 #undef S_PROJECT
+#undef S_RISK
+#undef S_RISK_CONTEXT
+#undef S_RISK_ANALYSIS
+#undef S_INHERENT
+#undef S_TREATMENT
+#undef S_RESIDUAL
+#undef S_ACCEPTANCE
+#undef S_RISK_REVIEW
+#undef S_ACTION
 
 static const AimsTableInfo tables[] = {
   { "project", N_("project"), AIMS_TABLE_SINGLETON, 1, "organisation",
@@ -638,6 +931,14 @@ static const AimsTableInfo tables[] = {
     NULL, system_data_set_fields, G_N_ELEMENTS (system_data_set_fields), NULL },
   { "system_third_party", N_("link between an AI system and a third party"), AIMS_TABLE_RECORDS,
     3, NULL, system_third_party_fields, G_N_ELEMENTS (system_third_party_fields), NULL },
+  { "risk", N_("risk"), AIMS_TABLE_RECORDS, 4, "title",
+    risk_fields, G_N_ELEMENTS (risk_fields), "R-" },
+  { "risk_system", N_("link between a risk and an AI system"), AIMS_TABLE_RECORDS, 4,
+    NULL, risk_system_fields, G_N_ELEMENTS (risk_system_fields), NULL },
+  { "risk_control", N_("link between a risk and an Annex A control"), AIMS_TABLE_RECORDS, 4,
+    NULL, risk_control_fields, G_N_ELEMENTS (risk_control_fields), NULL },
+  { "treatment_action", N_("treatment action"), AIMS_TABLE_RECORDS, 4, "what",
+    treatment_action_fields, G_N_ELEMENTS (treatment_action_fields), NULL },
 };
 
 static const AimsSchemaDef default_schema = {

@@ -61,5 +61,20 @@ GHashTable          *_aims_store_dup_record      (AimsStore            *self,
                                                   const AimsTableInfo  *table,
                                                   const char           *uuid,
                                                   GError              **error);
+gboolean             _aims_store_update_fields   (AimsStore            *self,
+                                                  const char           *table,
+                                                  const char           *uuid,
+                                                  GHashTable           *changes,
+                                                  const char           *label,
+                                                  GError              **error);
+gboolean             _aims_store_remap_risks     (AimsStore            *self,
+                                                  AimsMatrix           *from,
+                                                  AimsMatrix           *to,
+                                                  GError              **error);
+gboolean             _aims_store_log_import      (AimsStore            *self,
+                                                  const char           *table,
+                                                  const char           *uuid,
+                                                  GError              **error);
+const char          *_aims_store_get_group_at    (AimsStore            *self);
 
 G_END_DECLS

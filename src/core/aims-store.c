@@ -12,6 +12,8 @@
 #include "aims-store-private.h"
 
 #include "aims-change-private.h"
+#include "aims-json-private.h"
+#include "aims-risks-private.h"
 #include "aims-rules-private.h"
 #include "aims-sqlite-private.h"
 
@@ -99,6 +101,7 @@ struct _AimsStore
   GError              *group_error;
   GPtrArray           *touched;
   GHashTable          *touched_set;
+  guint                write_mark;   /* touched->len when the write's savepoint began */
 
   gint64               last_change_id;
   guint                read_only : 1;
@@ -500,6 +503,14 @@ normalize_value (const AimsTableInfo  *table,
             g_autoptr(JsonParser) parser = json_parser_new_immutable ();
             g_autoptr(GError) json_error = NULL;
 
+            if (!_aims_json_nesting_within (text, len, AIMS_JSON_MAX_DEPTH))
+              {
+                g_set_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_INVALID_VALUE,
+                             _("“%s” is not valid JSON: it is nested more than %u deep."),
+                             label, AIMS_JSON_MAX_DEPTH);
+                return FALSE;
+              }
+
             if (!json_parser_load_from_data (parser, text, len, &json_error))
               {
                 g_set_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_INVALID_VALUE,
@@ -710,6 +721,21 @@ touch (AimsStore  *self,
 
   g_hash_table_add (self->touched_set, key);
   g_ptr_array_add (self->touched, key);
+}
+
+/* Forgets the records touched after the first @mark ones: their changes were
+ * rolled back, so `changed` must not announce them. */
+static void
+untouch_since (AimsStore *self,
+               guint      mark)
+{
+  while (self->touched->len > mark)
+    {
+      char *key = g_ptr_array_steal_index (self->touched, self->touched->len - 1);
+
+      /* touched_set owns the key and frees it. */
+      g_hash_table_remove (self->touched_set, key);
+    }
 }
 
 static void
@@ -945,6 +971,7 @@ write_begin (AimsStore   *self,
       return FALSE;
     }
 
+  self->write_mark = self->touched->len;
   return exec (self, "SAVEPOINT aims_write", error);
 }
 
@@ -974,6 +1001,7 @@ write_end (AimsStore  *self,
   if (!ok)
     {
       sqlite3_exec (self->db, "ROLLBACK TO aims_write; RELEASE aims_write", NULL, NULL, NULL);
+      untouch_since (self, self->write_mark);
       return FALSE;
     }
 
@@ -1370,6 +1398,93 @@ update_field (AimsStore            *self,
 
   touch (self, table->name, uuid);
   return TRUE;
+}
+
+/*
+ * update_fields:
+ * @fields: (array length=n): the fields to change
+ * @values: (array length=n): their new values, normalized
+ * @how: for a risk, why it is written (its derived fields follow)
+ * @matrix: (nullable): the matrix to derive with; %NULL for the project's
+ *
+ * Changes fields of one record as one write. The rules judge the record as
+ * all the changes leave it (with one field, only the rules that involve it),
+ * so a refused edit writes and logs nothing; a matrix remap is the store's
+ * own arithmetic and skips them.
+ */
+static gboolean
+update_fields (AimsStore            *self,
+               const AimsTableInfo  *info,
+               const char           *uuid,
+               const AimsFieldInfo **fields,
+               GVariant            **values,
+               guint                 n,
+               const char           *label,
+               AimsRiskDerive        how,
+               AimsMatrix           *matrix,
+               GError              **error)
+{
+  g_autoptr(GHashTable) record = NULL;
+  g_autoptr(GHashTable) given = NULL;
+  g_autoptr(AimsMatrix) own_matrix = NULL;
+  gboolean derive = FALSE;
+  gboolean changed = FALSE;
+  gboolean implicit;
+  gboolean ok = TRUE;
+
+  if (info->kind == AIMS_TABLE_RECORDS)
+    {
+      record = _aims_store_dup_record (self, info, uuid, error);
+      if (record == NULL)
+        return FALSE;
+
+      given = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < n; i++)
+        {
+          /* Setting a field to what it holds changes nothing, so breaks no
+           * rule. */
+          if (values_equal (g_hash_table_lookup (record, fields[i]->name), values[i]))
+            continue;
+
+          changed = TRUE;
+          g_hash_table_add (given, (gpointer) fields[i]->name);
+          if (values[i] != NULL)
+            g_hash_table_replace (record, (gpointer) fields[i]->name, g_variant_ref (values[i]));
+          else
+            g_hash_table_remove (record, fields[i]->name);
+        }
+
+      derive = _aims_risks_is_risk_table (info) && (changed || how == AIMS_RISK_DERIVE_REMAP);
+      if (derive)
+        {
+          if (matrix == NULL)
+            matrix = own_matrix = aims_store_dup_matrix (self);
+          _aims_risks_derive (matrix, record, given, how, NULL);
+        }
+
+      if (changed && how != AIMS_RISK_DERIVE_REMAP)
+        {
+          const char *involved = n == 1 ? fields[0]->name : NULL;
+
+          if (!_aims_rules_check_record (info, record, involved, error) ||
+              (derive && !_aims_rules_check_risk (info, record, involved, matrix, error)))
+            return FALSE;
+        }
+    }
+
+  if (!write_begin (self, label, &implicit, error))
+    return FALSE;
+
+  for (guint i = 0; ok && i < n; i++)
+    ok = update_field (self, info, uuid, fields[i], values[i], error);
+
+  /* The derived fields, in the same write: undo restores them with the
+   * fields they follow. */
+  for (const char * const *name = _aims_risks_derived_fields (); ok && derive && *name; name++)
+    ok = update_field (self, info, uuid, aims_table_info_lookup_field (info, *name),
+                       g_hash_table_lookup (record, *name), error);
+
+  return write_end (self, implicit, ok, error);
 }
 
 static gboolean
@@ -2352,6 +2467,189 @@ _aims_store_dup_record (AimsStore            *self,
   return g_steal_pointer (&record);
 }
 
+/*
+ * _aims_store_update_fields:
+ * @changes: (element-type utf8 GVariant): field name → new value
+ * @label: (nullable): the undo label when the write is its own step
+ *
+ * Like aims_store_update() for several fields of one record at once: the
+ * rules judge the record as all the changes leave it, so fields that must
+ * change together (a residual likelihood and impact) can.
+ */
+gboolean
+_aims_store_update_fields (AimsStore   *self,
+                           const char  *table,
+                           const char  *uuid,
+                           GHashTable  *changes,
+                           const char  *label,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  const AimsTableInfo *info;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (AIMS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
+
+  if (!check_writable (self, error) ||
+      (info = lookup_table (self, table, TRUE, error)) == NULL)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, changes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const AimsFieldInfo *field;
+      GVariant *normalized = NULL;
+
+      if ((field = lookup_field (info, key, TRUE, error)) == NULL ||
+          !normalize_value (info, field, value, &normalized, error))
+        return FALSE;
+
+      g_ptr_array_add (fields, (gpointer) field);
+      /* NULL is a value too: keep the arrays in step. */
+      g_ptr_array_add (values, normalized);
+    }
+
+  return update_fields (self, info, uuid, (const AimsFieldInfo **) fields->pdata,
+                        (GVariant **) values->pdata, fields->len, label,
+                        AIMS_RISK_DERIVE_EDIT, NULL, error);
+}
+
+/*
+ * _aims_store_remap_risks:
+ * @from: the matrix the scores were given on
+ * @to: the new matrix, already the project's
+ *
+ * Moves every risk's scores to the steps of @to and recomputes its levels
+ * and next review, inside the caller's group (one undo step with the matrix
+ * change itself).
+ */
+gboolean
+_aims_store_remap_risks (AimsStore   *self,
+                         AimsMatrix  *from,
+                         AimsMatrix  *to,
+                         GError     **error)
+{
+  static const char * const names[] = {
+    "inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact"
+  };
+  const AimsTableInfo *info;
+  const AimsFieldInfo *fields[G_N_ELEMENTS (names)];
+  guint steps_from[2], steps_to[2];
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) scores = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (AIMS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (AIMS_IS_MATRIX (from), FALSE);
+  g_return_val_if_fail (AIMS_IS_MATRIX (to), FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+
+  info = _aims_schema_def_lookup_table (self->schema, "risk");
+  if (info == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    fields[i] = aims_table_info_lookup_field (info, names[i]);
+
+  steps_from[0] = aims_matrix_get_n_steps (from, AIMS_MATRIX_LIKELIHOOD);
+  steps_from[1] = aims_matrix_get_n_steps (from, AIMS_MATRIX_IMPACT);
+  steps_to[0] = aims_matrix_get_n_steps (to, AIMS_MATRIX_LIKELIHOOD);
+  steps_to[1] = aims_matrix_get_n_steps (to, AIMS_MATRIX_IMPACT);
+
+  /* Read first: the updates below must not disturb the query. */
+  stmt = prepare (self,
+                  "SELECT uuid, inherent_likelihood, inherent_impact, residual_likelihood, "
+                  "residual_impact FROM risk ORDER BY rowid",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (uuids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        {
+          gint64 value = sqlite3_column_int64 (stmt, i + 1);
+          guint axis = i % 2;
+
+          /* A value outside the old matrix (a file edited elsewhere) is taken
+           * as its nearest step; 0 stays "not assessed". */
+          value = CLAMP (value, 0, (gint64) steps_from[axis]);
+          value = aims_matrix_remap_value (value, steps_from[axis], steps_to[axis]);
+          g_array_append_val (scores, value);
+        }
+    }
+  release (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _aims_sqlite_set_error (error, self->db, rc, _("Could not read the risks"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < uuids->len; i++)
+    {
+      GVariant *values[G_N_ELEMENTS (names)];
+      gboolean ok;
+
+      for (guint j = 0; j < G_N_ELEMENTS (names); j++)
+        values[j] = g_variant_ref_sink (
+          g_variant_new_int64 (g_array_index (scores, gint64, i * G_N_ELEMENTS (names) + j)));
+
+      ok = update_fields (self, info, g_ptr_array_index (uuids, i), fields, values,
+                          G_N_ELEMENTS (names), NULL, AIMS_RISK_DERIVE_REMAP, to, error);
+
+      for (guint j = 0; j < G_N_ELEMENTS (names); j++)
+        g_variant_unref (values[j]);
+
+      if (!ok)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/*
+ * _aims_store_log_import:
+ *
+ * For bulk loads inside _aims_store_begin_import(): the caller inserted the
+ * row of @uuid itself (a prepared statement of its own, on the trusted data
+ * of the demo generator); this records it as the import's other records are,
+ * so undo removes it and `changed` announces it.
+ */
+gboolean
+_aims_store_log_import (AimsStore   *self,
+                        const char  *table,
+                        const char  *uuid,
+                        GError     **error)
+{
+  g_return_val_if_fail (AIMS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0 && self->compact_log, FALSE);
+
+  if (!log_change (self, table, uuid, "insert", NULL, NULL, NULL, NULL, NULL, error))
+    return FALSE;
+
+  touch (self, table, uuid);
+  return TRUE;
+}
+
+/* The time stamp of the open changeset's records (created, modified). */
+const char *
+_aims_store_get_group_at (AimsStore *self)
+{
+  g_return_val_if_fail (AIMS_IS_STORE (self), NULL);
+
+  return self->group_at;
+}
+
 /* Closes the connection (checkpointing the WAL); later calls fail cleanly. */
 void
 _aims_store_close (AimsStore *self)
@@ -2480,6 +2778,7 @@ aims_store_insert (AimsStore   *self,
                    GError     **error)
 {
   g_autoptr(GHashTable) checked = NULL;
+  g_autoptr(AimsMatrix) matrix = NULL;
   g_autofree char *label = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *new_uuid = NULL;
@@ -2532,6 +2831,14 @@ aims_store_insert (AimsStore   *self,
         g_hash_table_insert (checked, (gpointer) field->name, normalized);
     }
 
+  /* A risk's levels and next review come from the matrix, never from the
+   * caller (who cannot give them: they are system fields). */
+  if (_aims_risks_is_risk_table (info))
+    {
+      matrix = aims_store_dup_matrix (self);
+      _aims_risks_derive (matrix, checked, values, AIMS_RISK_DERIVE_INSERT, NULL);
+    }
+
   if (self->depth == 0)
     {
       GVariant *title = info->title_field != NULL
@@ -2553,7 +2860,8 @@ aims_store_insert (AimsStore   *self,
     {
       g_autoptr(GHashTable) record = _aims_store_dup_record (self, info, new_uuid, error);
 
-      if (record == NULL || !_aims_rules_check_record (info, record, NULL, error))
+      if (record == NULL || !_aims_rules_check_record (info, record, NULL, error) ||
+          (matrix != NULL && !_aims_rules_check_risk (info, record, NULL, matrix, error)))
         g_clear_pointer (&new_uuid, g_free);
     }
 
@@ -2591,8 +2899,6 @@ aims_store_update (AimsStore   *self,
   g_autofree char *label = NULL;
   const AimsTableInfo *info;
   const AimsFieldInfo *field_info;
-  gboolean implicit;
-  gboolean ok;
 
   g_return_val_if_fail (AIMS_IS_STORE (self), FALSE);
   g_return_val_if_fail (table != NULL, FALSE);
@@ -2607,27 +2913,6 @@ aims_store_update (AimsStore   *self,
       (field_info = lookup_field (info, field, TRUE, error)) == NULL ||
       !normalize_value (info, field_info, owned, &normalized, error))
     return FALSE;
-
-  /* The rules that involve this field, on the record as it would be; a
-   * refused edit writes and logs nothing. */
-  if (info->kind == AIMS_TABLE_RECORDS)
-    {
-      g_autoptr(GHashTable) record = _aims_store_dup_record (self, info, uuid, error);
-
-      if (record == NULL)
-        return FALSE;
-
-      /* Setting a field to what it holds changes nothing, so breaks no rule. */
-      if (values_equal (g_hash_table_lookup (record, field_info->name), normalized))
-        g_clear_pointer (&record, g_hash_table_unref);
-      else if (normalized != NULL)
-        g_hash_table_replace (record, (gpointer) field_info->name, g_variant_ref (normalized));
-      else
-        g_hash_table_remove (record, field_info->name);
-
-      if (record != NULL && !_aims_rules_check_record (info, record, field_info->name, error))
-        return FALSE;
-    }
 
   if (self->depth == 0)
     {
@@ -2644,12 +2929,8 @@ aims_store_update (AimsStore   *self,
         }
     }
 
-  if (!write_begin (self, label, &implicit, error))
-    return FALSE;
-
-  ok = update_field (self, info, uuid, field_info, normalized, error);
-
-  return write_end (self, implicit, ok, error);
+  return update_fields (self, info, uuid, &field_info, &normalized, 1, label,
+                        AIMS_RISK_DERIVE_EDIT, NULL, error);
 }
 
 /**

@@ -13,6 +13,8 @@
 
 #include <gio/gio.h>
 
+#include "aims-matrix.h"
+
 G_BEGIN_DECLS
 
 #define AIMS_STORE_ERROR (aims_store_error_quark ())
@@ -125,6 +127,13 @@ char        *aims_store_next_reference     (AimsStore    *self,
 char        *aims_store_duplicate          (AimsStore    *self,
                                             const char   *table,
                                             const char   *uuid,
+                                            GError      **error);
+
+AimsMatrix  *aims_store_load_matrix        (AimsStore    *self,
+                                            GError      **error);
+AimsMatrix  *aims_store_dup_matrix         (AimsStore    *self);
+gboolean     aims_store_set_matrix         (AimsStore    *self,
+                                            AimsMatrix   *matrix,
                                             GError      **error);
 
 G_END_DECLS

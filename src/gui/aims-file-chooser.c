@@ -33,6 +33,57 @@ add_project_filters (GtkFileChooser *chooser)
 }
 
 static void
+add_csv_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (csv, _("CSV Files"));
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_chooser_add_filter (chooser, csv);
+
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+
+  gtk_file_chooser_set_filter (chooser, csv);
+}
+
+static void
+add_single_filter (GtkFileChooser *chooser,
+                   const char     *name,
+                   const char     *mime_type,
+                   const char     *suffix)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_filter_add_suffix (filter, suffix);
+  gtk_file_chooser_add_filter (chooser, filter);
+  gtk_file_chooser_set_filter (chooser, filter);
+}
+
+static void
+add_png_filters (GtkFileChooser *chooser)
+{
+  add_single_filter (chooser, _("PNG Images"), "image/png", "png");
+}
+
+static void
+add_svg_filters (GtkFileChooser *chooser)
+{
+  add_single_filter (chooser, _("SVG Images"), "image/svg+xml", "svg");
+}
+
+static void
+add_pdf_filters (GtkFileChooser *chooser)
+{
+  add_single_filter (chooser, _("PDF Documents"), "application/pdf", "pdf");
+}
+
+static void
 on_response_cb (GtkNativeDialog *dialog,
                 int              response,
                 gpointer         user_data)
@@ -55,13 +106,14 @@ on_response_cb (GtkNativeDialog *dialog,
 static void
 run (GtkFileChooserNative *native,
      GFile                *folder,
+     void                (*add_filters) (GtkFileChooser *chooser),
      GAsyncReadyCallback   callback,
      gpointer              user_data)
 {
   GTask *task = g_task_new (NULL, NULL, callback, user_data);
 
   g_task_set_source_tag (task, run);
-  add_project_filters (GTK_FILE_CHOOSER (native));
+  add_filters (GTK_FILE_CHOOSER (native));
   if (folder != NULL)
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
@@ -87,7 +139,7 @@ aims_file_chooser_open_project_async (GtkWindow           *parent,
   native = gtk_file_chooser_native_new (_("Open Project"), parent,
                                         GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Open"), _("_Cancel"));
-  run (native, folder, callback, user_data);
+  run (native, folder, add_project_filters, callback, user_data);
 }
 
 /**
@@ -112,7 +164,66 @@ aims_file_chooser_save_project_async (GtkWindow           *parent,
                                         GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
-  run (native, folder, callback, user_data);
+  run (native, folder, add_project_filters, callback, user_data);
+}
+
+/**
+ * aims_file_chooser_save_csv_async:
+ * @parent: (nullable): the window the chooser belongs to
+ * @title: the chooser's title, such as “Export AI Systems”
+ * @folder: (nullable): where to start
+ * @suggested_name: the file name offered
+ *
+ * Asks where to export a CSV file. Finish with aims_file_chooser_finish().
+ */
+void
+aims_file_chooser_save_csv_async (GtkWindow           *parent,
+                                  const char          *title,
+                                  GFile               *folder,
+                                  const char          *suggested_name,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
+  run (native, folder, add_csv_filters, callback, user_data);
+}
+
+/**
+ * aims_file_chooser_save_export_async:
+ * @parent: (nullable): the window the chooser belongs to
+ * @title: the chooser's title, such as “Export Heatmap”
+ * @folder: (nullable): where to start
+ * @suggested_name: the file name offered
+ * @format: "png", "svg" or "pdf": the filter shown
+ *
+ * Asks where to export an image or a document. Finish with
+ * aims_file_chooser_finish().
+ */
+void
+aims_file_chooser_save_export_async (GtkWindow           *parent,
+                                     const char          *title,
+                                     GFile               *folder,
+                                     const char          *suggested_name,
+                                     const char          *format,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  GtkFileChooserNative *native;
+  void (*add_filters) (GtkFileChooser *chooser) = add_png_filters;
+
+  if (g_strcmp0 (format, "svg") == 0)
+    add_filters = add_svg_filters;
+  else if (g_strcmp0 (format, "pdf") == 0)
+    add_filters = add_pdf_filters;
+
+  native = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
+  run (native, folder, add_filters, callback, user_data);
 }
 
 /**

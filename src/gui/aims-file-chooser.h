@@ -23,6 +23,19 @@ void   aims_file_chooser_save_project_async  (GtkWindow            *parent,
                                               const char           *suggested_name,
                                               GAsyncReadyCallback   callback,
                                               gpointer              user_data);
+void   aims_file_chooser_save_csv_async      (GtkWindow            *parent,
+                                              const char           *title,
+                                              GFile                *folder,
+                                              const char           *suggested_name,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+void   aims_file_chooser_save_export_async   (GtkWindow            *parent,
+                                              const char           *title,
+                                              GFile                *folder,
+                                              const char           *suggested_name,
+                                              const char           *format,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
 GFile *aims_file_chooser_finish              (GAsyncResult         *result,
                                               GError              **error);
 

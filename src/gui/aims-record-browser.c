@@ -17,8 +17,11 @@
 
 #include <adwaita.h>
 
+#include "aims-record-browser-private.h"
+
+#include "aims-error-dialog.h"
+#include "aims-file-chooser.h"
 #include "aims-history-window.h"
-#include "aims-record-browser.h"
 #include "aims-record-form.h"
 #include "aims-window.h"
 
@@ -88,6 +91,7 @@ struct _AimsRecordBrowser
   GtkWidget          *detail_pane;
   GtkSearchEntry     *search_entry;
   GtkWidget          *add_button;
+  GtkWidget          *list_menu_button;
   GtkFlowBox         *facet_box;
   GtkStack           *list_stack;
   GtkColumnView      *column_view;
@@ -145,6 +149,13 @@ get_store (AimsRecordBrowser *self)
   return self->document != NULL ? aims_document_get_store (self->document) : NULL;
 }
 
+/* The core exports the AI system inventory only. */
+static gboolean
+can_export (AimsRecordBrowser *self)
+{
+  return g_str_equal (self->spec->table, "ai_system") && get_store (self) != NULL;
+}
+
 static char *
 display_value (const AimsFieldInfo *field,
                const char          *value)
@@ -199,6 +210,7 @@ update_detail (AimsRecordBrowser *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.duplicate", writable && record != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.delete", writable && record != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.history", record != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.export", can_export (self));
 
   if (record == NULL)
     {
@@ -663,6 +675,69 @@ browser_history_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (history));
 }
 
+/* “<organisation> AI systems.csv”, or the project's title for an
+ * organisation not filled in yet */
+static char *
+dup_export_name (AimsRecordBrowser *self)
+{
+  AimsStore *store = get_store (self);
+  g_autofree char *project = aims_store_dup_project_uuid (store);
+  g_autofree char *organisation = NULL;
+
+  if (project != NULL)
+    organisation = aims_store_dup_text (store, "project", project, "organisation", NULL);
+  if (organisation == NULL || *g_strstrip (organisation) == '\0')
+    {
+      g_free (organisation);
+      organisation = g_strdup (aims_document_get_title (self->document));
+    }
+
+  /* A name, not a path */
+  g_strdelimit (organisation, G_DIR_SEPARATOR_S, '-');
+
+  /* Translators: the file name offered when exporting the inventory, e.g.
+   * “Northwind Mutual Insurance AI systems.csv”; keep the .csv */
+  return g_strdup_printf (_("%s AI systems.csv"), organisation);
+}
+
+static void
+on_export_chosen_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(AimsRecordBrowser) self = user_data;
+  g_autoptr(GFile) file = NULL;
+
+  /* Cancelling is not an error */
+  if (!(file = aims_file_chooser_finish (result, NULL)))
+    return;
+
+  _aims_record_browser_export_to_file (self, file);
+}
+
+static void
+browser_export_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  AimsRecordBrowser *self = AIMS_RECORD_BROWSER (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *name = NULL;
+  GFile *project;
+
+  if (!can_export (self))
+    return;
+
+  if ((project = aims_document_get_file (self->document)) != NULL)
+    folder = g_file_get_parent (project);
+  name = dup_export_name (self);
+
+  aims_file_chooser_save_csv_async (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                    _("Export AI Systems"), folder, name,
+                                    on_export_chosen_cb, g_object_ref (self));
+}
+
 /* GObject */
 
 static void
@@ -696,6 +771,8 @@ aims_record_browser_constructed (GObject *object)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
   }
+
+  gtk_widget_set_visible (self->list_menu_button, g_str_equal (self->spec->table, "ai_system"));
 
   /* gtk_search_entry_set_placeholder_text() is GTK 4.10; the property is older */
   g_object_set (self->search_entry, "placeholder-text", _(self->spec->search_placeholder), NULL);
@@ -809,6 +886,7 @@ aims_record_browser_class_init (AimsRecordBrowserClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AimsRecordBrowser, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, AimsRecordBrowser, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AimsRecordBrowser, add_button);
+  gtk_widget_class_bind_template_child (widget_class, AimsRecordBrowser, list_menu_button);
   gtk_widget_class_bind_template_child (widget_class, AimsRecordBrowser, facet_box);
   gtk_widget_class_bind_template_child (widget_class, AimsRecordBrowser, list_stack);
   gtk_widget_class_bind_template_child (widget_class, AimsRecordBrowser, column_view);
@@ -830,6 +908,7 @@ aims_record_browser_class_init (AimsRecordBrowserClass *klass)
   gtk_widget_class_install_action (widget_class, "browser.clear-filters", NULL, browser_clear_filters_action);
   gtk_widget_class_install_action (widget_class, "browser.search", NULL, browser_search_action);
   gtk_widget_class_install_action (widget_class, "browser.history", NULL, browser_history_action);
+  gtk_widget_class_install_action (widget_class, "browser.export", NULL, browser_export_action);
 
   /* Delete reaches here only when the focused widget did not use the key,
    * so typing in a form field never deletes the record. */
@@ -1000,4 +1079,81 @@ aims_record_browser_flush (AimsRecordBrowser *self)
   g_return_if_fail (AIMS_IS_RECORD_BROWSER (self));
 
   aims_record_form_flush (self->form);
+}
+
+/**
+ * _aims_record_browser_export_to_file:
+ * @file: where to write
+ *
+ * Exports the AI systems of the project as CSV to @file, replacing it in one
+ * step, then says so in a toast; a failure is shown in a dialog and leaves
+ * @file as it was. This is what “Export as CSV…” does once a file is chosen.
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+_aims_record_browser_export_to_file (AimsRecordBrowser *self,
+                                     GFile             *file)
+{
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GtkWidget *window;
+  AimsStore *store;
+  const char *data;
+  gsize length;
+  gboolean ok;
+  guint n_systems;
+
+  g_return_val_if_fail (AIMS_IS_RECORD_BROWSER (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* The project may have closed while the file chooser was open */
+  if (!can_export (self))
+    return FALSE;
+
+  store = get_store (self);
+
+  /* Include what is still being typed */
+  aims_record_form_flush (self->form);
+
+  /* In memory first: nothing touches @file unless the whole export is ready */
+  stream = g_memory_output_stream_new_resizable ();
+  ok = aims_export_inventory_csv_from_store (store, stream, NULL, &error) &&
+       g_output_stream_close (stream, NULL, &error);
+
+  if (ok)
+    {
+      data = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream));
+      length = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream));
+      path = g_file_get_path (file);
+
+      /* A file without a local path (a remote location) goes through GIO,
+       * which replaces it as safely as that location allows. */
+      if (path != NULL)
+        ok = aims_export_write_file (path, data, length, &error);
+      else
+        ok = g_file_replace_contents (file, data, length, NULL, FALSE,
+                                      G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error);
+    }
+
+  if (!ok)
+    {
+      aims_show_error_dialog (GTK_WIDGET (self), _("Could Not Export the AI Systems"), error);
+      return FALSE;
+    }
+
+  n_systems = aims_store_count (store, "ai_system");
+  window = gtk_widget_get_ancestor (GTK_WIDGET (self), AIMS_TYPE_WINDOW);
+  if (window != NULL)
+    {
+      g_autofree char *title = NULL;
+
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u AI system",
+                                            "Exported %u AI systems", n_systems),
+                               n_systems);
+      aims_window_add_toast (AIMS_WINDOW (window), adw_toast_new (title));
+    }
+
+  return TRUE;
 }

@@ -1,0 +1,566 @@
+/* aims-risks.c
+ *
+ * Copyright 2026 AIMS Workbench Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "aims-risks"
+
+#include "config.h"
+
+#include "aims-risks.h"
+#include "aims-risks-private.h"
+
+#include "aims-rules.h"
+#include "aims-sqlite-private.h"
+#include "aims-store-private.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+/*
+ * The risk register's figures, and the fields of a risk the store derives:
+ * its inherent and residual levels, looked up in the project's matrix, and
+ * its next review, counted from the last assessment by the review interval
+ * of its current level (residual if set, else inherent) unless a person set
+ * it by hand. The store calls _aims_risks_derive() on every write of a risk,
+ * so no caller can store a level that disagrees with the matrix.
+ */
+
+static const char * const derived_fields[] = {
+  "inherent_level",
+  "residual_level",
+  "assessed",
+  "next_review",
+  "next_review_manual",
+  NULL
+};
+
+static const char * const score_fields[] = {
+  "inherent_likelihood",
+  "inherent_impact",
+  "residual_likelihood",
+  "residual_impact",
+  NULL
+};
+
+/* The level the register sorts and filters on. */
+#define CURRENT_LEVEL_SQL \
+  "(CASE WHEN residual_level >= 0 THEN residual_level ELSE inherent_level END)"
+
+static gint64
+int_of (GHashTable *record,
+        const char *name)
+{
+  GVariant *value = g_hash_table_lookup (record, name);
+
+  if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    return g_variant_get_int64 (value);
+
+  return 0;
+}
+
+static const char *
+text_of (GHashTable *record,
+         const char *name)
+{
+  GVariant *value = g_hash_table_lookup (record, name);
+
+  if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return g_variant_get_string (value, NULL);
+
+  return "";
+}
+
+static gboolean
+bool_of (GHashTable *record,
+         const char *name)
+{
+  GVariant *value = g_hash_table_lookup (record, name);
+
+  if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    return g_variant_get_boolean (value);
+  if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    return g_variant_get_int64 (value) != 0;
+
+  return FALSE;
+}
+
+static void
+put (GHashTable *record,
+     const char *name,
+     GVariant   *value)
+{
+  g_hash_table_replace (record, (gpointer) name, g_variant_ref_sink (value));
+}
+
+/* Private API */
+
+gboolean
+_aims_risks_is_risk_table (const AimsTableInfo *table)
+{
+  return table != NULL && g_str_equal (table->name, "risk");
+}
+
+/* The fields the store may change on its own when a risk is written. */
+const char * const *
+_aims_risks_derived_fields (void)
+{
+  return derived_fields;
+}
+
+/* Today in UTC, YYYY-MM-DD: dates in the file are UTC dates. */
+char *
+_aims_risks_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* The level of a cell, or -1 when either value is outside the matrix (0,
+ * "not assessed", included). */
+int
+_aims_risks_level (AimsMatrix *matrix,
+                   gint64      likelihood,
+                   gint64      impact)
+{
+  if (likelihood < 1 || impact < 1 ||
+      likelihood > aims_matrix_get_n_steps (matrix, AIMS_MATRIX_LIKELIHOOD) ||
+      impact > aims_matrix_get_n_steps (matrix, AIMS_MATRIX_IMPACT))
+    return -1;
+
+  return aims_matrix_lookup (matrix, likelihood, impact);
+}
+
+/* @assessed plus the review interval of @level, or "" when either is
+ * missing. */
+char *
+_aims_risks_next_review (AimsMatrix *matrix,
+                         const char *assessed,
+                         int         level)
+{
+  GDate date;
+
+  if (level < 0 || (guint) level >= aims_matrix_get_n_levels (matrix) ||
+      assessed == NULL || !aims_rules_date_is_valid (assessed))
+    return g_strdup ("");
+
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, assessed);
+  if (!g_date_valid (&date))
+    return g_strdup ("");
+
+  g_date_add_days (&date, aims_matrix_get_level_review_days (matrix, level));
+
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date));
+}
+
+/*
+ * _aims_risks_derive:
+ * @record: the risk as the write would leave it (field name → canonical
+ *   GVariant); its derived fields are updated in place
+ * @given: (nullable): the names of the fields the write gives or changes
+ * @how: why the risk is written
+ * @today: (nullable): the date of a new assessment, %NULL for today
+ *
+ * A new or changed score is a new assessment (dated today unless the write
+ * gives the date); a next review given by hand turns the manual flag on (off
+ * when it is emptied); then the levels and, unless manual, the next review
+ * follow from the matrix.
+ */
+void
+_aims_risks_derive (AimsMatrix     *matrix,
+                    GHashTable     *record,
+                    GHashTable     *given,
+                    AimsRiskDerive  how,
+                    const char     *today)
+{
+  g_autofree char *owned_today = NULL;
+  g_autofree char *next = NULL;
+  int inherent, residual, current;
+
+  g_assert (AIMS_IS_MATRIX (matrix));
+  g_assert (record != NULL);
+
+  if (today == NULL)
+    today = owned_today = _aims_risks_today ();
+
+  if (how == AIMS_RISK_DERIVE_INSERT)
+    {
+      if (text_of (record, "assessed")[0] == '\0')
+        put (record, "assessed", g_variant_new_string (today));
+    }
+  else if (how == AIMS_RISK_DERIVE_EDIT && given != NULL &&
+           !g_hash_table_contains (given, "assessed"))
+    {
+      for (guint i = 0; score_fields[i] != NULL; i++)
+        {
+          if (g_hash_table_contains (given, score_fields[i]))
+            {
+              put (record, "assessed", g_variant_new_string (today));
+              break;
+            }
+        }
+    }
+
+  if (how != AIMS_RISK_DERIVE_REMAP && given != NULL &&
+      g_hash_table_contains (given, "next_review") &&
+      !g_hash_table_contains (given, "next_review_manual"))
+    put (record, "next_review_manual",
+         g_variant_new_boolean (text_of (record, "next_review")[0] != '\0'));
+
+  inherent = _aims_risks_level (matrix, int_of (record, "inherent_likelihood"),
+                                int_of (record, "inherent_impact"));
+  residual = _aims_risks_level (matrix, int_of (record, "residual_likelihood"),
+                                int_of (record, "residual_impact"));
+  put (record, "inherent_level", g_variant_new_int64 (inherent));
+  put (record, "residual_level", g_variant_new_int64 (residual));
+
+  if (!bool_of (record, "next_review_manual"))
+    {
+      current = residual >= 0 ? residual : inherent;
+      next = _aims_risks_next_review (matrix, text_of (record, "assessed"), current);
+      put (record, "next_review", g_variant_new_string (next));
+    }
+}
+
+/* Filters */
+
+/* The WHERE clause of @filter, and the values to bind in order. */
+static char *
+filter_sql (AimsMatrix           *matrix,
+            const AimsRiskFilter *filter,
+            const char           *today,
+            GPtrArray            *texts,
+            GArray               *ints)
+{
+  GString *sql = g_string_new ("1");
+  gint64 number;
+
+  if (filter == NULL)
+    return g_string_free (sql, FALSE);
+
+  if (filter->system != NULL)
+    {
+      g_string_append (sql, " AND uuid IN (SELECT risk FROM risk_system WHERE system = ?)");
+      g_ptr_array_add (texts, (gpointer) filter->system);
+      g_array_append_val (ints, (gint64) { -1 });
+    }
+
+  if (filter->owner != NULL)
+    {
+      g_string_append (sql, " AND owner = ? COLLATE NOCASE");
+      g_ptr_array_add (texts, (gpointer) filter->owner);
+      g_array_append_val (ints, (gint64) { -1 });
+    }
+
+  if (filter->objective != NULL)
+    {
+      g_string_append (sql, " AND instr (',' || replace (objectives, ' ', '') || ',', "
+                            "',' || ? || ',') > 0");
+      g_ptr_array_add (texts, (gpointer) filter->objective);
+      g_array_append_val (ints, (gint64) { -1 });
+    }
+
+  if (filter->flags & AIMS_RISK_FILTER_LEVEL)
+    {
+      g_string_append (sql, " AND " CURRENT_LEVEL_SQL " = ?");
+      g_ptr_array_add (texts, NULL);
+      number = filter->level;
+      g_array_append_val (ints, number);
+    }
+
+  if (filter->flags & AIMS_RISK_FILTER_ABOVE_TOLERANCE)
+    {
+      g_string_append (sql, " AND " CURRENT_LEVEL_SQL " > ?");
+      g_ptr_array_add (texts, NULL);
+      number = aims_matrix_get_tolerance (matrix);
+      g_array_append_val (ints, number);
+    }
+
+  if (filter->flags & AIMS_RISK_FILTER_OVERDUE)
+    {
+      g_string_append (sql, " AND next_review <> '' AND next_review < ?");
+      g_ptr_array_add (texts, (gpointer) (filter->today != NULL ? filter->today : today));
+      g_array_append_val (ints, (gint64) { -1 });
+    }
+
+  if (filter->flags & AIMS_RISK_FILTER_OPEN)
+    g_string_append (sql, " AND status <> 'closed'");
+
+  return g_string_free (sql, FALSE);
+}
+
+static void
+bind_filter (sqlite3_stmt *stmt,
+             GPtrArray    *texts,
+             GArray       *ints)
+{
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
+
+      if (text != NULL)
+        sqlite3_bind_text (stmt, i + 1, text, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_int64 (stmt, i + 1, g_array_index (ints, gint64, i));
+    }
+}
+
+static gboolean
+check_store (AimsStore  *store,
+             GError    **error)
+{
+  if (_aims_store_get_db (store) == NULL)
+    {
+      g_set_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_FAILED,
+                   _("The project has been closed."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+count_where (AimsStore             *store,
+             AimsMatrix            *matrix,
+             const AimsRiskFilter  *filter,
+             guint                 *n_risks,
+             GError               **error)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr(GArray) ints = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *today = _aims_risks_today ();
+  g_autofree char *where = filter_sql (matrix, filter, today, texts, ints);
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM risk WHERE %s", where);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *n_risks = 0;
+
+  if (!check_store (store, error) ||
+      (stmt = _aims_store_prepare (store, sql, error)) == NULL)
+    return FALSE;
+
+  bind_filter (stmt, texts, ints);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *n_risks = (guint) CLAMP (sqlite3_column_int64 (stmt, 0), 0, G_MAXUINT);
+  _aims_store_release (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      _aims_sqlite_set_error (error, _aims_store_get_db (store), rc,
+                              _("Could not count the risks"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Public API */
+
+/**
+ * aims_risk_filter_init:
+ * @filter: a filter
+ *
+ * Sets @filter to let every risk through.
+ */
+void
+aims_risk_filter_init (AimsRiskFilter *filter)
+{
+  g_return_if_fail (filter != NULL);
+
+  memset (filter, 0, sizeof *filter);
+}
+
+/**
+ * aims_risks_count_cells:
+ * @store: a #AimsStore
+ * @matrix: the project's matrix (aims_store_dup_matrix())
+ * @filter: (nullable): which risks to count; %NULL for all
+ * @error: return location for a #GError
+ *
+ * How many risks sit in each cell of @matrix, inherent and residual, and how
+ * many moved between them: the heat map's figures, from one GROUP BY query.
+ * Risks whose scores lie outside @matrix (a file edited elsewhere) are not
+ * counted.
+ *
+ * Returns: (transfer full) (nullable): the counts, or %NULL with @error set
+ */
+AimsHeatmapCounts *
+aims_risks_count_cells (AimsStore             *store,
+                        AimsMatrix            *matrix,
+                        const AimsRiskFilter  *filter,
+                        GError               **error)
+{
+  g_autoptr(AimsHeatmapCounts) counts = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr(GArray) ints = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *today = _aims_risks_today ();
+  g_autofree char *where = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (AIMS_IS_STORE (store), NULL);
+  g_return_val_if_fail (AIMS_IS_MATRIX (matrix), NULL);
+
+  if (!check_store (store, error))
+    return NULL;
+
+  where = filter_sql (matrix, filter, today, texts, ints);
+  /* risk_cell holds every column of the query but the uuid: one pass over
+   * it, already in GROUP BY order, is faster than any lookup by owner or
+   * date followed by reads of the wide rows. The risks of one AI system are
+   * few, so that filter goes through risk_system instead. */
+  sql = g_strdup_printf ("SELECT inherent_likelihood, inherent_impact, residual_likelihood, "
+                         "residual_impact, count(*) FROM risk%s WHERE %s "
+                         "GROUP BY 1, 2, 3, 4",
+                         filter == NULL || filter->system == NULL ? " INDEXED BY risk_cell" : "",
+                         where);
+  stmt = _aims_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_filter (stmt, texts, ints);
+
+  counts = aims_heatmap_counts_new (aims_matrix_get_n_steps (matrix, AIMS_MATRIX_LIKELIHOOD),
+                                    aims_matrix_get_n_steps (matrix, AIMS_MATRIX_IMPACT));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 values[4];
+      gint64 n = sqlite3_column_int64 (stmt, 4);
+      gboolean usable = TRUE;
+
+      for (guint i = 0; i < 4; i++)
+        {
+          values[i] = sqlite3_column_int64 (stmt, i);
+          if (sqlite3_column_type (stmt, i) != SQLITE_INTEGER || values[i] < 0 ||
+              values[i] > AIMS_MATRIX_MAX_STEPS)
+            usable = FALSE;
+        }
+
+      /* The counts check the cells against the matrix themselves. */
+      for (gint64 j = 0; usable && j < n; j++)
+        aims_heatmap_counts_add (counts, values[0], values[1], values[2], values[3]);
+    }
+  _aims_store_release (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _aims_sqlite_set_error (error, _aims_store_get_db (store), rc,
+                              _("Could not count the risks"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&counts);
+}
+
+/**
+ * aims_risks_count_above_tolerance:
+ * @store: a #AimsStore
+ * @matrix: the project's matrix
+ * @error: return location for a #GError
+ *
+ * Risks above tolerance: open risks whose residual level (inherent where no
+ * residual is set) is above the tolerance level of @matrix.
+ *
+ * Returns: the number of risks; 0 with @error set on failure
+ */
+guint
+aims_risks_count_above_tolerance (AimsStore   *store,
+                                  AimsMatrix  *matrix,
+                                  GError     **error)
+{
+  AimsRiskFilter filter;
+  guint n = 0;
+
+  g_return_val_if_fail (AIMS_IS_STORE (store), 0);
+  g_return_val_if_fail (AIMS_IS_MATRIX (matrix), 0);
+
+  aims_risk_filter_init (&filter);
+  filter.flags = AIMS_RISK_FILTER_ABOVE_TOLERANCE | AIMS_RISK_FILTER_OPEN;
+  count_where (store, matrix, &filter, &n, error);
+
+  return n;
+}
+
+/**
+ * aims_risks_count_overdue:
+ * @store: a #AimsStore
+ * @today: (nullable): the day, YYYY-MM-DD; %NULL for today (UTC)
+ * @error: return location for a #GError
+ *
+ * Overdue reviews: open risks whose next review is before @today.
+ *
+ * Returns: the number of risks; 0 with @error set on failure
+ */
+guint
+aims_risks_count_overdue (AimsStore   *store,
+                          const char  *today,
+                          GError     **error)
+{
+  g_autoptr(AimsMatrix) matrix = NULL;
+  AimsRiskFilter filter;
+  guint n = 0;
+
+  g_return_val_if_fail (AIMS_IS_STORE (store), 0);
+
+  aims_risk_filter_init (&filter);
+  filter.flags = AIMS_RISK_FILTER_OVERDUE | AIMS_RISK_FILTER_OPEN;
+  filter.today = today;
+  matrix = aims_matrix_new_preset (AIMS_MATRIX_PRESET_5X5);
+  count_where (store, matrix, &filter, &n, error);
+
+  return n;
+}
+
+/**
+ * aims_risks_set_score:
+ * @store: a #AimsStore
+ * @uuid: a risk
+ * @score: which pair to set
+ * @likelihood: a likelihood step of the project's matrix (0 with @impact 0
+ *   clears a residual score)
+ * @impact: an impact step
+ * @error: return location for a #GError
+ *
+ * Sets a likelihood and an impact together, as one undo step: a residual
+ * score needs both, so setting them one after the other would break the
+ * rule in between. The level, last assessment and next review follow.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+aims_risks_set_score (AimsStore      *store,
+                      const char     *uuid,
+                      AimsRiskScore   score,
+                      guint           likelihood,
+                      guint           impact,
+                      GError        **error)
+{
+  g_autoptr(GHashTable) changes = NULL;
+  gboolean residual = score == AIMS_RISK_RESIDUAL;
+
+  g_return_val_if_fail (AIMS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  changes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                   (GDestroyNotify) g_variant_unref);
+  g_hash_table_insert (changes,
+                       (gpointer) (residual ? "residual_likelihood" : "inherent_likelihood"),
+                       g_variant_ref_sink (g_variant_new_int64 (likelihood)));
+  g_hash_table_insert (changes,
+                       (gpointer) (residual ? "residual_impact" : "inherent_impact"),
+                       g_variant_ref_sink (g_variant_new_int64 (impact)));
+
+  return _aims_store_update_fields (store, "risk", uuid, changes,
+                                    residual ? _("Change the residual score")
+                                             : _("Change the inherent score"),
+                                    error);
+}
