@@ -3,12 +3,13 @@
 # Takes a screenshot of the real window on a fresh demo project.
 # Run under a display, e.g.:
 #   xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
-#     build-aux/screenshot.sh build data/screenshots/window.png [WIDTHxHEIGHT] [dark]
+#     build-aux/screenshot.sh build data/screenshots/window.png [dark] [SECTION]
+# SECTION is the sidebar row to show, counted from 0 (Overview).
 set -euo pipefail
 build="${1:-build}"
 out="${2:-data/screenshots/window.png}"
-size="${3:-1200x760}"
-style="${4:-default}"
+style="${3:-default}"
+section="${4:-0}"
 
 tmp="$(mktemp -d)"
 trap 'kill "$pid" 2> /dev/null || true; rm -rf "$tmp"' EXIT
@@ -31,7 +32,13 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 [ -n "$wid" ] || { cat "$tmp/app.log"; echo "the window did not appear" >&2; exit 1; }
-xdotool windowsize "$wid" "${size%x*}" "${size#*x}"
+sleep 2
+# The sidebar's rows are 38 px apart, the first centred 75 px down (no
+# window manager: the window sits at 0,0)
+if [ "$section" != 0 ]; then
+  xdotool mousemove --window "$wid" 100 $((75 + 38 * section)) click 1
+  xdotool mousemove --window "$wid" 5 5
+fi
 sleep 1.5
 import -window "$wid" "$out"
 echo "$out"

@@ -24,6 +24,8 @@ static const AimsCliCommand commands[] = {
     N_("Write a demo project of an insurer"), aims_cli_demo },
   { "export-inventory", "FILE [OPTION…]",
     N_("Export the AI system inventory of a project as CSV"), aims_cli_export_inventory },
+  { "heatmap", "FILE -o OUT.{png,svg,pdf} [OPTION…]",
+    N_("Draw the risk heatmap as PNG, SVG or PDF"), aims_cli_heatmap },
   { "bench", "[OPTION…]",
     N_("Measure opening, saving and editing a large project"), aims_cli_bench },
   { NULL, NULL, NULL, NULL },

@@ -13,7 +13,6 @@
 
 #include "aims-document.h"
 #include "aims-risks-private.h"
-#include "aims-sqlite-private.h"
 #include "aims-store-private.h"
 
 #include <glib/gi18n.h>
@@ -2234,39 +2233,17 @@ aims_demo_generate (AimsStore      *store,
                     guint32         seed,
                     GError        **error)
 {
-  sqlite3 *db;
-  gint64 cache_size = 0;
-  gboolean ok;
-
   g_return_val_if_fail (AIMS_IS_STORE (store), FALSE);
-
-  /* The whole demo is one transaction. With the store's usual page cache, a
-   * large one spills dirty pages to the WAL over and over (the UUID indexes
-   * are written in random order): give the load room, then put it back. */
-  db = _aims_store_get_db (store);
-  if (db != NULL && scale != AIMS_DEMO_SCALE_SMALL &&
-      _aims_sqlite_query_int (db, "PRAGMA cache_size", &cache_size, NULL))
-    sqlite3_exec (db, "PRAGMA cache_size = -524288", NULL, NULL, NULL);
 
   _aims_store_begin_import (store, _("Generate the demo project"));
 
-  if (generate (store, scale, seed, error))
-    ok = aims_store_end_group (store, error);
-  else
+  if (!generate (store, scale, seed, error))
     {
       aims_store_abort_group (store);
-      ok = FALSE;
+      return FALSE;
     }
 
-  if (cache_size != 0)
-    {
-      g_autofree char *pragma = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT,
-                                                 cache_size);
-
-      sqlite3_exec (db, pragma, NULL, NULL, NULL);
-    }
-
-  return ok;
+  return aims_store_end_group (store, error);
 }
 
 /**

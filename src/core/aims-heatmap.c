@@ -514,7 +514,7 @@ measure (Measures                 *m,
                                                label) * SLACK / REF_SIZE);
     }
 
-  for (guint i = 0; i < n_entries; i++)
+  for (guint i = 0; options->show_legend && i < n_entries; i++)
     {
       g_autoptr(PangoLayout) text = create_legend_text (context, style, REF_SIZE, matrix, i);
       double w;

@@ -66,6 +66,9 @@ struct _AimsRecordList
   char                *search;
   GHashTable          *filters;    /* field name (descriptor) → value */
   char                *linked_uuid;
+  int                  cell_score;      /* -1: no cell filter; else AimsRiskScore */
+  guint                cell_likelihood;
+  guint                cell_impact;
 
   const AimsTableInfo *table;
   const AimsFieldInfo *sort_field;
@@ -314,6 +317,40 @@ append_link (AimsRecordList *self,
                           quoted_own, quoted_table, quoted_other, params->len);
 }
 
+/* A heatmap cell: the risks placed there. A residual position falls back to
+ * the inherent one while the residual scores are not set, as the heatmap
+ * counts them (aims_risks_count_cells()). */
+static void
+append_cell (AimsRecordList *self,
+             GString        *sql,
+             GArray         *params)
+{
+  Param *param;
+
+  if (self->cell_score < 0)
+    return;
+
+  if (self->cell_score == AIMS_RISK_INHERENT)
+    g_string_append (sql, " AND inherent_likelihood = ?");
+  else
+    g_string_append (sql, " AND (CASE WHEN residual_likelihood > 0 AND residual_impact > 0 "
+                          "THEN residual_likelihood ELSE inherent_likelihood END) = ?");
+  g_string_append_printf (sql, "%u", params->len + 1);
+  param = add_param (params);
+  param->is_int = TRUE;
+  param->number = self->cell_likelihood;
+
+  if (self->cell_score == AIMS_RISK_INHERENT)
+    g_string_append (sql, " AND inherent_impact = ?");
+  else
+    g_string_append (sql, " AND (CASE WHEN residual_likelihood > 0 AND residual_impact > 0 "
+                          "THEN residual_impact ELSE inherent_impact END) = ?");
+  g_string_append_printf (sql, "%u", params->len + 1);
+  param = add_param (params);
+  param->is_int = TRUE;
+  param->number = self->cell_impact;
+}
+
 /* Runs the query; NULL if it could not run (a closed project). */
 static GArray *
 query_ids (AimsRecordList *self)
@@ -331,6 +368,7 @@ query_ids (AimsRecordList *self)
   append_search (self, sql, params);
   append_filters (self, sql, params);
   append_link (self, sql, params);
+  append_cell (self, sql, params);
   append_order (self, sql);
 
   stmt = _aims_store_prepare (self->store, sql->str, NULL);
@@ -798,6 +836,7 @@ aims_record_list_init (AimsRecordList *self)
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->filters = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->cell_score = -1;
 }
 
 /* Public API */
@@ -1136,4 +1175,61 @@ _aims_record_list_get_n_loaded (AimsRecordList *self)
   g_return_val_if_fail (AIMS_IS_RECORD_LIST (self), 0);
 
   return self->n_loaded;
+}
+
+/**
+ * aims_record_list_set_cell:
+ * @self: a #AimsRecordList over the risk register
+ * @score: inherent or residual position
+ * @likelihood: the cell's likelihood step, or 0 to stop filtering by cell
+ * @impact: the cell's impact step
+ *
+ * Keeps the risks of one heatmap cell, exactly those the heatmap counts
+ * there: a residual position is the inherent one until both residual
+ * scores are set.
+ */
+void
+aims_record_list_set_cell (AimsRecordList *self,
+                           AimsRiskScore   score,
+                           guint           likelihood,
+                           guint           impact)
+{
+  int cell_score = likelihood > 0 && impact > 0 ? (int) score : -1;
+
+  g_return_if_fail (AIMS_IS_RECORD_LIST (self));
+  g_return_if_fail (aims_table_info_lookup_field (self->table, "inherent_likelihood") != NULL);
+
+  if (cell_score == self->cell_score && (cell_score < 0 || (likelihood == self->cell_likelihood &&
+                                                            impact == self->cell_impact)))
+    return;
+
+  self->cell_score = cell_score;
+  self->cell_likelihood = likelihood;
+  self->cell_impact = impact;
+  reset (self);
+}
+
+/**
+ * aims_record_list_get_cell:
+ * @likelihood: (out) (optional): the cell's likelihood, 0 if none
+ * @impact: (out) (optional): the cell's impact, 0 if none
+ *
+ * Returns: whether the list keeps only one heatmap cell's risks
+ */
+gboolean
+aims_record_list_get_cell (AimsRecordList *self,
+                           AimsRiskScore  *score,
+                           guint          *likelihood,
+                           guint          *impact)
+{
+  g_return_val_if_fail (AIMS_IS_RECORD_LIST (self), FALSE);
+
+  if (score != NULL)
+    *score = self->cell_score < 0 ? AIMS_RISK_INHERENT : (AimsRiskScore) self->cell_score;
+  if (likelihood != NULL)
+    *likelihood = self->cell_score < 0 ? 0 : self->cell_likelihood;
+  if (impact != NULL)
+    *impact = self->cell_score < 0 ? 0 : self->cell_impact;
+
+  return self->cell_score >= 0;
 }

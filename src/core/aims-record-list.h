@@ -13,6 +13,7 @@
 
 #include <gio/gio.h>
 
+#include "aims-risks.h"
 #include "aims-store.h"
 
 G_BEGIN_DECLS
@@ -41,5 +42,13 @@ guint           aims_record_list_find             (AimsRecordList *self,
                                                    const char     *uuid);
 GPtrArray      *aims_record_list_dup_facet_values (AimsRecordList *self,
                                                    const char     *field);
+void            aims_record_list_set_cell         (AimsRecordList *self,
+                                                   AimsRiskScore   score,
+                                                   guint           likelihood,
+                                                   guint           impact);
+gboolean        aims_record_list_get_cell         (AimsRecordList *self,
+                                                   AimsRiskScore  *score,
+                                                   guint          *likelihood,
+                                                   guint          *impact);
 
 G_END_DECLS

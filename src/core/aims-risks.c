@@ -229,7 +229,8 @@ _aims_risks_derive (AimsMatrix     *matrix,
 
 /* Filters */
 
-/* The WHERE clause of @filter, and the values to bind in order. */
+/* The WHERE clause of @filter, and the values to bind in order. @matrix
+ * gives the tolerance (it may be NULL when the filter does not use it). */
 static char *
 filter_sql (AimsMatrix           *matrix,
             const AimsRiskFilter *filter,
@@ -273,7 +274,7 @@ filter_sql (AimsMatrix           *matrix,
       g_array_append_val (ints, number);
     }
 
-  if (filter->flags & AIMS_RISK_FILTER_ABOVE_TOLERANCE)
+  if ((filter->flags & AIMS_RISK_FILTER_ABOVE_TOLERANCE) && matrix != NULL)
     {
       g_string_append (sql, " AND " CURRENT_LEVEL_SQL " > ?");
       g_ptr_array_add (texts, NULL);
@@ -505,17 +506,16 @@ aims_risks_count_overdue (AimsStore   *store,
                           const char  *today,
                           GError     **error)
 {
-  g_autoptr(AimsMatrix) matrix = NULL;
   AimsRiskFilter filter;
   guint n = 0;
 
   g_return_val_if_fail (AIMS_IS_STORE (store), 0);
 
+  /* No matrix: the overdue filter does not need one. */
   aims_risk_filter_init (&filter);
   filter.flags = AIMS_RISK_FILTER_OVERDUE | AIMS_RISK_FILTER_OPEN;
   filter.today = today;
-  matrix = aims_matrix_new_preset (AIMS_MATRIX_PRESET_5X5);
-  count_where (store, matrix, &filter, &n, error);
+  count_where (store, NULL, &filter, &n, error);
 
   return n;
 }

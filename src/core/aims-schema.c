@@ -764,9 +764,8 @@ static const AimsFieldInfo system_third_party_fields[] = {
   { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 3, NULL, HIDDEN },
 };
 
-/* Scores are steps of the project's matrix; their labels come from the
- * matrix, so the register shows them with its own control, not a generic
- * one. Levels are computed by the store (SYSTEM): never typed. */
+/* Scores are steps of the project's matrix, offered by the matrix's labels;
+ * levels are computed by the store (SYSTEM) and only shown: never typed. */
 static const AimsFieldInfo risk_fields[] = {
   { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 4, NULL, HIDDEN },
   { "reference", N_("Reference"), AIMS_FIELD_TEXT, NN, SHORT, 4, NULL, ENTRY (S_RISK), REQUIRED,
@@ -791,13 +790,13 @@ static const AimsFieldInfo risk_fields[] = {
   { "owner", N_("Risk owner"), AIMS_FIELD_TEXT, NN, SHORT, 4, NULL, ENTRY (S_RISK),
     HELP (N_("The person accountable for managing the risk.")) },
   { "inherent_likelihood", N_("Inherent likelihood"), AIMS_FIELD_INTEGER, NN, 0, 4, NULL,
-    .group = S_INHERENT, HIDDEN, REQUIRED,
+    .group = S_INHERENT, .widget = AIMS_FIELD_WIDGET_SCORE, REQUIRED,
     HELP (N_("How likely it is before treatment: a step of the risk matrix.")) },
   { "inherent_impact", N_("Inherent impact"), AIMS_FIELD_INTEGER, NN, 0, 4, NULL,
-    .group = S_INHERENT, HIDDEN, REQUIRED,
+    .group = S_INHERENT, .widget = AIMS_FIELD_WIDGET_SCORE, REQUIRED,
     HELP (N_("How severe it would be before treatment: a step of the risk matrix.")) },
   { "inherent_level", N_("Inherent level"), AIMS_FIELD_INTEGER, SYS, 0, 4, NULL,
-    .group = S_INHERENT, HIDDEN,
+    .group = S_INHERENT, .widget = AIMS_FIELD_WIDGET_LEVEL,
     HELP (N_("Looked up in the risk matrix from the inherent likelihood and impact.")) },
   { "existing_controls", N_("Existing controls"), AIMS_FIELD_TEXT, NN, LONG, 4, NULL,
     AREA (S_INHERENT), HELP (N_("Controls already in place when the risk was assessed.")) },
@@ -805,14 +804,14 @@ static const AimsFieldInfo risk_fields[] = {
     CHOICE (S_TREATMENT, treatment_list),
     HELP (N_("How the organisation responds to the risk (ISO/IEC 42001 6.1.3).")) },
   { "residual_likelihood", N_("Residual likelihood"), AIMS_FIELD_INTEGER, NN, 0, 4, NULL,
-    .group = S_RESIDUAL, HIDDEN,
+    .group = S_RESIDUAL, .widget = AIMS_FIELD_WIDGET_SCORE,
     HELP (N_("How likely it is once the treatment is in place; empty until assessed.")) },
   { "residual_impact", N_("Residual impact"), AIMS_FIELD_INTEGER, NN, 0, 4, NULL,
-    .group = S_RESIDUAL, HIDDEN,
+    .group = S_RESIDUAL, .widget = AIMS_FIELD_WIDGET_SCORE,
     HELP (N_("How severe it would be once the treatment is in place; set with the "
              "likelihood.")) },
   { "residual_level", N_("Residual level"), AIMS_FIELD_INTEGER, SYS, 0, 4, NULL,
-    .group = S_RESIDUAL, HIDDEN,
+    .group = S_RESIDUAL, .widget = AIMS_FIELD_WIDGET_LEVEL,
     HELP (N_("Looked up in the risk matrix from the residual likelihood and impact.")) },
   { "accepted_by", N_("Accepted by"), AIMS_FIELD_TEXT, NN, SHORT, 4, NULL, ENTRY (S_ACCEPTANCE),
     HELP (N_("The person who accepted the risk; required to accept it.")) },

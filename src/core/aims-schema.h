@@ -84,6 +84,12 @@ typedef enum
  * @AIMS_FIELD_WIDGET_DATE: a date written YYYY-MM-DD, or empty
  * @AIMS_FIELD_WIDGET_HIDDEN: not shown in forms: identifiers, timestamps and
  *   other fields the store or other screens maintain
+ * @AIMS_FIELD_WIDGET_SCORE: a likelihood or impact: a step of the project's
+ *   risk matrix (1 … n), offered by its label; 0 is "not assessed" for a
+ *   field that is not required. The field's name says the axis: it ends in
+ *   "_likelihood" or "_impact"
+ * @AIMS_FIELD_WIDGET_LEVEL: a risk level the store computes from the
+ *   matrix, shown by its name and never edited (-1: none yet)
  *
  * The control a form uses for a field.
  */
@@ -96,6 +102,8 @@ typedef enum
   AIMS_FIELD_WIDGET_SWITCH,
   AIMS_FIELD_WIDGET_DATE,
   AIMS_FIELD_WIDGET_HIDDEN,
+  AIMS_FIELD_WIDGET_SCORE,
+  AIMS_FIELD_WIDGET_LEVEL,
 } AimsFieldWidget;
 
 /**

@@ -128,45 +128,58 @@ build_options (AimsHeatmapPage    *self,
   options->show_legend = TRUE;
 }
 
-static void
-update_tooltips (AimsHeatmapPage   *self,
-                 AimsStore         *store,
-                 AimsMatrix        *matrix,
-                 AimsHeatmapCounts *counts,
-                 AimsRiskFilter    *filter)
+/* The tooltip of a cell: its top risks, highest level first, under the
+ * filters shown */
+static char *
+cell_tooltip_cb (guint    likelihood,
+                 guint    impact,
+                 gpointer user_data)
 {
+  AimsHeatmapPage *self = user_data;
+  AimsStore *store = get_store (self);
   AimsHeatmapMode mode = get_mode (self);
-  guint n_likelihood = aims_matrix_get_n_steps (matrix, AIMS_MATRIX_LIKELIHOOD);
-  guint n_impact = aims_matrix_get_n_steps (matrix, AIMS_MATRIX_IMPACT);
+  AimsRiskScore score = mode == AIMS_HEATMAP_INHERENT ? AIMS_RISK_INHERENT : AIMS_RISK_RESIDUAL;
+  g_autoptr(AimsRecordList) list = NULL;
+  g_autoptr(GString) text = NULL;
+  AimsRiskFilter filter;
+  guint n;
 
-  for (guint l = 1; l <= n_likelihood; l++)
-    for (guint i = 1; i <= n_impact; i++)
-      {
-        g_autoptr(GPtrArray) top = NULL;
-        g_autoptr(GString) text = NULL;
-        guint n = aims_heatmap_counts_get (counts, mode, l, i);
+  if (store == NULL)
+    return NULL;
 
-        if (n == 0)
-          {
-            aims_heatmap_view_set_cell_tooltip (self->view, l, i, NULL);
-            continue;
-          }
+  aims_heatmap_page_get_filter (self, &filter);
+  list = aims_record_list_new (store, "risk");
+  if (filter.system != NULL)
+    aims_record_list_set_linked_to (list, "risk_system", filter.system);
+  if (filter.owner != NULL)
+    aims_record_list_set_filter (list, "owner", filter.owner);
+  if (filter.objective != NULL)
+    aims_record_list_set_filter (list, "objectives", filter.objective);
+  aims_record_list_set_cell (list, score, likelihood, impact);
+  aims_record_list_set_sort (list, score == AIMS_RISK_INHERENT ? "inherent_level" : "residual_level", TRUE);
 
-        top = aims_risks_list_in_cell (store, filter, mode == AIMS_HEATMAP_INHERENT
-                                                        ? AIMS_RISK_INHERENT : AIMS_RISK_RESIDUAL,
-                                       l, i, TOOLTIP_RISKS, NULL);
-        text = g_string_new (NULL);
-        for (guint k = 0; top != NULL && k < top->len; k++)
-          g_string_append_printf (text, "%s%s", k > 0 ? "\n" : "", (char *) g_ptr_array_index (top, k));
-        if (n > TOOLTIP_RISKS)
-          {
-            g_string_append_c (text, '\n');
-            g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
-                                                       n - TOOLTIP_RISKS),
-                                    n - TOOLTIP_RISKS);
-          }
-        aims_heatmap_view_set_cell_tooltip (self->view, l, i, text->str);
-      }
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  if (n == 0)
+    return NULL;
+
+  text = g_string_new (NULL);
+  for (guint k = 0; k < MIN (n, TOOLTIP_RISKS); k++)
+    {
+      g_autoptr(AimsRecord) record = g_list_model_get_item (G_LIST_MODEL (list), k);
+      g_autofree char *reference = aims_record_dup_text (record, "reference");
+      g_autofree char *title = aims_record_dup_text (record, "title");
+
+      g_string_append_printf (text, "%s%s  %s", k > 0 ? "\n" : "", reference, title);
+    }
+  if (n > TOOLTIP_RISKS)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
+                                                 n - TOOLTIP_RISKS),
+                              n - TOOLTIP_RISKS);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 /**
@@ -209,7 +222,6 @@ aims_heatmap_page_refresh (AimsHeatmapPage *self)
   build_options (self, &options);
   aims_heatmap_view_set_options (self->view, &options);
   aims_heatmap_view_set_data (self->view, matrix, counts);
-  update_tooltips (self, store, matrix, counts, &filter);
 
   /* The empty page only when the project has no risks at all: a filter
    * that matches none still shows the (empty) grid and its filters */
@@ -313,7 +325,8 @@ fill_filters (AimsHeatmapPage *self)
 
   for (guint k = 0; objectives != NULL && k < objectives->n_choices; k++)
     g_ptr_array_add (objective_labels, (gpointer) _(objectives->choice_list[k].label));
-  if (g_list_model_get_n_items (G_LIST_MODEL (gtk_drop_down_get_model (self->objective_dropdown))) == 0)
+  /* The objectives are the catalog's: fill them once */
+  if (gtk_drop_down_get_model (self->objective_dropdown) == NULL)
     set_strings (self->objective_dropdown, _("All Objectives"), objective_labels);
 
   gtk_drop_down_set_selected (self->system_dropdown, 0);
@@ -647,6 +660,7 @@ aims_heatmap_page_init (AimsHeatmapPage *self)
   g_signal_group_connect_object (self->store_signals, "changed",
                                  G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
 
+  aims_heatmap_view_set_tooltip_func (self->view, cell_tooltip_cb, self);
   fill_filters (self);
   g_signal_connect_object (self->mode_dropdown, "notify::selected",
                            G_CALLBACK (on_filter_changed_cb), self, G_CONNECT_SWAPPED);

@@ -38,7 +38,8 @@ struct _AimsHeatmapView
   GPtrArray          *cells;
   guint               n_likelihood;
   guint               n_impact;
-  GHashTable         *tooltips;    /* "l,i" → text */
+  AimsHeatmapTooltipFunc tooltip_func;
+  gpointer               tooltip_data;
 };
 
 enum {
@@ -73,13 +74,6 @@ fill_style (AimsHeatmapView *self,
   style->scale = self->type_scale;
 }
 
-static char *
-cell_key (guint likelihood,
-          guint impact)
-{
-  return g_strdup_printf ("%u,%u", likelihood, impact);
-}
-
 static GtkWidget *
 get_cell (AimsHeatmapView *self,
           guint            likelihood,
@@ -104,8 +98,6 @@ update_cell_labels (AimsHeatmapView *self)
         guint n = self->counts ? aims_heatmap_counts_get (self->counts, self->options.mode, l, i) : 0;
         int level = aims_matrix_lookup (self->matrix, l, i);
         const char *level_name = level >= 0 ? aims_matrix_get_level_name (self->matrix, level) : "";
-        g_autofree char *key = cell_key (l, i);
-        const char *tooltip = g_hash_table_lookup (self->tooltips, key);
         g_autofree char *risks = NULL;
         g_autofree char *label = NULL;
 
@@ -119,15 +111,42 @@ update_cell_labels (AimsHeatmapView *self)
         gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                        -1);
-        if (tooltip != NULL)
-          {
-            g_autofree char *text = g_strconcat (label, "\n", tooltip, NULL);
-
-            gtk_widget_set_tooltip_text (cell, text);
-          }
-        else
-          gtk_widget_set_tooltip_text (cell, label);
+        g_object_set_data_full (G_OBJECT (cell), "label", g_steal_pointer (&label), g_free);
       }
+}
+
+/* Asked only when the pointer rests on a cell: listing its top risks
+ * queries the project, which is not worth doing for every cell at every
+ * change */
+static gboolean
+on_cell_query_tooltip_cb (GtkWidget       *cell,
+                          int              x,
+                          int              y,
+                          gboolean         keyboard,
+                          GtkTooltip      *tooltip,
+                          AimsHeatmapView *self)
+{
+  guint likelihood = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "likelihood"));
+  guint impact = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "impact"));
+  const char *label = g_object_get_data (G_OBJECT (cell), "label");
+  g_autofree char *more = NULL;
+
+  if (label == NULL)
+    return FALSE;
+
+  if (self->tooltip_func != NULL)
+    more = self->tooltip_func (likelihood, impact, self->tooltip_data);
+
+  if (more != NULL && *more != '\0')
+    {
+      g_autofree char *text = g_strconcat (label, "\n", more, NULL);
+
+      gtk_tooltip_set_text (tooltip, text);
+    }
+  else
+    gtk_tooltip_set_text (tooltip, label);
+
+  return TRUE;
 }
 
 static void
@@ -188,6 +207,8 @@ rebuild_cells (AimsHeatmapView *self)
         g_object_set_data (G_OBJECT (cell), "likelihood", GUINT_TO_POINTER (l));
         g_object_set_data (G_OBJECT (cell), "impact", GUINT_TO_POINTER (i));
         g_signal_connect (cell, "clicked", G_CALLBACK (on_cell_clicked_cb), self);
+        gtk_widget_set_has_tooltip (cell, TRUE);
+        g_signal_connect (cell, "query-tooltip", G_CALLBACK (on_cell_query_tooltip_cb), self);
         g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_cb), self);
         g_signal_connect (focus, "leave", G_CALLBACK (on_cell_blur_cb), self);
         gtk_widget_add_controller (cell, focus);
@@ -294,7 +315,6 @@ aims_heatmap_view_dispose (GObject *object)
   g_clear_pointer (&self->cells, g_ptr_array_unref);
   g_clear_object (&self->matrix);
   g_clear_pointer (&self->counts, aims_heatmap_counts_unref);
-  g_clear_pointer (&self->tooltips, g_hash_table_unref);
 
   G_OBJECT_CLASS (aims_heatmap_view_parent_class)->dispose (object);
 }
@@ -346,7 +366,6 @@ aims_heatmap_view_init (AimsHeatmapView *self)
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
   self->cells = g_ptr_array_new ();
-  self->tooltips = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->type_scale = 1.0;
   aims_heatmap_options_init (&self->options);
 
@@ -461,26 +480,20 @@ aims_heatmap_view_set_type_scale (AimsHeatmapView *self,
 }
 
 /**
- * aims_heatmap_view_set_cell_tooltip:
- * @text: (nullable): e.g. the cell's top risks, one a line
+ * aims_heatmap_view_set_tooltip_func:
+ * @func: (nullable): gives more to say of a cell, e.g. its top risks
+ *
+ * Called when a cell's tooltip is about to show.
  */
 void
-aims_heatmap_view_set_cell_tooltip (AimsHeatmapView *self,
-                                    guint            likelihood,
-                                    guint            impact,
-                                    const char      *text)
+aims_heatmap_view_set_tooltip_func (AimsHeatmapView        *self,
+                                    AimsHeatmapTooltipFunc  func,
+                                    gpointer                user_data)
 {
   g_return_if_fail (AIMS_IS_HEATMAP_VIEW (self));
 
-  if (text != NULL)
-    g_hash_table_insert (self->tooltips, cell_key (likelihood, impact), g_strdup (text));
-  else
-    {
-      g_autofree char *key = cell_key (likelihood, impact);
-
-      g_hash_table_remove (self->tooltips, key);
-    }
-  update_cell_labels (self);
+  self->tooltip_func = func;
+  self->tooltip_data = user_data;
 }
 
 /**

@@ -28,10 +28,13 @@ void                      aims_heatmap_view_set_options      (AimsHeatmapView   
                                                               const AimsHeatmapOptions *options);
 void                      aims_heatmap_view_set_type_scale   (AimsHeatmapView          *self,
                                                               double                    scale);
-void                      aims_heatmap_view_set_cell_tooltip (AimsHeatmapView          *self,
-                                                              guint                     likelihood,
+typedef char *          (*AimsHeatmapTooltipFunc)             (guint                     likelihood,
                                                               guint                     impact,
-                                                              const char               *text);
+                                                              gpointer                  user_data);
+
+void                      aims_heatmap_view_set_tooltip_func (AimsHeatmapView          *self,
+                                                              AimsHeatmapTooltipFunc    func,
+                                                              gpointer                  user_data);
 GtkWidget                *aims_heatmap_view_get_cell         (AimsHeatmapView          *self,
                                                               guint                     likelihood,
                                                               guint                     impact);

@@ -58,7 +58,15 @@ static const char * const third_party_columns[] = {
 static const char * const third_party_facets[] = {
   "supplies", "due_diligence_status", "criticality", NULL
 };
+static const char * const risk_columns[] = {
+  "reference", "title", "owner", "inherent_level", "residual_level", "treatment", "status",
+  "next_review", NULL
+};
+static const char * const risk_facets[] = {
+  "owner", "inherent_level", "residual_level", "treatment", "status", NULL
+};
 static const char * const name_column[] = { "name", NULL };
+static const char * const title_column[] = { "title", NULL };
 
 static const BrowserSpec specs[] = {
   { "ai_system", "computer-symbolic",
@@ -79,6 +87,12 @@ static const BrowserSpec specs[] = {
        "to your AI systems."),
     N_("_Add Third Party"), N_("New third party"), N_("Search name, identifier or what it supplies"),
     third_party_columns, name_column, third_party_facets },
+  { "risk", "dialog-warning-symbolic",
+    N_("No Risks Yet"),
+    N_("Add the risks your AI systems pose, to people, the organisation and society. "
+       "Each is scored on the project’s likelihood × impact matrix."),
+    N_("_Add Risk"), N_("New risk"), N_("Search title, identifier, owner or description"),
+    risk_columns, title_column, risk_facets },
 };
 
 struct _AimsRecordBrowser
@@ -106,6 +120,7 @@ struct _AimsRecordBrowser
   /* Owned references */
   AimsDocument       *document;
   AimsRecordList     *list;
+  AimsMatrix         *matrix;  /* the project's: names levels and scores */
   GtkSingleSelection *selection;
   GPtrArray          *facet_dropdowns;
   GSignalGroup       *store_signals;
@@ -130,6 +145,7 @@ G_DEFINE_FINAL_TYPE (AimsRecordBrowser, aims_record_browser, GTK_TYPE_WIDGET)
 
 typedef struct
 {
+  AimsRecordBrowser   *browser;
   const AimsFieldInfo *field;
   GPtrArray           *values;   /* choice id per drop-down position; NULL at 0 */
 } Facet;
@@ -158,10 +174,31 @@ can_export (AimsRecordBrowser *self)
 
 static char *
 display_value (const AimsFieldInfo *field,
+               AimsMatrix          *matrix,
                const char          *value)
 {
   if (value == NULL || *value == '\0')
     return g_strdup ("");
+
+  /* Levels and scores read as the matrix names them */
+  if (field->widget == AIMS_FIELD_WIDGET_LEVEL)
+    {
+      gint64 level = g_ascii_strtoll (value, NULL, 10);
+
+      if (matrix == NULL || level < 0 || level >= aims_matrix_get_n_levels (matrix))
+        return g_strdup (C_("level", "Not assessed"));
+      return g_strdup (aims_matrix_get_level_name (matrix, (guint) level));
+    }
+  if (field->widget == AIMS_FIELD_WIDGET_SCORE)
+    {
+      AimsMatrixAxis axis = g_str_has_suffix (field->name, "_impact") ? AIMS_MATRIX_IMPACT
+                                                                       : AIMS_MATRIX_LIKELIHOOD;
+      gint64 score = g_ascii_strtoll (value, NULL, 10);
+
+      if (matrix == NULL || score < 1 || score > aims_matrix_get_n_steps (matrix, axis))
+        return g_strdup (C_("score", "Not assessed"));
+      return g_strdup (aims_matrix_get_step_label (matrix, axis, (guint) score));
+    }
 
   if (field->widget == AIMS_FIELD_WIDGET_SWITCH)
     {
@@ -183,9 +220,29 @@ update_count (AimsRecordBrowser *self)
   guint total = self->list ? aims_record_list_get_total (self->list) : 0;
   g_autofree char *text = NULL;
 
+  AimsRiskScore score;
+  guint likelihood, impact;
+
   /* Translators: records shown after search and filters, of all records */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u shown", "%u of %u shown", total),
                           shown, total);
+
+  /* A heatmap cell is a filter with no drop-down of its own: say it */
+  if (self->list != NULL && self->matrix != NULL &&
+      aims_record_list_get_cell (self->list, &score, &likelihood, &impact))
+    {
+      g_autofree char *with_cell = NULL;
+
+      /* Translators: "3 of 40 shown", then the heatmap cell the register is
+       * narrowed to: "Likely × Major, inherent" */
+      with_cell = g_strdup_printf (score == AIMS_RISK_INHERENT ? _("%s · cell %s × %s, inherent")
+                                                               : _("%s · cell %s × %s, residual"),
+                                   text,
+                                   aims_matrix_get_step_label (self->matrix, AIMS_MATRIX_LIKELIHOOD, likelihood),
+                                   aims_matrix_get_step_label (self->matrix, AIMS_MATRIX_IMPACT, impact));
+      g_free (text);
+      text = g_steal_pointer (&with_cell);
+    }
   gtk_label_set_label (self->count_label, text);
 
   /* Filters of an empty register would only be noise */
@@ -250,6 +307,8 @@ on_list_items_changed_cb (AimsRecordBrowser *self)
 
 static void
 reload_owner_facets (AimsRecordBrowser *self);
+static void
+reload_matrix (AimsRecordBrowser *self);
 
 static void
 on_store_changed_cb (AimsRecordBrowser *self,
@@ -259,6 +318,8 @@ on_store_changed_cb (AimsRecordBrowser *self,
 {
   if (g_strcmp0 (table, self->spec->table) == 0)
     reload_owner_facets (self);
+  else if (g_strcmp0 (table, "project") == 0)
+    reload_matrix (self);
 }
 
 /* Cells */
@@ -288,7 +349,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   const AimsFieldInfo *field = user_data;
   AimsRecord *record = gtk_list_item_get_item (item);
   g_autofree char *raw = aims_record_dup_text (record, field->name);
-  g_autofree char *text = display_value (field, raw);
+  AimsRecordBrowser *self = g_object_get_data (G_OBJECT (factory), "browser");
+  g_autofree char *text = display_value (field, self ? self->matrix : NULL, raw);
 
   gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
 }
@@ -344,6 +406,7 @@ build_columns (AimsRecordBrowser *self)
 
       g_assert (field != NULL);
 
+      g_object_set_data (G_OBJECT (factory), "browser", self);
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), (gpointer)field);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), (gpointer)field);
 
@@ -390,7 +453,7 @@ fill_facet (GtkDropDown *dropdown)
   for (guint i = 1; i < facet->values->len; i++)
     {
       const char *id = g_ptr_array_index (facet->values, i);
-      g_autofree char *label = display_value (facet->field, id);
+      g_autofree char *label = display_value (facet->field, facet->browser->matrix, id);
 
       gtk_string_list_append (strings, label);
     }
@@ -405,6 +468,7 @@ create_facet (AimsRecordBrowser   *self,
   Facet *facet = g_new0 (Facet, 1);
   GtkWidget *dropdown = gtk_drop_down_new (NULL, NULL);
 
+  facet->browser = self;
   facet->field = field;
   facet->values = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (facet->values, NULL);
@@ -473,6 +537,36 @@ reload_owner_facets (AimsRecordBrowser *self)
     }
 }
 
+/* Level facets offer the matrix's levels; the matrix travels with the
+ * project and may change while it is open */
+static void
+reload_matrix (AimsRecordBrowser *self)
+{
+  AimsStore *store = self->document ? aims_document_get_store (self->document) : NULL;
+
+  g_clear_object (&self->matrix);
+  if (store != NULL && aims_table_info_lookup_field (self->table_info, "inherent_level") != NULL)
+    self->matrix = aims_store_dup_matrix (store);
+
+  for (guint i = 0; i < self->facet_dropdowns->len; i++)
+    {
+      GtkDropDown *dropdown = g_ptr_array_index (self->facet_dropdowns, i);
+      Facet *facet = g_object_get_data (G_OBJECT (dropdown), "facet");
+
+      if (facet->field->widget != AIMS_FIELD_WIDGET_LEVEL)
+        continue;
+
+      g_ptr_array_set_size (facet->values, 1);
+      for (guint level = 0; self->matrix != NULL && level < aims_matrix_get_n_levels (self->matrix); level++)
+        g_ptr_array_add (facet->values, g_strdup_printf ("%u", level));
+
+      g_signal_handlers_block_by_func (dropdown, on_facet_selected_cb, self);
+      fill_facet (dropdown);
+      gtk_drop_down_set_selected (dropdown, 0);
+      g_signal_handlers_unblock_by_func (dropdown, on_facet_selected_cb, self);
+    }
+}
+
 static void
 build_facets (AimsRecordBrowser *self)
 {
@@ -494,6 +588,11 @@ clear_filters (AimsRecordBrowser *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   for (guint i = 0; i < self->facet_dropdowns->len; i++)
     gtk_drop_down_set_selected (g_ptr_array_index (self->facet_dropdowns, i), 0);
+  if (self->list != NULL && aims_record_list_get_cell (self->list, NULL, NULL, NULL))
+    {
+      aims_record_list_set_cell (self->list, AIMS_RISK_INHERENT, 0, 0);
+      update_count (self);
+    }
 }
 
 /* Callbacks */
@@ -532,6 +631,21 @@ on_column_view_activate_cb (AimsRecordBrowser *self,
 
 /* Actions */
 
+/* A new risk starts unassessed in every way but the two scores its table
+ * requires: it is put in the matrix's lowest cell and marked "identified",
+ * so it counts nowhere as treated or accepted until someone scores it. */
+static void
+add_starting_values (AimsRecordBrowser *self,
+                     AimsStore         *store,
+                     GHashTable        *values)
+{
+  if (!g_str_equal (self->spec->table, "risk"))
+    return;
+
+  g_hash_table_insert (values, (gpointer)"inherent_likelihood", g_variant_ref_sink (g_variant_new_int64 (1)));
+  g_hash_table_insert (values, (gpointer)"inherent_impact", g_variant_ref_sink (g_variant_new_int64 (1)));
+}
+
 static void
 browser_add_action (GtkWidget  *widget,
                     const char *action_name,
@@ -553,7 +667,9 @@ browser_add_action (GtkWidget  *widget,
   reference = aims_store_next_reference (store, self->spec->table);
   values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_variant_unref);
   g_hash_table_insert (values, (gpointer)"reference", g_variant_ref_sink (g_variant_new_string (reference)));
-  g_hash_table_insert (values, (gpointer)"name", g_variant_ref_sink (g_variant_new_string (_(self->spec->new_name))));
+  g_hash_table_insert (values, (gpointer)self->table_info->title_field,
+                       g_variant_ref_sink (g_variant_new_string (_(self->spec->new_name))));
+  add_starting_values (self, store, values);
 
   if (!(uuid = aims_store_insert (store, self->spec->table, values, &error)))
     {
@@ -814,6 +930,7 @@ aims_record_browser_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
+  g_clear_object (&self->matrix);
   g_clear_object (&self->document);
   g_clear_object (&self->probe_a);
   g_clear_object (&self->probe_b);
@@ -984,6 +1101,8 @@ aims_record_browser_set_document (AimsRecordBrowser *self,
     {
       AimsStore *store = aims_document_get_store (document);
 
+      /* Before any row is bound: rows name levels and scores by it */
+      reload_matrix (self);
       self->list = aims_record_list_new (store, self->spec->table);
       g_signal_connect_object (self->list, "items-changed",
                                G_CALLBACK (on_list_items_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1156,4 +1275,30 @@ _aims_record_browser_export_to_file (AimsRecordBrowser *self,
     }
 
   return TRUE;
+}
+
+/**
+ * aims_record_browser_show_cell:
+ * @self: the risk register's browser
+ *
+ * Narrows the register to the risks of one heatmap cell, after clearing the
+ * other filters, so it shows exactly what the cell counted (with the
+ * heatmap's own filters applied by the caller through the facets).
+ * "Clear Filters" shows every risk again.
+ */
+void
+aims_record_browser_show_cell (AimsRecordBrowser *self,
+                               AimsRiskScore      score,
+                               guint              likelihood,
+                               guint              impact)
+{
+  g_return_if_fail (AIMS_IS_RECORD_BROWSER (self));
+  g_return_if_fail (g_str_equal (self->spec->table, "risk"));
+
+  if (self->list == NULL)
+    return;
+
+  clear_filters (self);
+  aims_record_list_set_cell (self->list, score, likelihood, impact);
+  update_count (self);
 }

@@ -89,6 +89,7 @@ struct _AimsRecordForm
 
   /* Owned references */
   AimsStore           *store;
+  AimsMatrix          *matrix;     /* the project's, for scores and levels */
   GSignalGroup        *store_signals;
   char                *uuid;
   GPtrArray           *groups;     /* AdwPreferencesGroup, in page order */
@@ -187,6 +188,10 @@ field_label (const AimsFieldInfo *info)
 static gboolean
 field_is_shown (const AimsFieldInfo *info)
 {
+  /* Computed levels are system fields that people read */
+  if (info->widget == AIMS_FIELD_WIDGET_LEVEL)
+    return TRUE;
+
   return info->widget != AIMS_FIELD_WIDGET_HIDDEN &&
          (info->flags & AIMS_FIELD_FLAG_SYSTEM) == 0;
 }
@@ -299,6 +304,63 @@ update_multi_choice_subtitle (Field *field)
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (field->control), escaped);
 }
 
+/* Scores and levels: the project's matrix gives their labels */
+
+static AimsMatrixAxis
+score_axis (const AimsFieldInfo *info)
+{
+  return g_str_has_suffix (info->name, "_impact") ? AIMS_MATRIX_IMPACT : AIMS_MATRIX_LIKELIHOOD;
+}
+
+static AimsMatrix *
+form_matrix (AimsRecordForm *self)
+{
+  if (self->matrix == NULL && self->store != NULL)
+    self->matrix = aims_store_dup_matrix (self->store);
+
+  return self->matrix;
+}
+
+/* "Not assessed" comes first in a score that may be left empty */
+static guint
+score_offset (const AimsFieldInfo *info)
+{
+  return info->required ? 0 : 1;
+}
+
+static void
+fill_score_choices (Field *field)
+{
+  AimsMatrix *matrix = form_matrix (field->form);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  AimsMatrixAxis axis = score_axis (field->info);
+
+  if (!field->info->required)
+    gtk_string_list_append (labels, C_("score", "Not assessed"));
+  for (guint v = 1; matrix != NULL && v <= aims_matrix_get_n_steps (matrix, axis); v++)
+    {
+      /* Translators: a step of the risk matrix in a form, "3 · Possible" */
+      g_autofree char *label = g_strdup_printf (_("%u · %s"), v,
+                                                aims_matrix_get_step_label (matrix, axis, v));
+
+      gtk_string_list_append (labels, label);
+    }
+
+  adw_combo_row_set_model (ADW_COMBO_ROW (field->control), G_LIST_MODEL (labels));
+}
+
+static gint64
+variant_to_int (GVariant *value,
+                gint64    fallback)
+{
+  if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    return g_variant_get_int64 (value);
+  if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_INT32))
+    return g_variant_get_int32 (value);
+
+  return fallback;
+}
+
 static GVariant *
 dup_field_value (Field *field)
 {
@@ -348,6 +410,18 @@ dup_field_value (Field *field)
     case AIMS_FIELD_WIDGET_SWITCH:
       return g_variant_new_int64 (gtk_switch_get_active (GTK_SWITCH (field->control)) ? 1 : 0);
 
+    case AIMS_FIELD_WIDGET_SCORE:
+      {
+        guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (field->control));
+        guint offset = score_offset (info);
+
+        if (selected == GTK_INVALID_LIST_POSITION || selected < offset)
+          return g_variant_new_int64 (0);
+
+        return g_variant_new_int64 (selected - offset + 1);
+      }
+
+    case AIMS_FIELD_WIDGET_LEVEL:
     case AIMS_FIELD_WIDGET_HIDDEN:
     default:
       g_assert_not_reached ();
@@ -424,6 +498,40 @@ show_field_value (Field    *field,
       }
       break;
 
+    case AIMS_FIELD_WIDGET_SCORE:
+      {
+        gint64 score = variant_to_int (value, 0);
+        guint position = GTK_INVALID_LIST_POSITION;
+
+        fill_score_choices (field);
+        if (score == 0 && !info->required)
+          position = 0;
+        else if (score >= 1 && form_matrix (field->form) != NULL &&
+                 score <= aims_matrix_get_n_steps (form_matrix (field->form), score_axis (info)))
+          position = (guint) score - 1 + score_offset (info);
+
+        if (adw_combo_row_get_selected (ADW_COMBO_ROW (field->control)) != position)
+          adw_combo_row_set_selected (ADW_COMBO_ROW (field->control), position);
+      }
+      break;
+
+    case AIMS_FIELD_WIDGET_LEVEL:
+      {
+        gint64 level = variant_to_int (value, -1);
+        AimsMatrix *matrix = form_matrix (field->form);
+        const char *name = NULL;
+
+        if (matrix != NULL && level >= 0 && level < aims_matrix_get_n_levels (matrix))
+          name = aims_matrix_get_level_name (matrix, (guint) level);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (field->control),
+                                     name != NULL ? name : C_("level", "Not assessed yet"));
+        if (name != NULL && aims_matrix_is_above_tolerance (matrix, (guint) level))
+          gtk_widget_add_css_class (field->control, "level-above-tolerance");
+        else
+          gtk_widget_remove_css_class (field->control, "level-above-tolerance");
+      }
+      break;
+
     case AIMS_FIELD_WIDGET_HIDDEN:
     default:
       g_assert_not_reached ();
@@ -448,7 +556,12 @@ set_field_editable (Field    *field,
 
     case AIMS_FIELD_WIDGET_CHOICE:
     case AIMS_FIELD_WIDGET_SWITCH:
+    case AIMS_FIELD_WIDGET_SCORE:
       gtk_widget_set_sensitive (field->control, editable);
+      break;
+
+    case AIMS_FIELD_WIDGET_LEVEL:
+      /* Computed by the store: never edited */
       break;
 
     case AIMS_FIELD_WIDGET_MULTI_CHOICE:
@@ -1054,6 +1167,50 @@ build_choice (Section *section,
   set_accessible_name (row, info);
 
   g_signal_connect (row, "notify::selected", G_CALLBACK (on_combo_selected_cb), field);
+  section_add_row (section, field, row);
+}
+
+static void
+build_score (Section *section,
+             Field   *field)
+{
+  const AimsFieldInfo *info = field->info;
+  g_autofree char *title = dup_field_title (info);
+  GtkWidget *row = adw_combo_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (info->description != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(info->description));
+  gtk_widget_set_name (row, info->name);
+
+  field->control = row;
+  fill_score_choices (field);
+  set_accessible_name (row, info);
+
+  g_signal_connect (row, "notify::selected", G_CALLBACK (on_combo_selected_cb), field);
+  section_add_row (section, field, row);
+}
+
+/* A computed level: a row that reads it out, with the field's help as its
+ * tooltip since the subtitle holds the value */
+static void
+build_level (Section *section,
+             Field   *field)
+{
+  const AimsFieldInfo *info = field->info;
+  g_autofree char *title = dup_field_title (info);
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (info->description != NULL)
+    gtk_widget_set_tooltip_text (row, _(info->description));
+  gtk_widget_add_css_class (row, "property");
+  gtk_widget_set_name (row, info->name);
+
+  field->control = row;
+  set_accessible_name (row, info);
   section_add_row (section, field, row);
 }
 
@@ -1688,6 +1845,14 @@ build_field (AimsRecordForm      *self,
       build_switch (section, field);
       break;
 
+    case AIMS_FIELD_WIDGET_SCORE:
+      build_score (section, field);
+      break;
+
+    case AIMS_FIELD_WIDGET_LEVEL:
+      build_level (section, field);
+      break;
+
     case AIMS_FIELD_WIDGET_HIDDEN:
     default:
       g_assert_not_reached ();
@@ -1792,6 +1957,14 @@ on_store_changed_cb (AimsRecordForm *self,
   if (self->table == NULL || self->uuid == NULL)
     return;
 
+  /* The matrix lives in the project record: its labels may have changed */
+  if (g_strcmp0 (table, "project") == 0)
+    {
+      g_clear_object (&self->matrix);
+      load_fields (self);
+      return;
+    }
+
   if (g_strcmp0 (table, self->table->name) == 0 &&
       (uuid == NULL || g_strcmp0 (uuid, self->uuid) == 0))
     load_fields (self);
@@ -1816,6 +1989,7 @@ aims_record_form_dispose (GObject *object)
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_pointer (&self->links, g_ptr_array_unref);
   drop_sections (self);
+  g_clear_object (&self->matrix);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_object (&self->store);
 
@@ -1985,6 +2159,7 @@ aims_record_form_set_record (AimsRecordForm *self,
 
       g_set_object (&self->store, store);
       g_signal_group_set_target (self->store_signals, store);
+      g_clear_object (&self->matrix);
     }
 
   g_free (self->uuid);

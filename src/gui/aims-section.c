@@ -16,11 +16,8 @@
 static const AimsSection sections[] = {
   { "overview", N_("Overview"), "go-home-symbolic", NULL },
   { "systems", N_("AI Systems"), "computer-symbolic", NULL },
-  { "risks", N_("Risks"), "dialog-warning-symbolic",
-    N_("The risk register, scored on the project’s likelihood × impact matrix, "
-       "is not available in this version.") },
-  { "heatmap", N_("Heatmap"), "view-grid-symbolic",
-    N_("Inherent and residual risk heatmaps are not available in this version.") },
+  { "risks", N_("Risks"), "dialog-warning-symbolic", NULL },
+  { "heatmap", N_("Heatmap"), "view-grid-symbolic", NULL },
   { "impact", N_("Impact Assessments"), "x-office-document-symbolic",
     N_("AI system impact assessments (ISO/IEC 42001 6.1.4 and A.5) are not available "
        "in this version.") },

@@ -34,6 +34,8 @@ struct _AimsWindow
 
   GtkWidget            *overview_page;
   GtkWidget            *inventory_page;
+  GtkWidget            *risks_page;      /* the register's AimsRecordBrowser */
+  GtkWidget            *heatmap_page;
 
   /* Owned references */
   GSettings            *settings;

@@ -15,8 +15,10 @@
 #include "aims-error-dialog.h"
 #include "aims-file-chooser.h"
 #include "aims-history-window.h"
+#include "aims-heatmap-page.h"
 #include "aims-inventory-page.h"
 #include "aims-overview-page.h"
+#include "aims-record-browser.h"
 #include "aims-welcome-view.h"
 #include "aims-window-private.h"
 
@@ -95,6 +97,8 @@ flush_edits (AimsWindow *self)
     aims_overview_page_flush (AIMS_OVERVIEW_PAGE (self->overview_page));
   if (self->inventory_page != NULL)
     aims_inventory_page_flush (AIMS_INVENTORY_PAGE (self->inventory_page));
+  if (self->risks_page != NULL)
+    aims_record_browser_flush (AIMS_RECORD_BROWSER (self->risks_page));
 }
 
 static void
@@ -191,6 +195,10 @@ set_document (AimsWindow   *self,
     aims_overview_page_set_document (AIMS_OVERVIEW_PAGE (self->overview_page), document);
   if (self->inventory_page != NULL)
     aims_inventory_page_set_document (AIMS_INVENTORY_PAGE (self->inventory_page), document);
+  if (self->risks_page != NULL)
+    aims_record_browser_set_document (AIMS_RECORD_BROWSER (self->risks_page), document);
+  if (self->heatmap_page != NULL)
+    aims_heatmap_page_set_document (AIMS_HEATMAP_PAGE (self->heatmap_page), document);
 
   g_set_object (&self->document, document);
   g_signal_group_set_target (self->document_signals, document);
@@ -684,6 +692,21 @@ on_store_notify_cb (AimsWindow *self,
   _aims_window_update_actions (self);
 }
 
+/* A heatmap cell was activated: its risks, in the register */
+static void
+on_heatmap_show_cell_cb (AimsWindow *self,
+                         int         score,
+                         guint       likelihood,
+                         guint       impact)
+{
+  if (self->risks_page == NULL)
+    return;
+
+  aims_window_show_section (self, "risks");
+  aims_record_browser_show_cell (AIMS_RECORD_BROWSER (self->risks_page), (AimsRiskScore) score,
+                                 likelihood, impact);
+}
+
 GtkWidget *
 _aims_window_create_section_page (AimsWindow        *self,
                                   const AimsSection *section)
@@ -692,6 +715,20 @@ _aims_window_create_section_page (AimsWindow        *self,
     {
       self->inventory_page = aims_inventory_page_new ();
       return self->inventory_page;
+    }
+
+  if (g_str_equal (section->id, "risks"))
+    {
+      self->risks_page = aims_record_browser_new ("risk");
+      return self->risks_page;
+    }
+
+  if (g_str_equal (section->id, "heatmap"))
+    {
+      self->heatmap_page = aims_heatmap_page_new ();
+      g_signal_connect_object (self->heatmap_page, "show-cell",
+                               G_CALLBACK (on_heatmap_show_cell_cb), self, G_CONNECT_SWAPPED);
+      return self->heatmap_page;
     }
 
   g_assert (g_str_equal (section->id, "overview"));
@@ -705,6 +742,7 @@ _aims_window_class_init_project (GtkWidgetClass *widget_class)
 {
   g_type_ensure (AIMS_TYPE_OVERVIEW_PAGE);
   g_type_ensure (AIMS_TYPE_INVENTORY_PAGE);
+  g_type_ensure (AIMS_TYPE_HEATMAP_PAGE);
 
   gtk_widget_class_install_action (widget_class, "win.save", NULL, aims_window_save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, aims_window_save_as_action);
