@@ -15,7 +15,9 @@
 
 #include "aims-application.h"
 #include "aims-history-window.h"
+#include "aims-heatmap-page.h"
 #include "aims-inventory-page.h"
+#include "aims-record-browser.h"
 #include "aims-overview-page.h"
 #include "aims-section.h"
 #include "aims-window-private.h"
@@ -206,7 +208,8 @@ test_new_project_shows_sections (void)
           g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), ==, sections[i].planned);
         }
       else
-        g_assert_true (AIMS_IS_OVERVIEW_PAGE (page) || AIMS_IS_INVENTORY_PAGE (page));
+        g_assert_true (AIMS_IS_OVERVIEW_PAGE (page) || AIMS_IS_INVENTORY_PAGE (page) ||
+                       AIMS_IS_RECORD_BROWSER (page) || AIMS_IS_HEATMAP_PAGE (page));
     }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "risks");

@@ -588,11 +588,16 @@ clear_filters (AimsRecordBrowser *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   for (guint i = 0; i < self->facet_dropdowns->len; i++)
     gtk_drop_down_set_selected (g_ptr_array_index (self->facet_dropdowns, i), 0);
-  if (self->list != NULL && aims_record_list_get_cell (self->list, NULL, NULL, NULL))
+  /* What a heatmap cell brought along (aims_record_browser_show_cell()) */
+  if (self->list != NULL && g_str_equal (self->spec->table, "risk"))
     {
-      aims_record_list_set_cell (self->list, AIMS_RISK_INHERENT, 0, 0);
-      update_count (self);
+      aims_record_list_set_linked_to (self->list, NULL, NULL);
+      aims_record_list_set_filter (self->list, "owner", NULL);
+      aims_record_list_set_filter (self->list, "objectives", NULL);
     }
+  if (self->list != NULL && aims_record_list_get_cell (self->list, NULL, NULL, NULL))
+    aims_record_list_set_cell (self->list, AIMS_RISK_INHERENT, 0, 0);
+  update_count (self);
 }
 
 /* Callbacks */
@@ -1280,17 +1285,19 @@ _aims_record_browser_export_to_file (AimsRecordBrowser *self,
 /**
  * aims_record_browser_show_cell:
  * @self: the risk register's browser
+ * @filter: (nullable): the heatmap's own filters (AI system, owner,
+ *   objective); its flags are not used
  *
  * Narrows the register to the risks of one heatmap cell, after clearing the
- * other filters, so it shows exactly what the cell counted (with the
- * heatmap's own filters applied by the caller through the facets).
+ * other filters, so it shows exactly what the cell counted under @filter.
  * "Clear Filters" shows every risk again.
  */
 void
-aims_record_browser_show_cell (AimsRecordBrowser *self,
-                               AimsRiskScore      score,
-                               guint              likelihood,
-                               guint              impact)
+aims_record_browser_show_cell (AimsRecordBrowser    *self,
+                               AimsRiskScore         score,
+                               guint                 likelihood,
+                               guint                 impact,
+                               const AimsRiskFilter *filter)
 {
   g_return_if_fail (AIMS_IS_RECORD_BROWSER (self));
   g_return_if_fail (g_str_equal (self->spec->table, "risk"));
@@ -1299,6 +1306,32 @@ aims_record_browser_show_cell (AimsRecordBrowser *self,
     return;
 
   clear_filters (self);
+  if (filter != NULL && filter->system != NULL)
+    aims_record_list_set_linked_to (self->list, "risk_system", filter->system);
+  if (filter != NULL && filter->objective != NULL)
+    aims_record_list_set_filter (self->list, "objectives", filter->objective);
+  if (filter != NULL && filter->owner != NULL)
+    {
+      gboolean shown = FALSE;
+
+      /* Through the owner's drop-down when it offers that owner, so the
+       * filter is seen */
+      for (guint i = 0; !shown && i < self->facet_dropdowns->len; i++)
+        {
+          GtkDropDown *dropdown = g_ptr_array_index (self->facet_dropdowns, i);
+          Facet *facet = g_object_get_data (G_OBJECT (dropdown), "facet");
+
+          if (!g_str_equal (facet->field->name, "owner"))
+            continue;
+          for (guint k = 1; !shown && k < facet->values->len; k++)
+            if (g_strcmp0 (g_ptr_array_index (facet->values, k), filter->owner) == 0)
+              {
+                gtk_drop_down_set_selected (dropdown, k);
+                shown = TRUE;
+              }
+        }
+      aims_record_list_set_filter (self->list, "owner", filter->owner);
+    }
   aims_record_list_set_cell (self->list, score, likelihood, impact);
   update_count (self);
 }

@@ -27,9 +27,10 @@ void            aims_record_browser_select        (AimsRecordBrowser *self,
 const char     *aims_record_browser_get_selected  (AimsRecordBrowser *self);
 AimsRecordList *aims_record_browser_get_list      (AimsRecordBrowser *self);
 void            aims_record_browser_flush         (AimsRecordBrowser *self);
-void            aims_record_browser_show_cell     (AimsRecordBrowser *self,
-                                                   AimsRiskScore      score,
-                                                   guint              likelihood,
-                                                   guint              impact);
+void            aims_record_browser_show_cell     (AimsRecordBrowser    *self,
+                                                   AimsRiskScore         score,
+                                                   guint                 likelihood,
+                                                   guint                 impact,
+                                                   const AimsRiskFilter *filter);
 
 G_END_DECLS

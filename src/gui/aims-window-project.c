@@ -699,12 +699,16 @@ on_heatmap_show_cell_cb (AimsWindow *self,
                          guint       likelihood,
                          guint       impact)
 {
+  AimsRiskFilter filter;
+
   if (self->risks_page == NULL)
     return;
 
+  /* With the heatmap's filters, so the register lists what the cell counted */
+  aims_heatmap_page_get_filter (AIMS_HEATMAP_PAGE (self->heatmap_page), &filter);
   aims_window_show_section (self, "risks");
   aims_record_browser_show_cell (AIMS_RECORD_BROWSER (self->risks_page), (AimsRiskScore) score,
-                                 likelihood, impact);
+                                 likelihood, impact, &filter);
 }
 
 GtkWidget *
