@@ -863,8 +863,10 @@ matrix_from_object (JsonObject  *root,
 
   if (version != MATRIX_FORMAT_VERSION)
     {
-      format_error (error, _("it is of version %" G_GINT64_FORMAT ", made by another version "
-                             "of the application."), version);
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+
+      format_error (error, _("it is of version %s, made by another version of the application."),
+                    number);
       return NULL;
     }
 

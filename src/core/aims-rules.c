@@ -363,20 +363,24 @@ check_score (const AimsTableInfo  *table,
              GError              **error)
 {
   gint64 value = int_of (record, name);
+  g_autofree char *number = NULL;
 
   if ((optional && value == 0) || (value >= 1 && value <= n_steps))
     return TRUE;
 
+  /* The number goes in as text: a G_GINT64_FORMAT inside a translatable
+   * string cuts it short for xgettext */
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, value);
   g_set_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_SCORE_RANGE,
                optional
                /* Translators: Residual impact: 9 is not a step of the risk matrix; choose 1 to 5,
                 * or 0 for not assessed. */
-               ? _("%s: %" G_GINT64_FORMAT " is not a step of the risk matrix; choose 1 to %u, "
+               ? _("%s: %s is not a step of the risk matrix; choose 1 to %u, "
                    "or 0 for not assessed.")
                /* Translators: Inherent likelihood: 0 is not a step of the risk matrix; choose 1
                 * to 5. */
-               : _("%s: %" G_GINT64_FORMAT " is not a step of the risk matrix; choose 1 to %u."),
-               label_of_name (table, name), value, n_steps);
+               : _("%s: %s is not a step of the risk matrix; choose 1 to %u."),
+               label_of_name (table, name), number, n_steps);
   return FALSE;
 }
 
