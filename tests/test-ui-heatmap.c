@@ -29,56 +29,6 @@
 
 static AimsApplication *app;
 
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-/* Runs the main loop until @cond holds, for up to ten seconds (a
- * sanitizer build is slow) */
-#define WAIT_UNTIL(cond) \
-  G_STMT_START { \
-    gint64 wait_end_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; \
-    while (!(cond) && g_get_monotonic_time () < wait_end_) \
-      wait_ms (5); \
-  } G_STMT_END
-
-static void
-collect_of_type (GtkWidget *root,
-                 GType      type,
-                 GPtrArray *out)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (out, child);
-      collect_of_type (child, type, out);
-    }
-}
-
-static GtkWidget *
-find_toplevel_of_type (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (w))
-        return w;
-    }
-
-  return NULL;
-}
-
 typedef struct
 {
   AimsWindow        *window;

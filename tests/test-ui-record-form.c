@@ -36,18 +36,6 @@ iterate (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 /* Rows past the first screen are built in idle steps */
 static void
 wait_built (void)
@@ -68,24 +56,6 @@ find_named (GtkWidget  *root,
         return child;
 
       if ((found = find_named (child, name)))
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_descendant_of_type (GtkWidget *root,
-                         GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-
-      if ((found = find_descendant_of_type (child, type)))
         return found;
     }
 

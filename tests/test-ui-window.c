@@ -31,18 +31,6 @@ iterate (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 static AimsWindow *
 create_window (void)
 {
@@ -102,40 +90,6 @@ find_descendant_with_action (GtkWidget  *root,
 
       if ((found = find_descendant_with_action (child, action)))
         return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_descendant_of_type (GtkWidget *root,
-                         GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-
-      if ((found = find_descendant_of_type (child, type)))
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_toplevel_of_type (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (w))
-        return w;
     }
 
   return NULL;

@@ -48,6 +48,7 @@ struct _AimsHeatmapPage
 
   guint            refresh_source;
   guint            filling : 1;     /* the dropdowns are being refilled */
+  guint            stale : 1;       /* the project changed while the page was hidden */
   guint            swap_axes : 1;
   guint            flip_likelihood : 1;
   guint            colour_blind : 1;
@@ -341,15 +342,39 @@ fill_filters (AimsHeatmapPage *self)
   self->filling = FALSE;
 }
 
+/* Edits anywhere in the project reach here: a hidden page only notes that
+ * it is out of date, and catches up when it is shown, so editing elsewhere
+ * never pays for counting risks or listing every AI system. */
 static void
 on_store_changed_cb (AimsHeatmapPage *self,
                      const char      *table,
                      const char      *uuid,
                      AimsStore       *store)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
   if (g_strcmp0 (table, "ai_system") == 0 || (g_strcmp0 (table, "risk") == 0 && uuid == NULL))
     fill_filters (self);
   queue_refresh (self);
+}
+
+static void
+aims_heatmap_page_map (GtkWidget *widget)
+{
+  AimsHeatmapPage *self = AIMS_HEATMAP_PAGE (widget);
+
+  GTK_WIDGET_CLASS (aims_heatmap_page_parent_class)->map (widget);
+
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      fill_filters (self);
+      aims_heatmap_page_refresh (self);
+    }
 }
 
 static void
@@ -600,6 +625,8 @@ aims_heatmap_page_class_init (AimsHeatmapPageClass *klass)
   object_class->get_property = aims_heatmap_page_get_property;
   object_class->set_property = aims_heatmap_page_set_property;
 
+  widget_class->map = aims_heatmap_page_map;
+
   properties [PROP_SWAP_AXES] =
     g_param_spec_boolean ("swap-axes", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -689,8 +716,13 @@ aims_heatmap_page_set_document (AimsHeatmapPage *self,
     return;
 
   g_signal_group_set_target (self->store_signals, get_store (self));
-  fill_filters (self);
-  aims_heatmap_page_refresh (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      fill_filters (self);
+      aims_heatmap_page_refresh (self);
+    }
+  else
+    self->stale = TRUE;
 }
 
 AimsHeatmapView *
