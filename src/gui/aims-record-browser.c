@@ -331,7 +331,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 {
   const AimsFieldInfo *field = user_data;
   GtkWidget *inscription = gtk_inscription_new (NULL);
-  gboolean is_name = g_str_equal (field->name, "name");
+  gboolean is_name = g_str_equal (field->name, "name") || g_str_equal (field->name, "title");
 
   /* Names are what people scan for: give them room before other columns */
   gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 0.0f);
