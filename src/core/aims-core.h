@@ -9,6 +9,8 @@
 
 #define AIMS_CORE_INSIDE
 
+#include "aims-catalog.h"
+#include "aims-catalog-item.h"
 #include "aims-change.h"
 #include "aims-demo.h"
 #include "aims-document.h"
@@ -22,6 +24,7 @@
 #include "aims-record.h"
 #include "aims-record-list.h"
 #include "aims-recoverable.h"
+#include "aims-resources.h"
 #include "aims-risks.h"
 #include "aims-rules.h"
 #include "aims-schema.h"
