@@ -48,6 +48,8 @@ int aims_cli_demo  (int    argc,
                     char **argv);
 int aims_cli_bench (int    argc,
                     char **argv);
+int aims_cli_catalog (int    argc,
+                      char **argv);
 int aims_cli_export_inventory (int    argc,
                                char **argv);
 int aims_cli_heatmap          (int    argc,
