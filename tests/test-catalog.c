@@ -896,6 +896,12 @@ mutate_foreign_objective (JsonObject *root)
 }
 
 static void
+mutate_skipped_level (JsonObject *root)
+{
+  json_object_set_string_member (entry_of (root, "clauses", 11), "parent", "6");
+}
+
+static void
 mutate_clause_out_of_order (JsonObject *root)
 {
   move_to_end (root, "clauses", 1);  /* 4.1 after 10.2 */
@@ -1027,6 +1033,7 @@ test_invalid (void)
     { mutate_no_objective, "“A.2.2” has no “objective”." },
     { mutate_objective_of_wrong_kind, "“A.2.2” names “4” as its objective" },
     { mutate_foreign_objective, "The id “A.2.2” does not continue the id of its objective “A.3”." },
+    { mutate_skipped_level, "The id “6.1.1” does not continue the id of its parent “6”." },
     { mutate_clause_out_of_order, "“4.1” is not in tree order: it must follow “4”" },
     { mutate_parent_after_child, "“4.1” names “4” as its parent, but there is no such entry" },
     { mutate_control_out_of_order, "“A.2.2” is out of order: the entries under “A.2” must come "
@@ -1230,7 +1237,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add_func ("/catalog/default/once", test_default_once);
+  g_test_add_func ("/catalog/default-once", test_default_once);
   g_test_add_func ("/catalog/counts", test_counts);
   g_test_add_func ("/catalog/reference/clauses", test_reference_clauses);
   g_test_add_func ("/catalog/reference/annex-a", test_reference_annex_a);

@@ -187,7 +187,8 @@ is_ancestor_or_self (AimsCatalog      *self,
 }
 
 /* The parent of an entry: an earlier entry of the right kind whose id the
- * entry's id continues ("6.1" → "6.1.3", "GOVERN 1" → "GOVERN 1.5"), in
+ * entry's id continues by one part ("6.1" → "6.1.3", "GOVERN 1" →
+ * "GOVERN 1.5", not "6" → "6.1.3"), in
  * tree order within one list and in the parents' order across lists. */
 static gboolean
 check_parent (AimsCatalog       *self,
@@ -205,9 +206,11 @@ check_parent (AimsCatalog       *self,
     return invalid (error, _("“%s” names “%s” as its %s, but there is no such entry before it."),
                     id, parent_id, section->parent_member);
 
+  /* One level below: the parent's id, a separator, one more part */
   if (!g_str_has_prefix (id, parent_id) ||
       (id[parent_length] != '.' && id[parent_length] != ' ') ||
-      id[parent_length + 1] == '\0')
+      id[parent_length + 1] == '\0' ||
+      strpbrk (id + parent_length + 1, ". ") != NULL)
     return invalid (error, _("The id “%s” does not continue the id of its %s “%s”."),
                     id, section->parent_member, parent_id);
 

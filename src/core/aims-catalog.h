@@ -62,29 +62,30 @@ G_DECLARE_FINAL_TYPE (AimsCatalog, aims_catalog, AIMS, CATALOG, GObject)
  * NIST AI RMF 1.0, EU AI Act labels, and our crosswalk from ISO/IEC 42001 to
  * the NIST AI RMF. Every list is a GListModel of AimsCatalogItem in catalog
  * order (tree order for clauses and objectives), owned by the catalog and
- * never changed: do not modify it.
+ * never changed: do not modify it, and take a reference before handing it
+ * to a model that takes ownership (GtkFilterListModel, GtkSortListModel …).
  */
-GQuark           aims_catalog_error_quark          (void);
+GQuark           aims_catalog_error_quark           (void);
 
-AimsCatalog     *aims_catalog_get_default          (GError         **error);
-AimsCatalog     *aims_catalog_new_from_bytes       (GBytes          *bytes,
-                                                    GError         **error);
+AimsCatalog     *aims_catalog_get_default           (GError         **error);
+AimsCatalog     *aims_catalog_new_from_bytes        (GBytes          *bytes,
+                                                     GError         **error);
 
-const char      *aims_catalog_get_version          (AimsCatalog     *self);
-AimsCatalogItem *aims_catalog_lookup               (AimsCatalog     *self,
-                                                    const char      *id);
-GListModel      *aims_catalog_get_items            (AimsCatalog     *self,
-                                                    AimsCatalogKind  kind);
-GListModel      *aims_catalog_get_roots            (AimsCatalog     *self,
-                                                    AimsCatalogKind  kind);
-GListModel      *aims_catalog_get_children         (AimsCatalog     *self,
-                                                    const char      *id);
-GListModel      *aims_catalog_get_controls         (AimsCatalog     *self,
-                                                    const char      *objective_id);
+const char      *aims_catalog_get_version           (AimsCatalog     *self);
+AimsCatalogItem *aims_catalog_lookup                (AimsCatalog     *self,
+                                                     const char      *id);
+GListModel      *aims_catalog_get_items             (AimsCatalog     *self,
+                                                     AimsCatalogKind  kind);
+GListModel      *aims_catalog_get_roots             (AimsCatalog     *self,
+                                                     AimsCatalogKind  kind);
+GListModel      *aims_catalog_get_children          (AimsCatalog     *self,
+                                                     const char      *id);
+GListModel      *aims_catalog_get_controls          (AimsCatalog     *self,
+                                                     const char      *objective_id);
 
-GListModel      *aims_catalog_get_crosswalk        (AimsCatalog     *self,
-                                                    const char      *id);
-const char      *aims_catalog_get_crosswalk_source (AimsCatalog     *self);
-guint            aims_catalog_get_n_crosswalk_links (AimsCatalog    *self);
+GListModel      *aims_catalog_get_crosswalk         (AimsCatalog     *self,
+                                                     const char      *id);
+const char      *aims_catalog_get_crosswalk_source  (AimsCatalog     *self);
+guint            aims_catalog_get_n_crosswalk_links (AimsCatalog     *self);
 
 G_END_DECLS
