@@ -816,6 +816,279 @@ test_upgrade_v4 (void)
   aims_test_remove_tree (dir);
 }
 
+/* The demo: approved and draft assessments for several systems, the
+ * high-risk one with two versions; approved ones are complete; the same seed
+ * gives the same identifiers. */
+static void
+test_demo (void)
+{
+  g_autofree char *dir = aims_test_make_dir ();
+  g_autofree char *first = g_build_filename (dir, "a.aims", NULL);
+  g_autofree char *second = g_build_filename (dir, "b.aims", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (first);
+  g_autoptr(AimsDocument) document = NULL;
+  g_autoptr(AimsDocument) again = NULL;
+  g_autoptr(GFile) other = g_file_new_for_path (second);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) list_again = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_approved = 0, n_draft = 0, n_superseded = 0;
+  gboolean high_risk_approved = FALSE;
+  AimsStore *store;
+
+  g_assert_true (aims_demo_write_file (first, AIMS_DEMO_SCALE_SMALL, 42, &error));
+  g_assert_no_error (error);
+  g_assert_true (aims_demo_write_file (second, AIMS_DEMO_SCALE_SMALL, 42, &error));
+  g_assert_no_error (error);
+
+  document = aims_document_open (file, AIMS_OPEN_READ_ONLY, NULL, &error);
+  g_assert_no_error (error);
+  store = aims_document_get_store (document);
+  list = aims_assessment_list (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 5);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      const AimsAssessmentSummary *summary = g_ptr_array_index (list, i);
+      g_autoptr(GPtrArray) gaps = aims_assessment_dup_missing (store, summary->uuid, NULL,
+                                                               &error);
+      g_autofree char *category = aims_store_dup_text (store, "ai_system", summary->system,
+                                                       "eu_ai_act_category", NULL);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (summary->n_impacts, >, 0);
+      if (g_str_equal (summary->status, "approved"))
+        {
+          n_approved++;
+          g_assert_cmpuint (gaps->len, ==, 0);
+          if (g_str_equal (category, "high-risk-annex-iii") && summary->version == 2)
+            high_risk_approved = TRUE;
+        }
+      else if (g_str_equal (summary->status, "draft"))
+        {
+          n_draft++;
+          g_assert_cmpuint (gaps->len, >, 0);
+        }
+      else if (g_str_equal (summary->status, "superseded"))
+        n_superseded++;
+    }
+
+  g_assert_cmpuint (n_approved, ==, 2);
+  g_assert_cmpuint (n_draft, ==, 1);
+  g_assert_cmpuint (n_superseded, ==, 1);
+  g_assert_true (high_risk_approved);
+
+  again = aims_document_open (other, AIMS_OPEN_READ_ONLY, NULL, &error);
+  g_assert_no_error (error);
+  list_again = aims_assessment_list (aims_document_get_store (again), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list_again->len, ==, list->len);
+  for (guint i = 0; i < list->len; i++)
+    g_assert_cmpstr (((AimsAssessmentSummary *) g_ptr_array_index (list, i))->uuid, ==,
+                     ((AimsAssessmentSummary *) g_ptr_array_index (list_again, i))->uuid);
+
+  aims_document_close (document);
+  aims_document_close (again);
+  aims_test_remove_tree (dir);
+}
+
+static guint
+count_rendered_pages (const char *dir,
+                      const char *pdf)
+{
+  g_autofree char *prefix = g_build_filename (dir, "page", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *argv[] = { "pdftoppm", "-png", "-r", "30", pdf, prefix, NULL };
+  const char *name;
+  int status = -1;
+  guint n = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    n += g_str_has_prefix (name, "page") && g_str_has_suffix (name, ".png");
+
+  return n;
+}
+
+/* The PDF renders with pdftoppm, with as many pages as it says it has: the
+ * demo's high-risk assessment fills five; a new draft, with only what the
+ * inventory gave it, four; 200 impacts make many more. */
+static void
+test_pdf (void)
+{
+  g_autofree char *dir = aims_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.aims", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "ia.pdf", NULL);
+  g_autofree char *pages_dir = g_build_filename (dir, "pages", NULL);
+  g_autofree char *pdftoppm = g_find_program_in_path ("pdftoppm");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(AimsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *system = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *empty = NULL;
+  AimsStore *store;
+  guint n_pages = 0, n_empty = 0, n_large = 0;
+
+  if (pdftoppm == NULL)
+    {
+      g_test_skip ("pdftoppm (poppler-utils) is not installed");
+      return;
+    }
+
+  g_assert_true (aims_demo_write_file (path, AIMS_DEMO_SCALE_SMALL, 42, &error));
+  g_assert_no_error (error);
+  document = aims_document_open (file, AIMS_OPEN_NONE, "Ada", &error);
+  g_assert_no_error (error);
+  store = aims_document_get_store (document);
+
+  {
+    g_autoptr(GPtrArray) list = aims_assessment_list (store, &error);
+
+    for (guint i = 0; i < list->len; i++)
+      {
+        const AimsAssessmentSummary *summary = g_ptr_array_index (list, i);
+
+        if (g_str_equal (summary->system_reference, "SYS-005") && summary->version == 2)
+          uuid = g_strdup (summary->uuid);
+        if (g_str_equal (summary->system_reference, "SYS-013"))
+          system = g_strdup (summary->system);
+      }
+    g_assert_nonnull (uuid);
+  }
+
+  g_assert_true (aims_assessment_write_pdf (store, uuid, pdf, &n_pages, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (pdf, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  g_assert_cmpuint (n_pages, ==, 5);
+  g_assert_cmpint (g_mkdir (pages_dir, 0755), ==, 0);
+  g_assert_cmpuint (count_rendered_pages (pages_dir, pdf), ==, n_pages);
+
+  /* An empty draft of a system with no assessment yet */
+  {
+    g_auto(GStrv) systems = aims_store_dup_uuids (store, "ai_system", &error);
+    g_autofree char *sub = g_build_filename (dir, "empty", NULL);
+    g_autofree char *empty_pdf = g_build_filename (dir, "empty.pdf", NULL);
+    g_autofree char *last = NULL;
+
+    g_assert_no_error (error);
+    last = aims_assessment_dup_latest (store, systems[12]);
+    g_assert_null (last);
+    empty = aims_assessment_start (store, systems[12], &error);
+    g_assert_no_error (error);
+    g_assert_true (aims_assessment_write_pdf (store, empty, empty_pdf, &n_empty, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_empty, ==, 4);
+    g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+    g_assert_cmpuint (count_rendered_pages (sub, empty_pdf), ==, n_empty);
+  }
+
+  /* 200 impacts: the table breaks over pages, each page numbered */
+  {
+    g_autofree char *sub = g_build_filename (dir, "large", NULL);
+    g_autofree char *large_pdf = g_build_filename (dir, "large.pdf", NULL);
+
+    aims_store_begin_group (store, "200 impacts");
+    for (guint i = 0; i < 200; i++)
+      {
+        g_autofree char *impact = aims_assessment_add_impact (store, empty, &error);
+
+        g_assert_no_error (error);
+        set_text (store, "impact", impact, "affected", "Customers of the long-tail segment");
+        set_text (store, "impact", impact, "description",
+                  "A long description that wraps over several lines of the table, so that "
+                  "rows differ in height and page breaks fall in different places.");
+      }
+    g_assert_true (aims_store_end_group (store, &error));
+    g_assert_no_error (error);
+
+    g_assert_true (aims_assessment_write_pdf (store, empty, large_pdf, &n_large, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_large, >, 12);
+    g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+    g_assert_cmpuint (count_rendered_pages (sub, large_pdf), ==, n_large);
+  }
+
+  /* A place that cannot be written is an error a person can act on */
+  {
+    g_autofree char *bad = g_build_filename (dir, "missing", "ia.pdf", NULL);
+
+    g_assert_false (aims_assessment_write_pdf (store, uuid, bad, NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+    g_assert_nonnull (strstr (error->message, "Could not write"));
+  }
+
+  aims_document_close (document);
+  aims_test_remove_tree (dir);
+}
+
+/* `aims assessment`: writes the PDF; a wrong system is refused with a
+ * message and exit status 2, and nothing is written. */
+static void
+test_cli (void)
+{
+  const char *cli = g_getenv ("AIMS_CLI");
+  g_autofree char *dir = aims_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.aims", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "out.pdf", NULL);
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("AIMS_CLI is not set");
+      return;
+    }
+
+  g_assert_true (aims_demo_write_file (path, AIMS_DEMO_SCALE_SMALL, 42, &error));
+  g_assert_no_error (error);
+
+  {
+    const char *argv[] = { cli, "assessment", path, "--system", "SYS-099", "-o", pdf, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, NULL, &err, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (WIFEXITED (status));
+    g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+    g_assert_nonnull (strstr (err, "no AI system “SYS-099”"));
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    g_clear_pointer (&err, g_free);
+  }
+
+  {
+    const char *argv[] = { cli, "assessment", path, "--system", "SYS-013", "-o", pdf, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, NULL, &err, &status, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+    g_assert_nonnull (strstr (err, "has no impact assessment yet"));
+    g_clear_pointer (&err, g_free);
+  }
+
+  {
+    const char *argv[] = { cli, "assessment", path, "--system", "SYS-005", "-o", pdf, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, NULL, &err, &status, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  }
+
+  aims_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -833,6 +1106,9 @@ main (int   argc,
   ADD ("list", test_list);
   g_test_add_func ("/assessment/round-trip", test_round_trip);
   g_test_add_func ("/assessment/upgrade-v4-fixture", test_upgrade_v4);
+  g_test_add_func ("/assessment/demo", test_demo);
+  g_test_add_func ("/assessment/pdf", test_pdf);
+  g_test_add_func ("/assessment/cli", test_cli);
 
 #undef ADD
 

@@ -10,6 +10,7 @@
 #define AIMS_CORE_INSIDE
 
 #include "aims-assessment.h"
+#include "aims-assessment-pdf.h"
 #include "aims-change.h"
 #include "aims-demo.h"
 #include "aims-document.h"
