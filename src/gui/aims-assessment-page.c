@@ -291,6 +291,10 @@ aims_assessment_page_dispose (GObject *object)
     g_signal_group_set_target (self->store_signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMS_TYPE_ASSESSMENT_PAGE);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_first_child (GTK_WIDGET (self)))
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->store_signals);
   g_clear_object (&self->document);
