@@ -26,6 +26,8 @@ static const AimsCliCommand commands[] = {
     N_("Export the AI system inventory of a project as CSV"), aims_cli_export_inventory },
   { "heatmap", "FILE -o OUT.{png,svg,pdf} [OPTION…]",
     N_("Draw the risk heatmap as PNG, SVG or PDF"), aims_cli_heatmap },
+  { "assessment", "FILE --system ID -o OUT.pdf",
+    N_("Write an AI system’s impact assessment as a printable PDF"), aims_cli_assessment },
   { "catalog", "[--json]",
     N_("List the bundled ISO/IEC 42001 and NIST AI RMF catalog"), aims_cli_catalog },
   { "bench", "[OPTION…]",

@@ -9,6 +9,8 @@
 
 #define AIMS_CORE_INSIDE
 
+#include "aims-assessment.h"
+#include "aims-assessment-pdf.h"
 #include "aims-catalog.h"
 #include "aims-catalog-item.h"
 #include "aims-change.h"

@@ -270,11 +270,106 @@ static const char migration_4[] =
   "CREATE INDEX treatment_action_risk ON treatment_action (risk);\n"
   "CREATE INDEX treatment_action_due_date ON treatment_action (due_date);\n";
 
+/* Format 5 (issue 6): AI system impact assessments (ISO/IEC 42001 6.1.4 and
+ * A.5), under the headings of ISO/IEC 42005. An assessment belongs to one AI
+ * system and is versioned: each new one starts as a copy of the latest, and
+ * approving one supersedes the earlier versions, which stay in the file. An
+ * impact's severity and likelihood are steps of the project's matrix, as a
+ * risk's are, so a harm can become a register risk without translation. */
+static const char migration_5[] =
+  "CREATE TABLE impact_assessment (           -- ISO/IEC 42001 6.1.4, ISO/IEC 42005\n"
+  "  uuid TEXT PRIMARY KEY NOT NULL,\n"
+  "  reference TEXT NOT NULL UNIQUE,          -- IA-001\n"
+  "  system TEXT NOT NULL REFERENCES ai_system (uuid),\n"
+  "  version INTEGER NOT NULL DEFAULT 1,      -- 1, 2, … per AI system\n"
+  "  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'in-review', 'approved',\n"
+  "    'superseded')),\n"
+  "  trigger TEXT NOT NULL DEFAULT '' CHECK (trigger IN ('', 'new-system',\n"
+  "    'significant-change', 'periodic-review', 'incident')),\n"
+  "  assessment_date TEXT NOT NULL DEFAULT '', -- YYYY-MM-DD\n"
+  "  assessor TEXT NOT NULL DEFAULT '',\n"
+  "  scope TEXT NOT NULL DEFAULT '',\n"
+  "  system_description TEXT NOT NULL DEFAULT '',  -- prefilled from the inventory\n"
+  "  functions TEXT NOT NULL DEFAULT '',      -- functionalities and capabilities\n"
+  "  purpose TEXT NOT NULL DEFAULT '',\n"
+  "  intended_uses TEXT NOT NULL DEFAULT '',\n"
+  "  unintended_uses TEXT NOT NULL DEFAULT '', -- and reasonably foreseeable misuse\n"
+  "  data_information TEXT NOT NULL DEFAULT '',\n"
+  "  data_quality TEXT NOT NULL DEFAULT '',\n"
+  "  algorithm_information TEXT NOT NULL DEFAULT '',\n"
+  "  deployment_geography TEXT NOT NULL DEFAULT '',\n"
+  "  deployment_languages TEXT NOT NULL DEFAULT '',\n"
+  "  deployment_constraints TEXT NOT NULL DEFAULT '',\n"
+  "  directly_affected TEXT NOT NULL DEFAULT '',\n"
+  "  indirectly_affected TEXT NOT NULL DEFAULT '',\n"
+  "  vulnerable_groups TEXT NOT NULL DEFAULT '',\n"
+  "  thresholds TEXT NOT NULL DEFAULT '' CHECK (thresholds IN ('', 'none', 'sensitive',\n"
+  "    'restricted')),                        -- sensitive or restricted use\n"
+  "  threshold_notes TEXT NOT NULL DEFAULT '',\n"
+  "  conclusion TEXT NOT NULL DEFAULT '',\n"
+  "  residual_impact TEXT NOT NULL DEFAULT '',\n"
+  "  approver TEXT NOT NULL DEFAULT '',\n"
+  "  approver_role TEXT NOT NULL DEFAULT '',\n"
+  "  approval_date TEXT NOT NULL DEFAULT '',   -- YYYY-MM-DD\n"
+  "  retention TEXT NOT NULL DEFAULT '',       -- how long the record is kept\n"
+  "  next_review TEXT NOT NULL DEFAULT '',     -- YYYY-MM-DD\n"
+  "  created TEXT NOT NULL,\n"
+  "  modified TEXT NOT NULL,\n"
+  "  author TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE INDEX impact_assessment_system ON impact_assessment (system, version);\n"
+  "CREATE INDEX impact_assessment_status ON impact_assessment (status);\n"
+  "CREATE INDEX impact_assessment_next_review ON impact_assessment (next_review);\n"
+  "CREATE TABLE impact (                      -- an actual or foreseeable impact\n"
+  "  uuid TEXT PRIMARY KEY NOT NULL,\n"
+  "  assessment TEXT NOT NULL REFERENCES impact_assessment (uuid),\n"
+  "  affected TEXT NOT NULL DEFAULT '',       -- the party or group affected\n"
+  "  level TEXT NOT NULL DEFAULT '' CHECK (level IN ('', 'individual', 'group', 'society')),\n"
+  "  nature TEXT NOT NULL DEFAULT 'harm' CHECK (nature IN ('benefit', 'harm')),\n"
+  "  dimension TEXT NOT NULL DEFAULT '' CHECK (dimension IN ('', 'fairness', 'privacy',\n"
+  "    'safety', 'security', 'transparency', 'accountability', 'autonomy-rights',\n"
+  "    'environment', 'employment-economic', 'other')),\n"
+  "  scenario TEXT NOT NULL DEFAULT '' CHECK (scenario IN ('', 'normal-use', 'failure',\n"
+  "    'misuse')),\n"
+  "  description TEXT NOT NULL DEFAULT '',\n"
+  "  severity INTEGER NOT NULL DEFAULT 0,     -- an impact step of the matrix; 0: not assessed\n"
+  "  likelihood INTEGER NOT NULL DEFAULT 0,   -- a likelihood step; 0: not assessed\n"
+  "  scale TEXT NOT NULL DEFAULT '',          -- how many are affected\n"
+  "  reversibility TEXT NOT NULL DEFAULT '' CHECK (reversibility IN ('', 'reversible',\n"
+  "    'hard-to-reverse', 'irreversible')),\n"
+  "  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'addressed', 'accepted')),\n"
+  "  created TEXT NOT NULL,\n"
+  "  modified TEXT NOT NULL,\n"
+  "  author TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE INDEX impact_by_assessment ON impact (assessment);\n"
+  "CREATE TABLE impact_measure (              -- a measure that addresses an impact\n"
+  "  uuid TEXT PRIMARY KEY NOT NULL,\n"
+  "  impact TEXT NOT NULL REFERENCES impact (uuid),\n"
+  "  what TEXT NOT NULL,\n"
+  "  owner TEXT NOT NULL DEFAULT '',\n"
+  "  created TEXT NOT NULL,\n"
+  "  modified TEXT NOT NULL,\n"
+  "  author TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE INDEX impact_measure_impact ON impact_measure (impact);\n"
+  "CREATE TABLE impact_risk (                 -- a register risk made from an impact\n"
+  "  uuid TEXT PRIMARY KEY NOT NULL,\n"
+  "  impact TEXT NOT NULL REFERENCES impact (uuid),\n"
+  "  risk TEXT NOT NULL REFERENCES risk (uuid),\n"
+  "  created TEXT NOT NULL,\n"
+  "  modified TEXT NOT NULL,\n"
+  "  author TEXT NOT NULL DEFAULT '',\n"
+  "  UNIQUE (impact, risk)                    -- also the index on impact\n"
+  ");\n"
+  "CREATE INDEX impact_risk_risk ON impact_risk (risk);\n";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == AIMS_FORMAT_VERSION);
@@ -497,6 +592,106 @@ static const AimsChoice action_status_list[] = {
   { "cancelled", N_("Cancelled") },
 };
 
+/* Impact assessments (format 5) */
+static const char * const assessment_status_choices[] = {
+  "draft", "in-review", "approved", "superseded", NULL
+};
+
+static const AimsChoice assessment_status_list[] = {
+  { "draft", N_("Draft") },
+  { "in-review", N_("In review") },
+  { "approved", N_("Approved") },
+  { "superseded", N_("Superseded") },
+};
+
+static const char * const trigger_choices[] = {
+  "", "new-system", "significant-change", "periodic-review", "incident", NULL
+};
+
+static const AimsChoice trigger_list[] = {
+  { "new-system", N_("New AI system") },
+  { "significant-change", N_("Significant change") },
+  { "periodic-review", N_("Periodic review") },
+  { "incident", N_("After an incident") },
+};
+
+static const char * const thresholds_choices[] = {
+  "", "none", "sensitive", "restricted", NULL
+};
+
+static const AimsChoice thresholds_list[] = {
+  { "none", N_("None crossed") },
+  { "sensitive", N_("Sensitive use") },
+  { "restricted", N_("Restricted use") },
+};
+
+static const char * const impact_level_choices[] = {
+  "", "individual", "group", "society", NULL
+};
+
+static const AimsChoice impact_level_list[] = {
+  { "individual", N_("Individual") },
+  { "group", N_("Group of individuals") },
+  { "society", N_("Society") },
+};
+
+static const char * const nature_choices[] = {
+  "benefit", "harm", NULL
+};
+
+static const AimsChoice nature_list[] = {
+  { "harm", N_("Harm") },
+  { "benefit", N_("Benefit") },
+};
+
+static const char * const dimension_choices[] = {
+  "", "fairness", "privacy", "safety", "security", "transparency", "accountability",
+  "autonomy-rights", "environment", "employment-economic", "other", NULL
+};
+
+static const AimsChoice dimension_list[] = {
+  { "fairness", N_("Fairness and non-discrimination") },
+  { "privacy", N_("Privacy") },
+  { "safety", N_("Safety") },
+  { "security", N_("Security") },
+  { "transparency", N_("Transparency and explainability") },
+  { "accountability", N_("Accountability") },
+  { "autonomy-rights", N_("Human autonomy and fundamental rights") },
+  { "environment", N_("Environment") },
+  { "employment-economic", N_("Employment and economic") },
+  { "other", N_("Other") },
+};
+
+static const char * const scenario_choices[] = {
+  "", "normal-use", "failure", "misuse", NULL
+};
+
+static const AimsChoice scenario_list[] = {
+  { "normal-use", N_("Normal use") },
+  { "failure", N_("Failure") },
+  { "misuse", N_("Misuse") },
+};
+
+static const char * const reversibility_choices[] = {
+  "", "reversible", "hard-to-reverse", "irreversible", NULL
+};
+
+static const AimsChoice reversibility_list[] = {
+  { "reversible", N_("Reversible") },
+  { "hard-to-reverse", N_("Hard to reverse") },
+  { "irreversible", N_("Irreversible") },
+};
+
+static const char * const impact_status_choices[] = {
+  "open", "addressed", "accepted", NULL
+};
+
+static const AimsChoice impact_status_list[] = {
+  { "open", N_("Open") },
+  { "addressed", N_("Addressed") },
+  { "accepted", N_("Accepted") },
+};
+
 /* A required choice lists its ids; an optional one lists "" first. */
 #define SAME_CHOICES(choices, list, optional) \
   G_STATIC_ASSERT (G_N_ELEMENTS (choices) == G_N_ELEMENTS (list) + 1 + (optional))
@@ -515,6 +710,15 @@ SAME_CHOICES (risk_lifecycle_choices, lifecycle_list, 1);
 SAME_CHOICES (treatment_choices, treatment_list, 1);
 SAME_CHOICES (risk_status_choices, risk_status_list, 0);
 SAME_CHOICES (action_status_choices, action_status_list, 0);
+SAME_CHOICES (assessment_status_choices, assessment_status_list, 0);
+SAME_CHOICES (trigger_choices, trigger_list, 1);
+SAME_CHOICES (thresholds_choices, thresholds_list, 1);
+SAME_CHOICES (impact_level_choices, impact_level_list, 1);
+SAME_CHOICES (nature_choices, nature_list, 0);
+SAME_CHOICES (dimension_choices, dimension_list, 1);
+SAME_CHOICES (scenario_choices, scenario_list, 1);
+SAME_CHOICES (reversibility_choices, reversibility_list, 1);
+SAME_CHOICES (impact_status_choices, impact_status_list, 0);
 #undef SAME_CHOICES
 
 static const char * const changeset_kinds[] = {
@@ -573,6 +777,18 @@ static const char * const change_ops[] = {
 #define S_ACCEPTANCE N_("Acceptance")
 #define S_RISK_REVIEW N_("Review")
 #define S_ACTION N_("Action")
+#define S_IA_ASSESSMENT N_("Assessment")
+#define S_IA_SYSTEM N_("AI System Information")
+#define S_IA_DATA N_("Data Information and Quality")
+#define S_IA_ALGORITHM N_("Algorithm and Model Information")
+#define S_IA_DEPLOYMENT N_("Deployment Environment")
+#define S_IA_PARTIES N_("Interested Parties")
+#define S_IA_CONCLUSION N_("Thresholds and Conclusion")
+#define S_IA_APPROVAL N_("Approval")
+#define S_IA_REVIEW N_("Retention and Review")
+#define S_IMPACT N_("Impact")
+#define S_IMPACT_SCORE N_("Severity and Likelihood")
+#define S_MEASURE N_("Measure")
 
 static const AimsFieldInfo project_fields[] = {
   { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 1, NULL, HIDDEN },
@@ -872,6 +1088,136 @@ static const AimsFieldInfo treatment_action_fields[] = {
   { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 4, NULL, HIDDEN },
 };
 
+/* Impact assessments (format 5). The completeness an approval needs is a rule
+ * of the whole assessment (aims-assessment.c), not of single fields: a draft
+ * may leave any part empty. Status and version change through the
+ * assessment's own API, so the form never offers them. */
+static const AimsFieldInfo impact_assessment_fields[] = {
+  { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 5, NULL, HIDDEN },
+  { "reference", N_("Reference"), AIMS_FIELD_TEXT, NN, SHORT, 5, NULL,
+    ENTRY (S_IA_ASSESSMENT), REQUIRED,
+    HELP (N_("The short identifier people cite, such as IA-004.")) },
+  { "system", N_("AI system"), AIMS_FIELD_TEXT, NN, SHORT, 5, NULL, HIDDEN },
+  { "version", N_("Version"), AIMS_FIELD_INTEGER, NN, 0, 5, NULL, HIDDEN },
+  { "status", N_("Status"), AIMS_FIELD_TEXT, NN, SHORT, 5, assessment_status_choices,
+    .widget = AIMS_FIELD_WIDGET_HIDDEN, .choice_list = assessment_status_list,
+    .n_choices = G_N_ELEMENTS (assessment_status_list) },
+  { "trigger", N_("Trigger"), AIMS_FIELD_TEXT, NN, SHORT, 5, trigger_choices,
+    CHOICE (S_IA_ASSESSMENT, trigger_list),
+    HELP (N_("What called for this assessment.")) },
+  { "assessment_date", N_("Assessment date"), AIMS_FIELD_TEXT, NN, SHORT, 5, NULL,
+    DATE (S_IA_ASSESSMENT) },
+  { "assessor", N_("Assessor"), AIMS_FIELD_TEXT, NN, SHORT, 5, NULL, ENTRY (S_IA_ASSESSMENT),
+    HELP (N_("The person responsible for the assessment.")) },
+  { "scope", N_("Scope"), AIMS_FIELD_TEXT, NN, LONG, 5, NULL, AREA (S_IA_ASSESSMENT),
+    HELP (N_("What the assessment covers: the system’s version, uses and settings.")) },
+  { "system_description", N_("Description"), AIMS_FIELD_TEXT, NN, LONG, 5, NULL,
+    AREA (S_IA_SYSTEM), HELP (N_("Prefilled from the inventory; edit it here.")) },
+  { "functions", N_("Functions and capabilities"), AIMS_FIELD_TEXT, NN, LONG, 5, NULL,
+    AREA (S_IA_SYSTEM) },
+  { "purpose", N_("Purpose"), AIMS_FIELD_TEXT, NN, LONG, 5, NULL, AREA (S_IA_SYSTEM) },
+  { "intended_uses", N_("Intended uses"), AIMS_FIELD_TEXT, NN, LONG, 5, NULL,
+    AREA (S_IA_SYSTEM) },
+  { "unintended_uses", N_("Unintended uses and foreseeable misuse"), AIMS_FIELD_TEXT, NN, LONG,
+    5, NULL, AREA (S_IA_SYSTEM) },
+  { "data_information", N_("Data used"), AIMS_FIELD_TEXT, NN, LONG, 5, NULL, AREA (S_IA_DATA),
+    HELP (N_("The data the system is trained, tested and run on, and where it comes from.")) },
+  { "data_quality", N_("Data quality"), AIMS_FIELD_TEXT, NN, LONG, 5, NULL, AREA (S_IA_DATA),
+    HELP (N_("Completeness, accuracy, representativeness and known biases.")) },
+  { "algorithm_information", N_("Algorithm and model"), AIMS_FIELD_TEXT, NN, LONG, 5, NULL,
+    AREA (S_IA_ALGORITHM),
+    HELP (N_("The technique, the model and how it was built and evaluated.")) },
+  { "deployment_geography", N_("Geography"), AIMS_FIELD_TEXT, NN, SHORT, 5, NULL,
+    ENTRY (S_IA_DEPLOYMENT) },
+  { "deployment_languages", N_("Languages"), AIMS_FIELD_TEXT, NN, SHORT, 5, NULL,
+    ENTRY (S_IA_DEPLOYMENT) },
+  { "deployment_constraints", N_("Constraints"), AIMS_FIELD_TEXT, NN, LONG, 5, NULL,
+    AREA (S_IA_DEPLOYMENT),
+    HELP (N_("Technical, legal or organisational limits on where and how it runs.")) },
+  { "directly_affected", N_("Directly affected"), AIMS_FIELD_TEXT, NN, LONG, 5, NULL,
+    AREA (S_IA_PARTIES), HELP (N_("People and groups the system’s output acts on.")) },
+  { "indirectly_affected", N_("Indirectly affected"), AIMS_FIELD_TEXT, NN, LONG, 5, NULL,
+    AREA (S_IA_PARTIES) },
+  { "vulnerable_groups", N_("Vulnerable groups"), AIMS_FIELD_TEXT, NN, LONG, 5, NULL,
+    AREA (S_IA_PARTIES),
+    HELP (N_("Children, elderly people, people with disabilities or others at greater risk.")) },
+  { "thresholds", N_("Thresholds crossed"), AIMS_FIELD_TEXT, NN, SHORT, 5, thresholds_choices,
+    CHOICE (S_IA_CONCLUSION, thresholds_list),
+    HELP (N_("Whether the system is a sensitive or restricted use.")) },
+  { "threshold_notes", N_("Threshold notes"), AIMS_FIELD_TEXT, NN, LONG, 5, NULL,
+    AREA (S_IA_CONCLUSION) },
+  { "conclusion", N_("Conclusion"), AIMS_FIELD_TEXT, NN, LONG, 5, NULL, AREA (S_IA_CONCLUSION) },
+  { "residual_impact", N_("Residual impact"), AIMS_FIELD_TEXT, NN, LONG, 5, NULL,
+    AREA (S_IA_CONCLUSION),
+    HELP (N_("The impact that remains once the measures are in place.")) },
+  { "approver", N_("Approver"), AIMS_FIELD_TEXT, NN, SHORT, 5, NULL, ENTRY (S_IA_APPROVAL) },
+  { "approver_role", N_("Approver’s role"), AIMS_FIELD_TEXT, NN, SHORT, 5, NULL,
+    ENTRY (S_IA_APPROVAL) },
+  { "approval_date", N_("Approval date"), AIMS_FIELD_TEXT, NN, SHORT, 5, NULL,
+    DATE (S_IA_APPROVAL), HELP (N_("Set to today on approval when left empty.")) },
+  { "retention", N_("Retention period"), AIMS_FIELD_TEXT, NN, SHORT, 5, NULL,
+    ENTRY (S_IA_REVIEW), HELP (N_("How long the organisation keeps this record.")) },
+  { "next_review", N_("Next review"), AIMS_FIELD_TEXT, NN, SHORT, 5, NULL, DATE (S_IA_REVIEW) },
+  { "created", N_("Created"), AIMS_FIELD_TEXT, SYS, SHORT, 5, NULL, HIDDEN },
+  { "modified", N_("Modified"), AIMS_FIELD_TEXT, SYS, SHORT, 5, NULL, HIDDEN },
+  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 5, NULL, HIDDEN },
+};
+
+/* Severity is an impact step of the matrix and likelihood a likelihood step,
+ * offered by the matrix's labels; 0 is "not assessed". */
+static const AimsFieldInfo impact_fields[] = {
+  { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 5, NULL, HIDDEN },
+  { "assessment", N_("Impact assessment"), AIMS_FIELD_TEXT, NN, SHORT, 5, NULL, HIDDEN },
+  { "affected", N_("Affected party or group"), AIMS_FIELD_TEXT, NN, SHORT, 5, NULL,
+    ENTRY (S_IMPACT) },
+  { "level", N_("Level"), AIMS_FIELD_TEXT, NN, SHORT, 5, impact_level_choices,
+    CHOICE (S_IMPACT, impact_level_list) },
+  { "nature", N_("Benefit or harm"), AIMS_FIELD_TEXT, NN, SHORT, 5, nature_choices,
+    CHOICE (S_IMPACT, nature_list), REQUIRED },
+  { "dimension", N_("Dimension"), AIMS_FIELD_TEXT, NN, SHORT, 5, dimension_choices,
+    CHOICE (S_IMPACT, dimension_list) },
+  { "scenario", N_("Scenario"), AIMS_FIELD_TEXT, NN, SHORT, 5, scenario_choices,
+    CHOICE (S_IMPACT, scenario_list) },
+  { "description", N_("Description"), AIMS_FIELD_TEXT, NN, LONG, 5, NULL, AREA (S_IMPACT),
+    HELP (N_("What happens, to whom, and how.")) },
+  { "severity", N_("Severity"), AIMS_FIELD_INTEGER, NN, 0, 5, NULL,
+    .group = S_IMPACT_SCORE, .widget = AIMS_FIELD_WIDGET_SCORE,
+    HELP (N_("How severe it is: an impact step of the risk matrix.")) },
+  { "likelihood", N_("Likelihood"), AIMS_FIELD_INTEGER, NN, 0, 5, NULL,
+    .group = S_IMPACT_SCORE, .widget = AIMS_FIELD_WIDGET_SCORE,
+    HELP (N_("How likely it is: a likelihood step of the risk matrix.")) },
+  { "scale", N_("Scale"), AIMS_FIELD_TEXT, NN, SHORT, 5, NULL, ENTRY (S_IMPACT_SCORE),
+    HELP (N_("How many are affected.")) },
+  { "reversibility", N_("Reversibility"), AIMS_FIELD_TEXT, NN, SHORT, 5, reversibility_choices,
+    CHOICE (S_IMPACT_SCORE, reversibility_list) },
+  { "status", N_("Status"), AIMS_FIELD_TEXT, NN, SHORT, 5, impact_status_choices,
+    CHOICE (S_IMPACT_SCORE, impact_status_list), REQUIRED,
+    HELP (N_("An open harm still needs its measures in place.")) },
+  { "created", N_("Created"), AIMS_FIELD_TEXT, SYS, SHORT, 5, NULL, HIDDEN },
+  { "modified", N_("Modified"), AIMS_FIELD_TEXT, SYS, SHORT, 5, NULL, HIDDEN },
+  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 5, NULL, HIDDEN },
+};
+
+static const AimsFieldInfo impact_measure_fields[] = {
+  { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 5, NULL, HIDDEN },
+  { "impact", N_("Impact"), AIMS_FIELD_TEXT, NN, SHORT, 5, NULL, HIDDEN },
+  { "what", N_("Measure"), AIMS_FIELD_TEXT, NN, LONG, 5, NULL, AREA (S_MEASURE), REQUIRED,
+    HELP (N_("What is done to address the impact.")) },
+  { "owner", N_("Owner"), AIMS_FIELD_TEXT, NN, SHORT, 5, NULL, ENTRY (S_MEASURE) },
+  { "created", N_("Created"), AIMS_FIELD_TEXT, SYS, SHORT, 5, NULL, HIDDEN },
+  { "modified", N_("Modified"), AIMS_FIELD_TEXT, SYS, SHORT, 5, NULL, HIDDEN },
+  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 5, NULL, HIDDEN },
+};
+
+static const AimsFieldInfo impact_risk_fields[] = {
+  { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 5, NULL, HIDDEN },
+  { "impact", N_("Impact"), AIMS_FIELD_TEXT, NN, SHORT, 5, NULL, HIDDEN },
+  { "risk", N_("Risk"), AIMS_FIELD_TEXT, NN, SHORT, 5, NULL, HIDDEN },
+  { "created", N_("Created"), AIMS_FIELD_TEXT, SYS, SHORT, 5, NULL, HIDDEN },
+  { "modified", N_("Modified"), AIMS_FIELD_TEXT, SYS, SHORT, 5, NULL, HIDDEN },
+  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 5, NULL, HIDDEN },
+};
+
 #undef SHORT
 #undef LONG
 #undef JSON
@@ -912,6 +1258,18 @@ static const AimsFieldInfo treatment_action_fields[] = {
 #undef S_ACCEPTANCE
 #undef S_RISK_REVIEW
 #undef S_ACTION
+#undef S_IA_ASSESSMENT
+#undef S_IA_SYSTEM
+#undef S_IA_DATA
+#undef S_IA_ALGORITHM
+#undef S_IA_DEPLOYMENT
+#undef S_IA_PARTIES
+#undef S_IA_CONCLUSION
+#undef S_IA_APPROVAL
+#undef S_IA_REVIEW
+#undef S_IMPACT
+#undef S_IMPACT_SCORE
+#undef S_MEASURE
 
 static const AimsTableInfo tables[] = {
   { "project", N_("project"), AIMS_TABLE_SINGLETON, 1, "organisation",
@@ -938,6 +1296,14 @@ static const AimsTableInfo tables[] = {
     NULL, risk_control_fields, G_N_ELEMENTS (risk_control_fields), NULL },
   { "treatment_action", N_("treatment action"), AIMS_TABLE_RECORDS, 4, "what",
     treatment_action_fields, G_N_ELEMENTS (treatment_action_fields), NULL },
+  { "impact_assessment", N_("impact assessment"), AIMS_TABLE_RECORDS, 5, "reference",
+    impact_assessment_fields, G_N_ELEMENTS (impact_assessment_fields), "IA-" },
+  { "impact", N_("impact"), AIMS_TABLE_RECORDS, 5, "affected",
+    impact_fields, G_N_ELEMENTS (impact_fields), NULL },
+  { "impact_measure", N_("measure"), AIMS_TABLE_RECORDS, 5, "what",
+    impact_measure_fields, G_N_ELEMENTS (impact_measure_fields), NULL },
+  { "impact_risk", N_("link between an impact and a risk"), AIMS_TABLE_RECORDS, 5,
+    NULL, impact_risk_fields, G_N_ELEMENTS (impact_risk_fields), NULL },
 };
 
 static const AimsSchemaDef default_schema = {

@@ -29,7 +29,7 @@ G_BEGIN_DECLS
  * The newest file format (`PRAGMA user_version`) this build reads and writes.
  * Each later issue that adds tables adds a migration and bumps it.
  */
-#define AIMS_FORMAT_VERSION 4
+#define AIMS_FORMAT_VERSION 5
 
 /* Upper bounds of stored text, in bytes of UTF-8. */
 #define AIMS_TEXT_LIMIT_SHORT  256u
@@ -87,7 +87,7 @@ typedef enum
  * @AIMS_FIELD_WIDGET_SCORE: a likelihood or impact: a step of the project's
  *   risk matrix (1 … n), offered by its label; 0 is "not assessed" for a
  *   field that is not required. The field's name says the axis: it ends in
- *   "_likelihood" or "_impact"
+ *   "_likelihood" or "_impact", or is "likelihood" or "severity" (an impact)
  * @AIMS_FIELD_WIDGET_LEVEL: a risk level the store computes from the
  *   matrix, shown by its name and never edited (-1: none yet)
  *

@@ -114,6 +114,7 @@ struct _AimsRecordBrowser
   AdwStatusPage      *no_matches_page;
   GtkLabel           *count_label;
   GtkLabel           *detail_title;
+  GtkWidget          *assess_button;
   GtkStack           *detail_stack;
   AimsRecordForm     *form;
 
@@ -267,6 +268,8 @@ update_detail (AimsRecordBrowser *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.duplicate", writable && record != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.delete", writable && record != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.history", record != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.assess-impact", record != NULL);
+  gtk_widget_set_visible (self->assess_button, g_str_equal (self->spec->table, "ai_system"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.export", can_export (self));
 
   if (record == NULL)
@@ -776,6 +779,22 @@ browser_search_action (GtkWidget  *widget,
   aims_record_browser_focus_search (AIMS_RECORD_BROWSER (widget));
 }
 
+/* An AI system's impact assessment opens in its own section (the window's) */
+static void
+browser_assess_impact_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  AimsRecordBrowser *self = AIMS_RECORD_BROWSER (widget);
+  AimsRecord *record = gtk_single_selection_get_selected_item (self->selection);
+
+  if (record == NULL)
+    return;
+
+  aims_record_form_flush (self->form);
+  gtk_widget_activate_action (widget, "win.assess-impact", "s", aims_record_get_uuid (record));
+}
+
 static void
 browser_history_action (GtkWidget  *widget,
                         const char *action_name,
@@ -1017,6 +1036,7 @@ aims_record_browser_class_init (AimsRecordBrowserClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AimsRecordBrowser, no_matches_page);
   gtk_widget_class_bind_template_child (widget_class, AimsRecordBrowser, count_label);
   gtk_widget_class_bind_template_child (widget_class, AimsRecordBrowser, detail_title);
+  gtk_widget_class_bind_template_child (widget_class, AimsRecordBrowser, assess_button);
   gtk_widget_class_bind_template_child (widget_class, AimsRecordBrowser, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, AimsRecordBrowser, form);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
@@ -1030,6 +1050,8 @@ aims_record_browser_class_init (AimsRecordBrowserClass *klass)
   gtk_widget_class_install_action (widget_class, "browser.clear-filters", NULL, browser_clear_filters_action);
   gtk_widget_class_install_action (widget_class, "browser.search", NULL, browser_search_action);
   gtk_widget_class_install_action (widget_class, "browser.history", NULL, browser_history_action);
+  gtk_widget_class_install_action (widget_class, "browser.assess-impact", NULL,
+                                   browser_assess_impact_action);
   gtk_widget_class_install_action (widget_class, "browser.export", NULL, browser_export_action);
 
   /* Delete reaches here only when the focused widget did not use the key,

@@ -309,7 +309,8 @@ update_multi_choice_subtitle (Field *field)
 static AimsMatrixAxis
 score_axis (const AimsFieldInfo *info)
 {
-  return g_str_has_suffix (info->name, "_impact") ? AIMS_MATRIX_IMPACT : AIMS_MATRIX_LIKELIHOOD;
+  return g_str_has_suffix (info->name, "_impact") || g_str_equal (info->name, "severity")
+    ? AIMS_MATRIX_IMPACT : AIMS_MATRIX_LIKELIHOOD;
 }
 
 static AimsMatrix *

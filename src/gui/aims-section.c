@@ -18,9 +18,7 @@ static const AimsSection sections[] = {
   { "systems", N_("AI Systems"), "computer-symbolic", NULL },
   { "risks", N_("Risks"), "dialog-warning-symbolic", NULL },
   { "heatmap", N_("Heatmap"), "view-grid-symbolic", NULL },
-  { "impact", N_("Impact Assessments"), "x-office-document-symbolic",
-    N_("AI system impact assessments (ISO/IEC 42001 6.1.4 and A.5) are not available "
-       "in this version.") },
+  { "impact", N_("Impact Assessments"), "x-office-document-symbolic", NULL },
   { "controls", N_("Controls (SoA)"), "security-high-symbolic",
     N_("The Statement of Applicability over the 38 Annex A controls is not available "
        "in this version.") },

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include "aims-assessment-page.h"
 #include "aims-error-dialog.h"
 #include "aims-file-chooser.h"
 #include "aims-history-window.h"
@@ -99,6 +100,8 @@ flush_edits (AimsWindow *self)
     aims_inventory_page_flush (AIMS_INVENTORY_PAGE (self->inventory_page));
   if (self->risks_page != NULL)
     aims_record_browser_flush (AIMS_RECORD_BROWSER (self->risks_page));
+  if (self->assessment_page != NULL)
+    aims_assessment_page_flush (AIMS_ASSESSMENT_PAGE (self->assessment_page));
 }
 
 static void
@@ -199,6 +202,8 @@ set_document (AimsWindow   *self,
     aims_record_browser_set_document (AIMS_RECORD_BROWSER (self->risks_page), document);
   if (self->heatmap_page != NULL)
     aims_heatmap_page_set_document (AIMS_HEATMAP_PAGE (self->heatmap_page), document);
+  if (self->assessment_page != NULL)
+    aims_assessment_page_set_document (AIMS_ASSESSMENT_PAGE (self->assessment_page), document);
 
   g_set_object (&self->document, document);
   g_signal_group_set_target (self->document_signals, document);
@@ -676,6 +681,22 @@ aims_window_discard_recoverable_action (GtkWidget  *widget,
   aims_welcome_view_reload (AIMS_WELCOME_VIEW (self->welcome_view));
 }
 
+/* "Assess Impact" on an AI system: its latest assessment, or a new one */
+static void
+aims_window_assess_impact_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  AimsWindow *self = AIMS_WINDOW (widget);
+
+  if (self->assessment_page == NULL || self->document == NULL)
+    return;
+
+  if (aims_assessment_page_assess_system (AIMS_ASSESSMENT_PAGE (self->assessment_page),
+                                          g_variant_get_string (param, NULL)))
+    aims_window_show_section (self, "impact");
+}
+
 static void
 on_document_notify_cb (AimsWindow   *self,
                        GParamSpec   *pspec,
@@ -735,6 +756,12 @@ _aims_window_create_section_page (AimsWindow        *self,
       return self->heatmap_page;
     }
 
+  if (g_str_equal (section->id, "impact"))
+    {
+      self->assessment_page = aims_assessment_page_new ();
+      return self->assessment_page;
+    }
+
   g_assert (g_str_equal (section->id, "overview"));
   self->overview_page = aims_overview_page_new ();
 
@@ -747,6 +774,7 @@ _aims_window_class_init_project (GtkWidgetClass *widget_class)
   g_type_ensure (AIMS_TYPE_OVERVIEW_PAGE);
   g_type_ensure (AIMS_TYPE_INVENTORY_PAGE);
   g_type_ensure (AIMS_TYPE_HEATMAP_PAGE);
+  g_type_ensure (AIMS_TYPE_ASSESSMENT_PAGE);
 
   gtk_widget_class_install_action (widget_class, "win.save", NULL, aims_window_save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, aims_window_save_as_action);
@@ -754,6 +782,7 @@ _aims_window_class_init_project (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, aims_window_undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, aims_window_redo_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, aims_window_show_history_action);
+  gtk_widget_class_install_action (widget_class, "win.assess-impact", "s", aims_window_assess_impact_action);
   gtk_widget_class_install_action (widget_class, "win.recover", "s", aims_window_recover_action);
   gtk_widget_class_install_action (widget_class, "win.discard-recoverable", "s",
                                    aims_window_discard_recoverable_action);

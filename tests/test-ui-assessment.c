@@ -1,0 +1,491 @@
+/* test-ui-assessment.c
+ *
+ * Copyright 2026 AIMS Workbench Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The Impact Assessments section on the demo project, driven through its
+ * real widgets: the list and its filters, "Assess Impact" on an AI system,
+ * the form's autosave, the refused and then accepted approval, the
+ * navigation list, and an impact turned into a register risk. */
+
+#include "config.h"
+
+#include "aims-test-gtk.h"
+#include "aims-test-util.h"
+
+#include <adwaita.h>
+
+#include "aims-application.h"
+#include "aims-assessment-page.h"
+#include "aims-assessment-view.h"
+#include "aims-impact-dialog.h"
+#include "aims-inventory-page.h"
+#include "aims-record-browser.h"
+#include "aims-window-private.h"
+
+static AimsApplication *app;
+
+typedef struct
+{
+  AimsWindow         *window;
+  AimsAssessmentPage *page;
+  AimsAssessmentView *view;
+  AimsStore          *store;
+  char               *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  f->dir = g_dir_make_tmp ("aims-ui-assessment-XXXXXX", NULL);
+  path = g_build_filename (f->dir, "Demo.aims", NULL);
+  g_assert_true (aims_demo_write_file (path, AIMS_DEMO_SCALE_SMALL, 42, &error));
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+
+  f->window = aims_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1300, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
+  aims_window_open_file (f->window, file);
+  g_assert_true (aims_window_has_project (f->window));
+  aims_window_show_section (f->window, "impact");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+
+  g_assert_nonnull (f->window->assessment_page);
+  f->page = AIMS_ASSESSMENT_PAGE (f->window->assessment_page);
+  f->view = aims_assessment_page_get_view (f->page);
+  f->store = aims_document_get_store (f->window->document);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(AimsDocument) document = g_object_ref (f->window->document);
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (l->data != f->window)
+      gtk_window_destroy (l->data);
+  g_list_free (toplevels);
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  wait_ms (20);
+  aims_document_close (document);
+  aims_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n += GTK_IS_LIST_BOX_ROW (row);
+
+  return n;
+}
+
+static GtkListBoxRow *
+find_row_by_title (GtkListBox *list,
+                   const char *prefix)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (ADW_IS_PREFERENCES_ROW (row) &&
+          g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), prefix))
+        return GTK_LIST_BOX_ROW (row);
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+        return child;
+      if ((found = find_named (child, name)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_of_type (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      const char *text = gtk_button_get_label (g_ptr_array_index (buttons, i));
+
+      if (text != NULL && g_str_equal (text, label))
+        return g_ptr_array_index (buttons, i);
+    }
+
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_message_dialog (const char *heading)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+        g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0 &&
+        gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+
+  return found;
+}
+
+static char *
+get_text (AimsStore  *store,
+          const char *uuid,
+          const char *field)
+{
+  return aims_store_dup_text (store, "impact_assessment", uuid, field, NULL);
+}
+
+static void
+open_row (Fixture    *f,
+          const char *prefix)
+{
+  GtkListBox *list = aims_assessment_page_get_list (f->page);
+  GtkListBoxRow *row = find_row_by_title (list, prefix);
+
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (list, "row-activated", row);
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
+}
+
+/* The list shows every assessment; the filters narrow it. */
+static void
+test_list_filters (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkListBox *list = aims_assessment_page_get_list (f->page);
+  GtkDropDown *status = NULL;
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  GtkSearchEntry *search = GTK_SEARCH_ENTRY (find_descendant_of_type (GTK_WIDGET (f->page),
+                                                                      GTK_TYPE_SEARCH_ENTRY));
+
+  g_assert_cmpuint (count_rows (list), ==, 5);
+  g_assert_nonnull (find_row_by_title (list, "SYS-005 CV screening assistant, version 2"));
+
+  collect_of_type (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN, dropdowns);
+  status = g_ptr_array_index (dropdowns, 0);
+  gtk_drop_down_set_selected (status, 3);  /* Approved */
+  g_assert_cmpuint (count_rows (list), ==, 2);
+  gtk_drop_down_set_selected (status, 0);
+
+  collect_of_type (GTK_WIDGET (f->page), GTK_TYPE_CHECK_BUTTON, checks);
+  gtk_check_button_set_active (g_ptr_array_index (checks, 0), TRUE);  /* latest only */
+  g_assert_cmpuint (count_rows (list), ==, 4);
+  g_assert_null (find_row_by_title (list, "SYS-005 CV screening assistant, version 1"));
+  gtk_check_button_set_active (g_ptr_array_index (checks, 0), FALSE);
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "fraud");
+  WAIT_UNTIL (count_rows (list) == 1);
+  g_assert_cmpuint (count_rows (list), ==, 1);
+  g_assert_nonnull (find_row_by_title (list, "SYS-002 Fraud detection scoring"));
+}
+
+/* "Assess Impact" on an AI system starts its first assessment; a second
+ * time opens the same one. */
+static void
+test_assess_impact (Fixture       *f,
+                    gconstpointer  data)
+{
+  AimsInventoryPage *inventory = AIMS_INVENTORY_PAGE (f->window->inventory_page);
+  AimsRecordBrowser *browser = aims_inventory_page_get_browser (inventory, "ai_system");
+  g_autofree char *system = NULL;
+  g_autofree char *first = NULL;
+  GtkWidget *button;
+
+  {
+    g_autoptr(AimsRecordList) systems = aims_record_list_new (f->store, "ai_system");
+    g_autoptr(AimsRecord) record = NULL;
+
+    aims_record_list_set_filter (systems, "reference", "SYS-013");
+    record = g_list_model_get_item (G_LIST_MODEL (systems), 0);
+    system = g_strdup (aims_record_get_uuid (record));
+  }
+  g_assert_null (aims_assessment_dup_latest (f->store, system));
+
+  aims_window_show_section (f->window, "systems");
+  aims_inventory_page_show (inventory, "ai_system", system);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  WAIT_UNTIL (g_strcmp0 (aims_record_browser_get_selected (browser), system) == 0);
+  g_assert_cmpstr (aims_record_browser_get_selected (browser), ==, system);
+  button = find_button (GTK_WIDGET (browser), "Assess _Impact");
+  g_assert_nonnull (button);
+  WAIT_UNTIL (gtk_widget_get_visible (button) && gtk_widget_is_sensitive (button));
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+
+  g_assert_cmpstr (aims_window_get_visible_section (f->window), ==, "impact");
+  first = aims_assessment_dup_latest (f->store, system);
+  g_assert_nonnull (first);
+  g_assert_cmpstr (aims_assessment_view_get_uuid (f->view), ==, first);
+  g_assert_cmpstr (aims_record_form_get_uuid (aims_assessment_view_get_form (f->view)), ==, first);
+
+  aims_window_show_section (f->window, "systems");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (aims_assessment_view_get_uuid (f->view), ==, first);
+  g_assert_cmpuint (aims_store_count (f->store, "impact_assessment"), ==, 6);
+
+  /* Not on the other registers */
+  g_assert_false (gtk_widget_get_visible (
+    find_button (GTK_WIDGET (aims_inventory_page_get_browser (inventory, "data_set")),
+                 "Assess _Impact")));
+}
+
+/* A draft: typing in the form saves through the store; approval is refused
+ * with the missing parts named, then accepted once they are filled in. */
+static void
+test_autosave_and_approval (Fixture       *f,
+                            gconstpointer  data)
+{
+  const char *uuid;
+  AimsRecordForm *form;
+  GtkWidget *approver, *approve;
+  AdwMessageDialog *dialog;
+  g_autofree char *text = NULL;
+  g_autofree char *undo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) impacts = NULL;
+  const char *body;
+  const char * const fields[][2] = {
+    { "functions", "Answers questions about policies and claims." },
+    { "data_information", "Policy documents and FAQ pages." },
+    { "data_quality", "Reviewed by the content team." },
+    { "algorithm_information", "A hosted large language model with retrieval." },
+    { "deployment_constraints", "No advice on claims decisions." },
+    { "thresholds", "none" },
+    { "conclusion", "Acceptable with the notice." },
+    { "residual_impact", "Low." },
+    { "approver_role", "Director of Customer Experience" },
+    { "retention", "10 years" },
+    { "next_review", "2027-11-10" },
+    { "scope", "The chatbot on the website." },
+  };
+
+  open_row (f, "SYS-004 Ask Northwind customer chatbot");
+  uuid = aims_assessment_view_get_uuid (f->view);
+  form = aims_assessment_view_get_form (f->view);
+  WAIT_UNTIL (find_named (GTK_WIDGET (form), "approver") != NULL);
+
+  /* Typing saves, as one undoable edit */
+  approver = find_named (GTK_WIDGET (form), "approver");
+  g_assert_nonnull (approver);
+  gtk_editable_set_text (GTK_EDITABLE (approver), "Marcus Lindqvist");
+  aims_record_form_flush (form);
+  text = get_text (f->store, uuid, "approver");
+  g_assert_cmpstr (text, ==, "Marcus Lindqvist");
+  undo = aims_store_dup_undo_label (f->store);
+  g_assert_nonnull (strstr (undo, "Approver"));
+
+  /* Refused, naming what is missing */
+  approve = find_button (GTK_WIDGET (f->view), "_Approve");
+  g_assert_nonnull (approve);
+  g_signal_emit_by_name (approve, "clicked");
+  dialog = find_message_dialog ("Cannot Approve Yet");
+  g_assert_nonnull (dialog);
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "Approval: Approver’s role"));
+  g_assert_nonnull (strstr (body, "Impacts: “Customers”: at least one measure"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_pointer (&text, g_free);
+  text = get_text (f->store, uuid, "status");
+  g_assert_cmpstr (text, ==, "draft");
+  g_assert_nonnull (strstr (gtk_label_get_text (aims_assessment_view_get_missing_label (f->view)),
+                            "Approver’s role"));
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (aims_assessment_view_get_progress_bar (f->view)),
+                     <, 1.0);
+
+  /* Complete it */
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_assert_true (aims_store_update (f->store, "impact_assessment", uuid, fields[i][0],
+                                        g_variant_new_string (fields[i][1]), &error));
+      g_assert_no_error (error);
+    }
+  impacts = aims_assessment_dup_impacts (f->store, uuid, &error);
+  {
+    g_autoptr(GHashTable) values = aims_test_values ("impact", g_variant_new_string (impacts[0]),
+                                                     "what", g_variant_new_string ("Notice"),
+                                                     "owner", g_variant_new_string ("Elena"),
+                                                     NULL);
+    g_autofree char *measure = aims_store_insert (f->store, "impact_measure", values, &error);
+
+    g_assert_no_error (error);
+  }
+  aims_assessment_view_refresh (f->view);
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (aims_assessment_view_get_progress_bar (f->view)),
+                     ==, 1.0);
+
+  g_signal_emit_by_name (approve, "clicked");
+  g_assert_null (find_message_dialog ("Cannot Approve Yet"));
+  g_clear_pointer (&text, g_free);
+  text = get_text (f->store, uuid, "status");
+  g_assert_cmpstr (text, ==, "approved");
+
+  /* Approved is read-only; a new version is offered */
+  g_assert_true (aims_record_form_get_read_only (form));
+  g_assert_false (gtk_widget_get_visible (approve));
+  g_assert_true (gtk_widget_get_visible (find_button (GTK_WIDGET (f->view), "_New Version")));
+}
+
+/* The navigation list shows the sections, the impacts list included, with
+ * the parts missing in each. */
+static void
+test_navigation (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkStack *stack;
+
+  open_row (f, "SYS-004 Ask Northwind customer chatbot");
+  stack = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (aims_assessment_view_get_form (f->view))));
+  g_assert_true (GTK_IS_STACK (stack));
+
+  aims_assessment_view_show_section (f->view, "impacts");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "impacts");
+  g_assert_cmpuint (g_list_model_get_n_items (aims_assessment_view_get_impacts (f->view)), ==, 1);
+
+  aims_assessment_view_show_section (f->view, "Approval");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "fields");
+}
+
+/* An impact opens in its dialog; "Create Risk from This Impact" adds a
+ * register risk for the AI system, listed in the dialog; undo removes it. */
+static void
+test_create_risk (Fixture       *f,
+                  gconstpointer  data)
+{
+  AimsImpactDialog *dialog;
+  GtkWidget *create;
+  guint n_risks = aims_store_count (f->store, "risk");
+  const char *uuid;
+  g_autoptr(GError) error = NULL;
+
+  open_row (f, "SYS-004 Ask Northwind customer chatbot");
+  uuid = aims_assessment_view_get_uuid (f->view);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "assessment.add-impact", NULL);
+  dialog = aims_assessment_view_get_impact_dialog (f->view);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (aims_record_form_get_table (aims_impact_dialog_get_form (dialog)), ==, "impact");
+
+  /* Not scored yet: refused with a message */
+  create = find_button (GTK_WIDGET (dialog), "Create _Risk from This Impact");
+  g_assert_nonnull (create);
+  g_signal_emit_by_name (create, "clicked");
+  g_assert_nonnull (find_message_dialog ("Could Not Create the Risk"));
+  gtk_window_destroy (GTK_WINDOW (find_message_dialog ("Could Not Create the Risk")));
+
+  /* Scored in the dialog's form */
+  {
+    const char *impact = aims_record_form_get_uuid (aims_impact_dialog_get_form (dialog));
+
+    g_assert_true (aims_store_update (f->store, "impact", impact, "severity",
+                                      g_variant_new_int64 (3), &error));
+    g_assert_true (aims_store_update (f->store, "impact", impact, "likelihood",
+                                      g_variant_new_int64 (2), &error));
+    g_assert_true (aims_store_update (f->store, "impact", impact, "dimension",
+                                      g_variant_new_string ("privacy"), &error));
+    g_assert_no_error (error);
+  }
+
+  g_signal_emit_by_name (create, "clicked");
+  g_assert_cmpuint (aims_store_count (f->store, "risk"), ==, n_risks + 1);
+  wait_ms (50);
+  g_assert_nonnull (find_descendant_of_type (GTK_WIDGET (dialog), GTK_TYPE_LABEL));
+
+  /* A measure through the dialog */
+  {
+    GtkWidget *add = find_button (GTK_WIDGET (dialog), "Add _Measure");
+
+    g_signal_emit_by_name (add, "clicked");
+    wait_ms (50);
+    g_assert_nonnull (gtk_list_box_get_row_at_index (aims_impact_dialog_get_measures (dialog), 0));
+  }
+
+  /* Undo the measure and the risk */
+  g_assert_true (aims_store_undo (f->store, &error));
+  g_assert_true (aims_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (aims_store_count (f->store, "risk"), ==, n_risks);
+  g_assert_nonnull (uuid);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *tmp = g_dir_make_tmp ("aims-ui-assessment-home-XXXXXX", NULL);
+  g_autofree char *state = g_build_filename (tmp, "state", NULL);
+  g_autofree char *data = g_build_filename (tmp, "data", NULL);
+  g_autofree char *config = g_build_filename (tmp, "config", NULL);
+  int ret;
+
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  aims_test_gtk_init_log ();
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/ui/assessment/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("list-filters", test_list_filters);
+  ADD ("assess-impact", test_assess_impact);
+  ADD ("autosave-and-approval", test_autosave_and_approval);
+  ADD ("navigation", test_navigation);
+  ADD ("create-risk", test_create_risk);
+#undef ADD
+
+  app = aims_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  ret = g_test_run ();
+  g_clear_object (&app);
+  aims_test_remove_tree (tmp);
+
+  return ret;
+}
