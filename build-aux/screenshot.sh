@@ -32,13 +32,13 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 [ -n "$wid" ] || { cat "$tmp/app.log"; echo "the window did not appear" >&2; exit 1; }
-sleep 2
+sleep "${SCREENSHOT_WAIT:-2}"  # longer on a busy machine
 # The sidebar's rows are 38 px apart, the first centred 75 px down (no
 # window manager: the window sits at 0,0)
 if [ "$section" != 0 ]; then
   xdotool mousemove --window "$wid" 100 $((75 + 38 * section)) click 1
   xdotool mousemove --window "$wid" 5 5
 fi
-sleep 1.5
+sleep "${SCREENSHOT_WAIT:-1.5}"
 import -window "$wid" "$out"
 echo "$out"
