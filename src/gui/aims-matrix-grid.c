@@ -354,6 +354,8 @@ aims_matrix_grid_dispose (GObject *object)
 {
   AimsMatrixGrid *self = AIMS_MATRIX_GRID (object);
 
+  if (self->popover != NULL)
+    g_signal_handlers_disconnect_by_data (self->popover, self);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMS_TYPE_MATRIX_GRID);
   g_clear_pointer (&self->cells, g_ptr_array_unref);

@@ -30,12 +30,14 @@
 #define MIN_REVIEW_DAYS 1
 #define MAX_REVIEW_DAYS 3660
 
+/* The colour and remove buttons sit in the expander's header; the rows
+ * inside are made when the level is first expanded */
 typedef struct
 {
   AdwExpanderRow *expander;
-  AdwEntryRow    *name_row;
   GtkWidget      *colour_button;
   GtkWidget      *remove_button;
+  AdwEntryRow    *name_row;         /* (nullable) until expanded */
   GtkWidget      *appetite_switch;
   GtkWidget      *days_spin;
 } LevelRows;
@@ -178,17 +180,19 @@ update_level (AimsMatrixLevels *self,
 
   self->updating = TRUE;
 
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (rows->name_row)), name) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (rows->name_row), name);
-
   gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (rows->colour_button), &shown);
   if (colour != NULL && gdk_rgba_parse (&rgba, colour) && !gdk_rgba_equal (&rgba, &shown))
     gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (rows->colour_button), &rgba);
 
-  gtk_switch_set_active (GTK_SWITCH (rows->appetite_switch),
-                         aims_matrix_get_level_within_appetite (self->matrix, level));
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (rows->days_spin),
-                             aims_matrix_get_level_review_days (self->matrix, level));
+  if (rows->name_row != NULL)
+    {
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (rows->name_row)), name) != 0)
+        gtk_editable_set_text (GTK_EDITABLE (rows->name_row), name);
+      gtk_switch_set_active (GTK_SWITCH (rows->appetite_switch),
+                             aims_matrix_get_level_within_appetite (self->matrix, level));
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (rows->days_spin),
+                                 aims_matrix_get_level_review_days (self->matrix, level));
+    }
 
   self->updating = FALSE;
 
@@ -303,7 +307,9 @@ on_tolerance_notify_cb (AdwComboRow      *row,
   emit_changed (self);
 }
 
-static void rebuild (AimsMatrixLevels *self);
+static void rebuild           (AimsMatrixLevels *self);
+static void ensure_inner_rows (AimsMatrixLevels *self,
+                               guint             level);
 
 static void
 on_remove_clicked_cb (GtkButton        *button,
@@ -360,6 +366,7 @@ on_add_clicked_cb (AimsMatrixLevels *self)
   /* Straight to naming it */
   rows = get_rows (self, level);
   adw_expander_row_set_expanded (rows->expander, TRUE);
+  ensure_inner_rows (self, level);
   gtk_widget_grab_focus (GTK_WIDGET (rows->name_row));
   emit_changed (self);
 }
@@ -381,15 +388,15 @@ new_suffix_row (const char *title,
   return row;
 }
 
+static void on_expanded_notify_cb (AdwExpanderRow   *expander,
+                                   GParamSpec       *pspec,
+                                   AimsMatrixLevels *self);
+
 static void
 create_level_rows (AimsMatrixLevels *self,
                    guint             level,
                    LevelRows        *rows)
 {
-  GtkWidget *days_box;
-  GtkWidget *days_label;
-  GtkWidget *row;
-
   rows->expander = ADW_EXPANDER_ROW (adw_expander_row_new ());
   /* Names are the risk manager's text, not markup */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (rows->expander), FALSE);
@@ -406,6 +413,26 @@ create_level_rows (AimsMatrixLevels *self,
   gtk_color_button_set_modal (GTK_COLOR_BUTTON (rows->colour_button), TRUE);
   gtk_widget_set_valign (rows->colour_button, GTK_ALIGN_CENTER);
   adw_expander_row_add_action (rows->expander, rows->colour_button);
+
+  g_object_set_data (G_OBJECT (rows->expander), "level", GUINT_TO_POINTER (level));
+  g_object_set_data (G_OBJECT (rows->colour_button), "level", GUINT_TO_POINTER (level));
+  g_object_set_data (G_OBJECT (rows->remove_button), "level", GUINT_TO_POINTER (level));
+  g_signal_connect (rows->colour_button, "notify::rgba", G_CALLBACK (on_colour_notify_cb), self);
+  g_signal_connect (rows->remove_button, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
+  g_signal_connect (rows->expander, "notify::expanded", G_CALLBACK (on_expanded_notify_cb), self);
+}
+
+static void
+ensure_inner_rows (AimsMatrixLevels *self,
+                   guint             level)
+{
+  LevelRows *rows = get_rows (self, level);
+  GtkWidget *days_box;
+  GtkWidget *days_label;
+  GtkWidget *row;
+
+  if (rows->name_row != NULL)
+    return;
 
   rows->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows->name_row), _("_Name"));
@@ -435,16 +462,23 @@ create_level_rows (AimsMatrixLevels *self,
   adw_expander_row_add_row (rows->expander, row);
 
   g_object_set_data (G_OBJECT (rows->name_row), "level", GUINT_TO_POINTER (level));
-  g_object_set_data (G_OBJECT (rows->colour_button), "level", GUINT_TO_POINTER (level));
-  g_object_set_data (G_OBJECT (rows->remove_button), "level", GUINT_TO_POINTER (level));
   g_object_set_data (G_OBJECT (rows->appetite_switch), "level", GUINT_TO_POINTER (level));
   g_object_set_data (G_OBJECT (rows->days_spin), "level", GUINT_TO_POINTER (level));
 
+  update_level (self, level);
+
   g_signal_connect (rows->name_row, "changed", G_CALLBACK (on_name_changed_cb), self);
-  g_signal_connect (rows->colour_button, "notify::rgba", G_CALLBACK (on_colour_notify_cb), self);
-  g_signal_connect (rows->remove_button, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
   g_signal_connect (rows->appetite_switch, "notify::active", G_CALLBACK (on_appetite_notify_cb), self);
   g_signal_connect (rows->days_spin, "value-changed", G_CALLBACK (on_days_changed_cb), self);
+}
+
+static void
+on_expanded_notify_cb (AdwExpanderRow   *expander,
+                       GParamSpec       *pspec,
+                       AimsMatrixLevels *self)
+{
+  if (adw_expander_row_get_expanded (expander))
+    ensure_inner_rows (self, level_of (expander));
 }
 
 /* Makes the rows again for the matrix's levels */
@@ -583,7 +617,12 @@ aims_matrix_levels_get_name_row (AimsMatrixLevels *self,
 {
   g_return_val_if_fail (AIMS_IS_MATRIX_LEVELS (self), NULL);
 
-  return level < self->rows->len ? get_rows (self, level)->name_row : NULL;
+  if (level >= self->rows->len)
+    return NULL;
+
+  /* Made now if the level was never expanded */
+  ensure_inner_rows (self, level);
+  return get_rows (self, level)->name_row;
 }
 
 GtkWidget *

@@ -26,10 +26,12 @@
 
 #include <glib/gi18n.h>
 
+/* The entry rows are made when the step is first expanded: a 7 × 7
+ * matrix would otherwise open with 42 of them, measured but unseen */
 typedef struct
 {
   AdwExpanderRow *expander;
-  AdwEntryRow    *label_row;
+  AdwEntryRow    *label_row;        /* (nullable) until expanded */
   AdwEntryRow    *description_row;
   AdwEntryRow    *range_row;
 } StepRows;
@@ -98,14 +100,16 @@ update_step (AimsMatrixSteps *self,
 {
   StepRows *rows = get_rows (self, value);
 
+  update_header (self, value);
+  if (rows->label_row == NULL)
+    return;
+
   self->updating = TRUE;
   set_text (rows->label_row, aims_matrix_get_step_label (self->matrix, self->axis, value));
   set_text (rows->description_row,
             aims_matrix_get_step_description (self->matrix, self->axis, value));
   set_text (rows->range_row, aims_matrix_get_step_range (self->matrix, self->axis, value));
   self->updating = FALSE;
-
-  update_header (self, value);
 }
 
 static void
@@ -143,6 +147,30 @@ new_entry_row (AimsMatrixSteps *self,
 }
 
 static void
+ensure_entry_rows (AimsMatrixSteps *self,
+                   guint            value)
+{
+  StepRows *rows = get_rows (self, value);
+
+  if (rows->label_row != NULL)
+    return;
+
+  rows->label_row = new_entry_row (self, rows->expander, value, _("_Label"));
+  rows->description_row = new_entry_row (self, rows->expander, value, _("_Description"));
+  rows->range_row = new_entry_row (self, rows->expander, value, _("_Range (Optional)"));
+  update_step (self, value);
+}
+
+static void
+on_expanded_notify_cb (AdwExpanderRow  *expander,
+                       GParamSpec      *pspec,
+                       AimsMatrixSteps *self)
+{
+  if (adw_expander_row_get_expanded (expander))
+    ensure_entry_rows (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (expander), "value")));
+}
+
+static void
 create_step_rows (AimsMatrixSteps *self,
                   guint            value,
                   StepRows        *rows)
@@ -157,10 +185,8 @@ create_step_rows (AimsMatrixSteps *self,
   gtk_widget_add_css_class (prefix, "dim-label");
   gtk_label_set_width_chars (GTK_LABEL (prefix), 2);
   adw_expander_row_add_prefix (rows->expander, prefix);
-
-  rows->label_row = new_entry_row (self, rows->expander, value, _("_Label"));
-  rows->description_row = new_entry_row (self, rows->expander, value, _("_Description"));
-  rows->range_row = new_entry_row (self, rows->expander, value, _("_Range (Optional)"));
+  g_object_set_data (G_OBJECT (rows->expander), "value", GUINT_TO_POINTER (value));
+  g_signal_connect (rows->expander, "notify::expanded", G_CALLBACK (on_expanded_notify_cb), self);
 }
 
 static void
@@ -360,7 +386,8 @@ aims_matrix_steps_refresh (AimsMatrixSteps *self)
  * @value: a step, 1 … n
  * @what: "label", "description" or "range"
  *
- * Returns: (transfer none) (nullable): the row that edits it
+ * Returns: (transfer none) (nullable): the row that edits it, made now if
+ *   the step was never expanded
  */
 AdwEntryRow *
 aims_matrix_steps_get_entry_row (AimsMatrixSteps *self,
@@ -373,6 +400,8 @@ aims_matrix_steps_get_entry_row (AimsMatrixSteps *self,
 
   if ((rows = get_rows (self, value)) == NULL)
     return NULL;
+
+  ensure_entry_rows (self, value);
 
   if (g_strcmp0 (what, "label") == 0)
     return rows->label_row;
