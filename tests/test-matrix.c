@@ -929,6 +929,194 @@ test_describe_remap (void)
   assert_contains (back, "2 “Moderate” → 3 “Moderate”");
 }
 
+/* Resizing an axis, as the editor does */
+
+static void
+test_set_n_steps (void)
+{
+  static const char * const likelihood_5[] = {
+    "Rare", "Unlikely", "Possible", "Likely", "Almost certain"
+  };
+
+  /* Growing: every old step keeps its texts at the step its risks move to;
+   * the steps nothing moves to are blank. 5 → 7 moves 1, 2, 3, 4, 5 to
+   * 1, 3, 4, 6, 7. */
+  {
+    g_autoptr(AimsMatrix) matrix = aims_matrix_new_preset (AIMS_MATRIX_PRESET_5X5);
+    g_autoptr(AimsMatrix) before = aims_matrix_copy (matrix);
+    g_autoptr(GError) error = NULL;
+    static const guint moved_to[] = { 1, 3, 4, 6, 7 };
+
+    aims_matrix_set_n_steps (matrix, AIMS_MATRIX_LIKELIHOOD, 7);
+    g_assert_cmpuint (aims_matrix_get_n_steps (matrix, AIMS_MATRIX_LIKELIHOOD), ==, 7);
+    g_assert_cmpuint (aims_matrix_get_n_steps (matrix, AIMS_MATRIX_IMPACT), ==, 5);
+
+    for (guint v = 1; v <= 5; v++)
+      {
+        g_assert_cmpuint (aims_matrix_remap_value (v, 5, 7), ==, moved_to[v - 1]);
+        g_assert_cmpstr (aims_matrix_get_step_label (matrix, AIMS_MATRIX_LIKELIHOOD, moved_to[v - 1]),
+                         ==, likelihood_5[v - 1]);
+        g_assert_cmpstr (aims_matrix_get_step_range (matrix, AIMS_MATRIX_LIKELIHOOD, moved_to[v - 1]),
+                         ==, aims_matrix_get_step_range (before, AIMS_MATRIX_LIKELIHOOD, v));
+        g_assert_cmpstr (aims_matrix_get_step_description (matrix, AIMS_MATRIX_LIKELIHOOD,
+                                                           moved_to[v - 1]),
+                         ==, aims_matrix_get_step_description (before, AIMS_MATRIX_LIKELIHOOD, v));
+      }
+    g_assert_cmpstr (aims_matrix_get_step_label (matrix, AIMS_MATRIX_LIKELIHOOD, 2), ==, "");
+    g_assert_cmpstr (aims_matrix_get_step_label (matrix, AIMS_MATRIX_LIKELIHOOD, 5), ==, "");
+    g_assert_null (aims_matrix_get_step_range (matrix, AIMS_MATRIX_LIKELIHOOD, 5));
+
+    /* The other axis is untouched */
+    for (guint v = 1; v <= 5; v++)
+      g_assert_cmpstr (aims_matrix_get_step_label (matrix, AIMS_MATRIX_IMPACT, v), ==,
+                       aims_matrix_get_step_label (before, AIMS_MATRIX_IMPACT, v));
+
+    /* A moved row keeps its levels; the new rows copy the row at the same
+     * relative position */
+    for (guint v = 1; v <= 5; v++)
+      for (guint i = 1; i <= 5; i++)
+        g_assert_cmpint (aims_matrix_lookup (matrix, moved_to[v - 1], i), ==,
+                         expected_5x5[v - 1][i - 1]);
+    for (guint i = 1; i <= 5; i++)
+      {
+        g_assert_cmpint (aims_matrix_lookup (matrix, 2, i), ==,
+                         expected_5x5[aims_matrix_remap_value (2, 7, 5) - 1][i - 1]);
+        g_assert_cmpint (aims_matrix_lookup (matrix, 5, i), ==,
+                         expected_5x5[aims_matrix_remap_value (5, 7, 5) - 1][i - 1]);
+      }
+
+    /* Only the blank steps stand in the way */
+    g_assert_false (aims_matrix_validate (matrix, &error));
+    g_assert_error (error, AIMS_MATRIX_ERROR, AIMS_MATRIX_ERROR_EMPTY_LABEL);
+    assert_contains (error->message, "Likelihood step 2 has no label");
+    g_clear_error (&error);
+    aims_matrix_set_step (matrix, AIMS_MATRIX_LIKELIHOOD, 2, "Very unlikely", "", NULL);
+    aims_matrix_set_step (matrix, AIMS_MATRIX_LIKELIHOOD, 5, "Probable", "", NULL);
+    g_assert_true (aims_matrix_validate (matrix, &error));
+    g_assert_no_error (error);
+
+    /* Cells beyond the size hold nothing, so equal matrices stay equal */
+    aims_matrix_set_n_steps (matrix, AIMS_MATRIX_LIKELIHOOD, 5);
+    g_assert_true (aims_matrix_equal (matrix, before));
+  }
+
+  /* Shrinking: the step at the same relative position wins; 5 → 3 keeps
+   * "Rare", "Possible" and "Almost certain" */
+  {
+    g_autoptr(AimsMatrix) matrix = aims_matrix_new_preset (AIMS_MATRIX_PRESET_5X5);
+    g_autoptr(GError) error = NULL;
+
+    aims_matrix_set_n_steps (matrix, AIMS_MATRIX_IMPACT, 3);
+    aims_matrix_set_n_steps (matrix, AIMS_MATRIX_LIKELIHOOD, 3);
+    g_assert_cmpstr (aims_matrix_get_step_label (matrix, AIMS_MATRIX_LIKELIHOOD, 1), ==, "Rare");
+    g_assert_cmpstr (aims_matrix_get_step_label (matrix, AIMS_MATRIX_LIKELIHOOD, 2), ==, "Possible");
+    g_assert_cmpstr (aims_matrix_get_step_label (matrix, AIMS_MATRIX_LIKELIHOOD, 3), ==,
+                     "Almost certain");
+    g_assert_cmpstr (aims_matrix_get_step_label (matrix, AIMS_MATRIX_IMPACT, 1), ==, "Negligible");
+    g_assert_cmpstr (aims_matrix_get_step_label (matrix, AIMS_MATRIX_IMPACT, 2), ==, "Moderate");
+    g_assert_cmpstr (aims_matrix_get_step_label (matrix, AIMS_MATRIX_IMPACT, 3), ==, "Severe");
+
+    /* The corners of the grid stay the corners; it is valid as it is */
+    g_assert_cmpint (aims_matrix_lookup (matrix, 1, 1), ==, expected_5x5[0][0]);
+    g_assert_cmpint (aims_matrix_lookup (matrix, 3, 3), ==, expected_5x5[4][4]);
+    g_assert_cmpint (aims_matrix_lookup (matrix, 2, 2), ==, expected_5x5[2][2]);
+    g_assert_true (aims_matrix_validate (matrix, &error));
+    g_assert_no_error (error);
+  }
+
+  /* Every size to every size keeps the levels in order */
+  for (guint from = AIMS_MATRIX_MIN_STEPS; from <= AIMS_MATRIX_MAX_STEPS; from++)
+    for (guint to = AIMS_MATRIX_MIN_STEPS; to <= AIMS_MATRIX_MAX_STEPS; to++)
+      {
+        g_autoptr(AimsMatrix) matrix = aims_matrix_new_preset (AIMS_MATRIX_PRESET_5X5);
+        g_autoptr(GError) error = NULL;
+
+        aims_matrix_set_n_steps (matrix, AIMS_MATRIX_LIKELIHOOD, from);
+        aims_matrix_set_n_steps (matrix, AIMS_MATRIX_IMPACT, from);
+        aims_matrix_set_n_steps (matrix, AIMS_MATRIX_LIKELIHOOD, to);
+        aims_matrix_set_n_steps (matrix, AIMS_MATRIX_IMPACT, to);
+        for (guint a = AIMS_MATRIX_LIKELIHOOD; a <= AIMS_MATRIX_IMPACT; a++)
+          for (guint v = 1; v <= to; v++)
+            {
+              g_autofree char *label = g_strdup_printf ("S%u", v);
+
+              aims_matrix_set_step (matrix, a, v, label, "", NULL);
+            }
+        g_test_message ("%u → %u", from, to);
+        g_assert_true (aims_matrix_validate (matrix, &error));
+        g_assert_no_error (error);
+      }
+}
+
+static void
+test_add_remove_level (void)
+{
+  g_autoptr(AimsMatrix) matrix = aims_matrix_new_preset (AIMS_MATRIX_PRESET_5X5);
+  g_autoptr(GError) error = NULL;
+  guint level;
+
+  /* Added above the highest, in no cell yet */
+  level = aims_matrix_add_level (matrix, "Extreme", "#613583", FALSE, 7);
+  g_assert_cmpuint (level, ==, 5);
+  g_assert_cmpuint (aims_matrix_get_n_levels (matrix), ==, 6);
+  g_assert_cmpstr (aims_matrix_get_level_name (matrix, 5), ==, "Extreme");
+  g_assert_cmpstr (aims_matrix_get_level_colour (matrix, 5), ==, "#613583");
+  g_assert_false (aims_matrix_get_level_within_appetite (matrix, 5));
+  g_assert_cmpuint (aims_matrix_get_level_review_days (matrix, 5), ==, 7);
+  for (guint l = 1; l <= 5; l++)
+    for (guint i = 1; i <= 5; i++)
+      g_assert_cmpint (aims_matrix_lookup (matrix, l, i), ==, expected_5x5[l - 1][i - 1]);
+  g_assert_true (aims_matrix_validate (matrix, &error));
+  g_assert_no_error (error);
+  aims_matrix_set_cell (matrix, 5, 5, 5);
+
+  /* Removing "Significant" (2): its cells become "Moderate", the levels
+   * above move down, the tolerance ("Moderate") stays */
+  aims_matrix_remove_level (matrix, 2);
+  g_assert_cmpuint (aims_matrix_get_n_levels (matrix), ==, 5);
+  g_assert_cmpstr (aims_matrix_get_level_name (matrix, 2), ==, "High");
+  g_assert_cmpstr (aims_matrix_get_level_name (matrix, 3), ==, "Critical");
+  g_assert_cmpstr (aims_matrix_get_level_name (matrix, 4), ==, "Extreme");
+  g_assert_cmpuint (aims_matrix_get_tolerance (matrix), ==, 1);
+  g_assert_cmpint (aims_matrix_lookup (matrix, 5, 5), ==, 4);
+  for (guint l = 1; l <= 5; l++)
+    for (guint i = 1; i <= 5; i++)
+      {
+        int old = expected_5x5[l - 1][i - 1];
+        int expected = old < 2 ? old : old == 2 ? 1 : old - 1;
+
+        if (l == 5 && i == 5)
+          continue;
+        g_assert_cmpint (aims_matrix_lookup (matrix, l, i), ==, expected);
+      }
+  g_assert_true (aims_matrix_validate (matrix, &error));
+  g_assert_no_error (error);
+
+  /* Removing the lowest: its cells take the level above, which becomes the
+   * lowest; the tolerance moves with its level */
+  aims_matrix_remove_level (matrix, 0);
+  g_assert_cmpstr (aims_matrix_get_level_name (matrix, 0), ==, "Moderate");
+  g_assert_cmpint (aims_matrix_lookup (matrix, 1, 1), ==, 0);
+  g_assert_cmpuint (aims_matrix_get_tolerance (matrix), ==, 0);
+  g_assert_true (aims_matrix_validate (matrix, &error));
+  g_assert_no_error (error);
+
+  /* Removing the tolerance level moves the tolerance to the level below */
+  aims_matrix_set_tolerance (matrix, 2);
+  aims_matrix_remove_level (matrix, 2);
+  g_assert_cmpuint (aims_matrix_get_tolerance (matrix), ==, 1);
+  g_assert_cmpuint (aims_matrix_get_n_levels (matrix), ==, 3);
+  g_assert_true (aims_matrix_validate (matrix, &error));
+  g_assert_no_error (error);
+
+  /* Down to one level the matrix is refused for its size */
+  aims_matrix_remove_level (matrix, 2);
+  aims_matrix_remove_level (matrix, 1);
+  g_assert_cmpuint (aims_matrix_get_n_levels (matrix), ==, 1);
+  g_assert_false (aims_matrix_validate (matrix, &error));
+  g_assert_error (error, AIMS_MATRIX_ERROR, AIMS_MATRIX_ERROR_SIZE);
+}
+
 /* The matrix in the store */
 
 typedef struct
@@ -1304,6 +1492,8 @@ main (int   argc,
   g_test_add_func ("/matrix/json/hostile", test_json_hostile);
   g_test_add_func ("/matrix/remap/values", test_remap);
   g_test_add_func ("/matrix/remap/describe", test_describe_remap);
+  g_test_add_func ("/matrix/edit/set-n-steps", test_set_n_steps);
+  g_test_add_func ("/matrix/edit/add-remove-level", test_add_remove_level);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

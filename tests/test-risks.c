@@ -679,6 +679,128 @@ test_matrix_remap (Fixture       *fixture,
                             "inherent_level"), ==, aims_matrix_lookup (small, 3, 3));
 }
 
+static const char *
+name_of_level (AimsMatrix *matrix,
+               gint64      level)
+{
+  return level >= 0 ? aims_matrix_get_level_name (matrix, level) : NULL;
+}
+
+/* The editor's preview of a matrix change says what the change then does:
+ * the counts on the new cells, the risks that move and those whose level
+ * changes; asking writes nothing. */
+static void
+test_preview_remap (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(AimsMatrix) before = aims_store_dup_matrix (fixture->store);
+  g_autoptr(AimsMatrix) small = aims_matrix_new_preset (AIMS_MATRIX_PRESET_3X3);
+  g_autoptr(AimsMatrix) unfinished = aims_matrix_copy (before);
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) shots = g_array_new (FALSE, TRUE, sizeof (Snapshot));
+  g_autoptr(AimsHeatmapCounts) same = NULL;
+  g_autoptr(AimsHeatmapCounts) preview = NULL;
+  g_autoptr(AimsHeatmapCounts) partial = NULL;
+  g_autoptr(AimsHeatmapCounts) applied = NULL;
+  g_autoptr(AimsHeatmapCounts) now = NULL;
+  g_autoptr(GError) error = NULL;
+  AimsRiskRemapSummary summary;
+  guint moved = 0, relevelled = 0, at_top = 0;
+  gint64 last;
+
+  for (guint l = 1; l <= 5; l++)
+    for (guint i = 1; i <= 5; i++)
+      {
+        g_autofree char *reference = g_strdup_printf ("R-%u%u", l, i);
+        char *uuid = add_risk (fixture->store, reference, l, i);
+
+        if ((l + i) % 3 == 0)
+          {
+            g_assert_true (aims_risks_set_score (fixture->store, uuid, AIMS_RISK_RESIDUAL,
+                                                 l > 2 ? l - 2 : 1, i > 1 ? i - 1 : 1, &error));
+            g_assert_no_error (error);
+          }
+        g_ptr_array_add (uuids, uuid);
+      }
+
+  g_array_set_size (shots, uuids->len);
+  for (guint k = 0; k < uuids->len; k++)
+    snapshot (fixture->store, g_ptr_array_index (uuids, k), &g_array_index (shots, Snapshot, k));
+  last = aims_store_get_last_change_id (fixture->store);
+
+  /* The same matrix: nothing moves, the counts are the heat map's */
+  same = aims_risks_preview_remap (fixture->store, before, before, &summary, &error);
+  g_assert_no_error (error);
+  now = aims_risks_count_cells (fixture->store, before, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.n_risks, ==, 25);
+  g_assert_cmpuint (summary.n_moved, ==, 0);
+  g_assert_cmpuint (summary.n_relevelled, ==, 0);
+  for (guint l = 1; l <= 5; l++)
+    for (guint i = 1; i <= 5; i++)
+      for (AimsHeatmapMode mode = AIMS_HEATMAP_INHERENT; mode <= AIMS_HEATMAP_RESIDUAL; mode++)
+        g_assert_cmpuint (aims_heatmap_counts_get (same, mode, l, i), ==,
+                          aims_heatmap_counts_get (now, mode, l, i));
+
+  /* An unfinished matrix may be previewed: the risks in a cell with no
+   * level lose their level */
+  aims_matrix_set_cell (unfinished, 5, 5, -1);
+  partial = aims_risks_preview_remap (fixture->store, before, unfinished, &summary, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (partial);
+  for (guint k = 0; k < uuids->len; k++)
+    {
+      const Snapshot *old = &g_array_index (shots, Snapshot, k);
+
+      if ((old->scores[0] == 5 && old->scores[1] == 5) ||
+          (old->scores[2] == 5 && old->scores[3] == 5))
+        at_top++;
+    }
+  g_assert_cmpuint (at_top, >, 0);
+  g_assert_cmpuint (summary.n_moved, ==, 0);
+  g_assert_cmpuint (summary.n_relevelled, ==, at_top);
+
+  /* 5×5 to 3×3: the preview, then the change itself */
+  preview = aims_risks_preview_remap (fixture->store, before, small, &summary, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (aims_store_get_last_change_id (fixture->store), ==, last);
+
+  g_assert_true (aims_store_set_matrix (fixture->store, small, &error));
+  g_assert_no_error (error);
+  applied = aims_risks_count_cells (fixture->store, small, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint k = 0; k < uuids->len; k++)
+    {
+      Snapshot *old = &g_array_index (shots, Snapshot, k);
+      Snapshot after;
+      gboolean differs = FALSE;
+
+      snapshot (fixture->store, g_ptr_array_index (uuids, k), &after);
+      for (guint j = 0; j < 4; j++)
+        differs |= after.scores[j] != old->scores[j];
+      moved += differs;
+      relevelled += g_strcmp0 (name_of_level (before, old->levels[0]),
+                               name_of_level (small, after.levels[0])) != 0 ||
+                    g_strcmp0 (name_of_level (before, old->levels[1]),
+                               name_of_level (small, after.levels[1])) != 0;
+      g_free (after.next_review);
+      g_free (old->next_review);
+    }
+
+  g_assert_cmpuint (summary.n_risks, ==, 25);
+  g_assert_cmpuint (summary.n_moved, ==, moved);
+  g_assert_cmpuint (summary.n_relevelled, ==, relevelled);
+  g_assert_cmpuint (moved, >, 0);
+  g_assert_cmpuint (moved, <, 25);
+  g_assert_cmpuint (aims_heatmap_counts_get_total (preview), ==, 25);
+  for (guint l = 1; l <= 3; l++)
+    for (guint i = 1; i <= 3; i++)
+      for (AimsHeatmapMode mode = AIMS_HEATMAP_INHERENT; mode <= AIMS_HEATMAP_RESIDUAL; mode++)
+        g_assert_cmpuint (aims_heatmap_counts_get (preview, mode, l, i), ==,
+                          aims_heatmap_counts_get (applied, mode, l, i));
+}
+
 /* The heat map's counts against a count of the records one by one. */
 static gboolean
 risk_matches (AimsStore            *store,
@@ -1170,6 +1292,7 @@ main (int    argc,
   ADD ("/risks/next-review", test_next_review);
   ADD ("/risks/undo-score", test_undo_score);
   ADD ("/risks/matrix-remap", test_matrix_remap);
+  ADD ("/risks/preview-remap", test_preview_remap);
   ADD ("/risks/count-cells", test_count_cells);
   g_test_add ("/risks/demo-small", Fixture, GUINT_TO_POINTER (AIMS_DEMO_SCALE_SMALL),
               fixture_set_up, test_demo_consistent, fixture_tear_down);

@@ -1644,6 +1644,159 @@ aims_matrix_set_cell (AimsMatrix *self,
 }
 
 /**
+ * aims_matrix_set_n_steps:
+ * @self: a #AimsMatrix
+ * @axis: an #AimsMatrixAxis
+ * @n_steps: the new number of steps of @axis, 3 to 7
+ *
+ * Resizes one axis, keeping the matrix's shape, for an editor. Each old
+ * step's texts go to the step that aims_matrix_remap_value() moves its
+ * risks to, so a risk keeps its label across the change; where several old
+ * steps meet, the one at the same relative position wins (else the lowest).
+ * A new step that no old step moves to is left blank, for a person to name.
+ * Each cell takes the level of the cell at the same relative position of
+ * the old grid, so a grid whose levels were in order stays in order.
+ */
+void
+aims_matrix_set_n_steps (AimsMatrix     *self,
+                         AimsMatrixAxis  axis,
+                         guint           n_steps)
+{
+  Step old_steps[AIMS_MATRIX_MAX_STEPS];
+  int old_grid[AIMS_MATRIX_MAX_STEPS][AIMS_MATRIX_MAX_STEPS];
+  guint n_old;
+
+  g_return_if_fail (AIMS_IS_MATRIX (self));
+  g_return_if_fail ((guint) axis < N_AXES);
+  g_return_if_fail (n_steps >= AIMS_MATRIX_MIN_STEPS && n_steps <= AIMS_MATRIX_MAX_STEPS);
+
+  n_old = self->n_steps[axis];
+  if (n_old == n_steps)
+    return;
+
+  memcpy (old_steps, self->steps[axis], sizeof old_steps);
+  memset (self->steps[axis], 0, sizeof self->steps[axis]);
+  memcpy (old_grid, self->grid, sizeof old_grid);
+
+  for (guint v = 1; v <= n_steps; v++)
+    {
+      guint middle = aims_matrix_remap_value (v, n_steps, n_old);
+      guint chosen = 0;
+      Step *step = &self->steps[axis][v - 1];
+
+      if (aims_matrix_remap_value (middle, n_old, n_steps) == v)
+        chosen = middle;
+      for (guint w = 1; chosen == 0 && w <= n_old; w++)
+        if (aims_matrix_remap_value (w, n_old, n_steps) == v)
+          chosen = w;
+
+      if (chosen != 0)
+        {
+          *step = old_steps[chosen - 1];
+          memset (&old_steps[chosen - 1], 0, sizeof (Step));
+        }
+      else
+        {
+          step->label = g_strdup ("");
+          step->description = g_strdup ("");
+        }
+    }
+
+  for (guint w = 0; w < n_old; w++)
+    clear_step (&old_steps[w]);
+
+  self->n_steps[axis] = n_steps;
+
+  for (guint l = 1; l <= self->n_steps[AIMS_MATRIX_LIKELIHOOD]; l++)
+    for (guint i = 1; i <= self->n_steps[AIMS_MATRIX_IMPACT]; i++)
+      {
+        guint from_l = l, from_i = i;
+
+        if (axis == AIMS_MATRIX_LIKELIHOOD)
+          from_l = aims_matrix_remap_value (l, n_steps, n_old);
+        else
+          from_i = aims_matrix_remap_value (i, n_steps, n_old);
+
+        self->grid[l - 1][i - 1] = old_grid[from_l - 1][from_i - 1];
+      }
+
+  /* Cells beyond the new size hold nothing */
+  for (guint l = 0; l < AIMS_MATRIX_MAX_STEPS; l++)
+    for (guint i = 0; i < AIMS_MATRIX_MAX_STEPS; i++)
+      if (l >= self->n_steps[AIMS_MATRIX_LIKELIHOOD] || i >= self->n_steps[AIMS_MATRIX_IMPACT])
+        self->grid[l][i] = -1;
+}
+
+/**
+ * aims_matrix_add_level:
+ * @self: a #AimsMatrix with fewer than 7 levels
+ * @name: (nullable): the name
+ * @colour: (nullable): "#rrggbb"
+ * @within_appetite: whether risks of this level are within the appetite
+ * @review_days: the review interval in days
+ *
+ * Adds a level above the highest. No cell has it yet.
+ *
+ * Returns: the new level, n-1
+ */
+guint
+aims_matrix_add_level (AimsMatrix *self,
+                       const char *name,
+                       const char *colour,
+                       gboolean    within_appetite,
+                       guint       review_days)
+{
+  guint level;
+
+  g_return_val_if_fail (AIMS_IS_MATRIX (self), 0);
+  g_return_val_if_fail (self->n_levels < AIMS_MATRIX_MAX_LEVELS, self->n_levels - 1);
+
+  level = self->n_levels++;
+  clear_level (&self->levels[level]);
+  aims_matrix_set_level (self, level, name, colour, within_appetite, review_days);
+
+  return level;
+}
+
+/**
+ * aims_matrix_remove_level:
+ * @self: a #AimsMatrix with more than one level
+ * @level: the level to remove, 0 … n-1
+ *
+ * Removes a level. Its cells take the level below it (the level above, if
+ * it was the lowest), the levels above it move down one, and so does the
+ * tolerance, so a grid whose levels were in order stays in order.
+ */
+void
+aims_matrix_remove_level (AimsMatrix *self,
+                          guint       level)
+{
+  int map[AIMS_MATRIX_MAX_LEVELS];
+
+  g_return_if_fail (AIMS_IS_MATRIX (self));
+  g_return_if_fail (level < self->n_levels);
+  g_return_if_fail (self->n_levels > 1);
+
+  for (guint k = 0; k < self->n_levels; k++)
+    map[k] = k < level ? (int) k : k == level ? (int) MAX (level, 1) - 1 : (int) k - 1;
+
+  clear_level (&self->levels[level]);
+  memmove (&self->levels[level], &self->levels[level + 1],
+           (self->n_levels - level - 1) * sizeof (Level));
+  memset (&self->levels[self->n_levels - 1], 0, sizeof (Level));
+
+  for (guint l = 0; l < self->n_steps[AIMS_MATRIX_LIKELIHOOD]; l++)
+    for (guint i = 0; i < self->n_steps[AIMS_MATRIX_IMPACT]; i++)
+      if (self->grid[l][i] >= 0 && self->grid[l][i] < (int) self->n_levels)
+        self->grid[l][i] = map[self->grid[l][i]];
+
+  if (self->tolerance < self->n_levels)
+    self->tolerance = (guint) map[self->tolerance];
+
+  self->n_levels--;
+}
+
+/**
  * aims_matrix_get_tolerance:
  * @self: a #AimsMatrix
  *

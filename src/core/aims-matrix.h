@@ -119,6 +119,9 @@ const char *aims_matrix_get_step_description (AimsMatrix       *self,
 const char *aims_matrix_get_step_range      (AimsMatrix        *self,
                                              AimsMatrixAxis     axis,
                                              guint              value);
+void        aims_matrix_set_n_steps         (AimsMatrix        *self,
+                                             AimsMatrixAxis     axis,
+                                             guint              n_steps);
 void        aims_matrix_set_step            (AimsMatrix        *self,
                                              AimsMatrixAxis     axis,
                                              guint              value,
@@ -144,6 +147,14 @@ void        aims_matrix_set_level           (AimsMatrix        *self,
                                              const char        *colour,
                                              gboolean           within_appetite,
                                              guint              review_days);
+
+guint       aims_matrix_add_level           (AimsMatrix        *self,
+                                             const char        *name,
+                                             const char        *colour,
+                                             gboolean           within_appetite,
+                                             guint              review_days);
+void        aims_matrix_remove_level        (AimsMatrix        *self,
+                                             guint              level);
 
 int         aims_matrix_lookup              (AimsMatrix        *self,
                                              guint              likelihood,

@@ -462,6 +462,123 @@ aims_risks_count_cells (AimsStore             *store,
   return g_steal_pointer (&counts);
 }
 
+/* The name of a risk's level, or NULL when it has none */
+static const char *
+level_name (AimsMatrix *matrix,
+            gint64      likelihood,
+            gint64      impact)
+{
+  int level = _aims_risks_level (matrix, likelihood, impact);
+
+  if (level < 0 || (guint) level >= aims_matrix_get_n_levels (matrix))
+    return NULL;
+
+  return aims_matrix_get_level_name (matrix, level);
+}
+
+/**
+ * aims_risks_preview_remap:
+ * @store: a #AimsStore
+ * @from: the project's matrix
+ * @to: a matrix that may replace it; it need not be valid yet (an editor
+ *   asks while a person works on it)
+ * @summary: (out) (optional): how many risks move and change level
+ * @error: return location for a #GError
+ *
+ * What aims_store_set_matrix() would do to the risks, without doing it:
+ * every score moved to the steps of @to by aims_matrix_remap_value(), as
+ * the store does, counted on the cells of @to, with how many risks move to
+ * another step and how many change level. One GROUP BY query.
+ *
+ * Returns: (transfer full) (nullable): the risks per cell of @to, or %NULL
+ *   with @error set
+ */
+AimsHeatmapCounts *
+aims_risks_preview_remap (AimsStore             *store,
+                          AimsMatrix            *from,
+                          AimsMatrix            *to,
+                          AimsRiskRemapSummary  *summary,
+                          GError               **error)
+{
+  g_autoptr(AimsHeatmapCounts) counts = NULL;
+  AimsRiskRemapSummary sum = { 0, 0, 0 };
+  guint steps_from[2], steps_to[2];
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (AIMS_IS_STORE (store), NULL);
+  g_return_val_if_fail (AIMS_IS_MATRIX (from), NULL);
+  g_return_val_if_fail (AIMS_IS_MATRIX (to), NULL);
+
+  if (summary != NULL)
+    *summary = sum;
+
+  if (!check_store (store, error))
+    return NULL;
+
+  steps_from[0] = aims_matrix_get_n_steps (from, AIMS_MATRIX_LIKELIHOOD);
+  steps_from[1] = aims_matrix_get_n_steps (from, AIMS_MATRIX_IMPACT);
+  steps_to[0] = aims_matrix_get_n_steps (to, AIMS_MATRIX_LIKELIHOOD);
+  steps_to[1] = aims_matrix_get_n_steps (to, AIMS_MATRIX_IMPACT);
+
+  stmt = _aims_store_prepare (store,
+                              "SELECT inherent_likelihood, inherent_impact, residual_likelihood, "
+                              "residual_impact, count(*) FROM risk INDEXED BY risk_cell "
+                              "GROUP BY 1, 2, 3, 4",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  counts = aims_heatmap_counts_new (steps_to[0], steps_to[1]);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 old_values[4], new_values[4];
+      guint n = (guint) CLAMP (sqlite3_column_int64 (stmt, 4), 0, G_MAXUINT);
+      gboolean moved = FALSE;
+      gboolean relevelled = FALSE;
+
+      /* As _aims_store_remap_risks() does: a value outside the old matrix
+       * is its nearest step, 0 stays "not assessed" */
+      for (guint j = 0; j < 4; j++)
+        {
+          guint axis = j % 2;
+          gint64 value = CLAMP (sqlite3_column_int64 (stmt, j), 0, (gint64) steps_from[axis]);
+
+          old_values[j] = sqlite3_column_int64 (stmt, j);
+          new_values[j] = aims_matrix_remap_value ((guint) value, steps_from[axis], steps_to[axis]);
+          moved |= new_values[j] != old_values[j];
+        }
+
+      for (guint j = 0; j < 4; j += 2)
+        relevelled |= g_strcmp0 (level_name (from, old_values[j], old_values[j + 1]),
+                                 level_name (to, new_values[j], new_values[j + 1])) != 0;
+
+      sum.n_risks += n;
+      if (moved)
+        sum.n_moved += n;
+      if (relevelled)
+        sum.n_relevelled += n;
+
+      for (guint k = 0; k < n; k++)
+        aims_heatmap_counts_add (counts, new_values[0], new_values[1], new_values[2],
+                                 new_values[3]);
+    }
+  _aims_store_release (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _aims_sqlite_set_error (error, _aims_store_get_db (store), rc,
+                              _("Could not read the risks"));
+      return NULL;
+    }
+
+  if (summary != NULL)
+    *summary = sum;
+
+  return g_steal_pointer (&counts);
+}
+
 /**
  * aims_risks_count_above_tolerance:
  * @store: a #AimsStore

@@ -73,6 +73,23 @@ typedef enum
   AIMS_RISK_RESIDUAL,
 } AimsRiskScore;
 
+/**
+ * AimsRiskRemapSummary:
+ * @n_risks: the risks in the project
+ * @n_moved: the risks whose inherent or residual likelihood or impact
+ *   moves to another step
+ * @n_relevelled: the risks whose inherent or residual level gets another
+ *   name (or gets one, or loses it)
+ *
+ * What a change of matrix does to the project's risks.
+ */
+typedef struct
+{
+  guint n_risks;
+  guint n_moved;
+  guint n_relevelled;
+} AimsRiskRemapSummary;
+
 void               aims_risk_filter_init             (AimsRiskFilter        *filter);
 
 AimsHeatmapCounts *aims_risks_count_cells            (AimsStore             *store,
@@ -84,6 +101,11 @@ guint              aims_risks_count_above_tolerance  (AimsStore             *sto
                                                       GError               **error);
 guint              aims_risks_count_overdue          (AimsStore             *store,
                                                       const char            *today,
+                                                      GError               **error);
+AimsHeatmapCounts *aims_risks_preview_remap          (AimsStore             *store,
+                                                      AimsMatrix            *from,
+                                                      AimsMatrix            *to,
+                                                      AimsRiskRemapSummary  *summary,
                                                       GError               **error);
 gboolean           aims_risks_set_score              (AimsStore             *store,
                                                       const char            *uuid,

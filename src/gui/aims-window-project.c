@@ -18,6 +18,7 @@
 #include "aims-history-window.h"
 #include "aims-heatmap-page.h"
 #include "aims-inventory-page.h"
+#include "aims-matrix-editor.h"
 #include "aims-overview-page.h"
 #include "aims-record-browser.h"
 #include "aims-welcome-view.h"
@@ -153,6 +154,8 @@ _aims_window_update_actions (AimsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-project", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", have);
+  /* Read-only projects open it too, to look; it refuses to apply */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-matrix", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable && aims_store_get_can_undo (store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", writable && aims_store_get_can_redo (store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-sidebar", have);
@@ -635,6 +638,37 @@ aims_window_show_history_action (GtkWidget  *widget,
 }
 
 static void
+on_matrix_applied_cb (AimsWindow *self)
+{
+  AdwToast *toast = adw_toast_new (_("Risk matrix changed"));
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  aims_window_add_toast (self, toast);
+}
+
+static void
+aims_window_edit_matrix_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  AimsWindow *self = AIMS_WINDOW (widget);
+  GtkWidget *editor;
+
+  if (self->document == NULL)
+    return;
+
+  /* Text still being typed is recorded first, so undo keeps its order */
+  flush_edits (self);
+
+  editor = aims_matrix_editor_new (GTK_WINDOW (self), self->document);
+  g_signal_connect_object (editor, "applied", G_CALLBACK (on_matrix_applied_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
 aims_window_recover_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *param)
@@ -783,6 +817,7 @@ _aims_window_class_init_project (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, aims_window_redo_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, aims_window_show_history_action);
   gtk_widget_class_install_action (widget_class, "win.assess-impact", "s", aims_window_assess_impact_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-matrix", NULL, aims_window_edit_matrix_action);
   gtk_widget_class_install_action (widget_class, "win.recover", "s", aims_window_recover_action);
   gtk_widget_class_install_action (widget_class, "win.discard-recoverable", "s",
                                    aims_window_discard_recoverable_action);
