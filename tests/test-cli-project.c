@@ -104,7 +104,7 @@ test_help (void)
     { "check", { "aims check", "--allow-extra-objects", "  15  made by a newer version",
                  "  18  extra" } },
     { "demo", { "aims demo", "--scale", "--seed", "Northwind" } },
-    { "bench", { "aims bench", "--scale", "--edits", NULL } },
+    { "bench", { "aims bench", "--scale", "--edits", "--project" } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (helps); i++)
@@ -212,25 +212,70 @@ test_demo (void)
   aims_test_remove_tree (dir);
 }
 
+/* The figure after @label in the bench's output, in ms. */
+static double
+bench_figure (const char *out,
+              const char *label)
+{
+  const char *line = strstr (out, label);
+
+  g_assert_nonnull (line);
+  return g_ascii_strtod (line + strlen (label), NULL);
+}
+
 static void
 test_bench (void)
 {
+  g_autofree char *dir = aims_test_make_dir ();
+  g_autofree char *project = g_build_filename (dir, "project.aims", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
+  static const char * const timed[] = {
+    "generate the demo and save it:",
+    "check a file from elsewhere (aims check):",
+    "first open, full check and working copy:",
+    "reopen unchanged (header and schema checked):",
+    "save:",
+    "reopen after saving:",
+  };
 
   g_assert_cmpint (aims_test_run_cli (&out, &err, "bench", "--scale", "small", "--edits", "20",
                                       NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "open (check, working copy):"));
-  g_assert_nonnull (strstr (out, "save:"));
+  g_test_message ("%s", out);
+  for (guint i = 0; i < G_N_ELEMENTS (timed); i++)
+    g_assert_cmpfloat (bench_figure (out, timed[i]), >, 0);
+  g_assert_nonnull (strstr (out, "first open, full check and working copy:"));
   g_assert_nonnull (strstr (out, "file size:"));
-  g_assert_nonnull (strstr (out, "peak memory:"));
+  g_assert_nonnull (strstr (out, "peak memory"));
   g_assert_nonnull (strstr (out, "commit latency, 20 edits:   median"));
   g_assert_nonnull (strstr (out, "p99"));
+  g_assert_cmpuint (aims_test_count_working_copies (), ==, 0);
+
+  /* An existing project is measured on a copy; the file itself is not
+   * touched. */
+  aims_test_write_project (project, 3);
+  before = aims_test_snapshot_dir (dir);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (aims_test_run_cli (&out, &err, "bench", "--project", project, "--edits", "5",
+                                      NULL), ==, 0);
+  g_assert_null (strstr (out, "generate the demo"));
+  g_assert_cmpfloat (bench_figure (out, "reopen after saving:"), >, 0);
+  after = aims_test_snapshot_dir (dir);
+  g_assert_cmpstr (before, ==, after);
 
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (aims_test_run_cli (NULL, &err, "bench", "--edits", "0", NULL), ==, 2);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (aims_test_run_cli (NULL, &err, "bench", "somefile", NULL), ==, 2);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (aims_test_run_cli (NULL, &err, "bench", "--project", project, "--scale",
+                                      "small", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "--project"));
+
+  aims_test_remove_tree (dir);
 }
 
 int

@@ -13,6 +13,7 @@
 #include "aims-test-util.h"
 
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <sys/resource.h>
 
@@ -637,6 +638,101 @@ test_save_fails_disk_full (void)
   aims_document_close (recovered);
 }
 
+/* Edits still in the working copy's WAL are in the saved file, which is one
+ * rollback-journal database that other programs read on its own. */
+static void
+test_save_writes_one_standalone_file (void)
+{
+  g_autofree char *dir = aims_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "project.aims", NULL);
+  g_autoptr(AimsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  aims_test_write_project (path, 2);
+  document = open_ok (path, AIMS_OPEN_NONE);
+  set_scope (document, "first");
+  set_scope (document, "second");
+  g_assert_true (aims_document_save (document, &error));
+  g_assert_no_error (error);
+  g_assert_false (has_side_files (path));
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT journal_mode FROM pragma_journal_mode), "
+                                           "(SELECT integrity_check FROM pragma_integrity_check), "
+                                           "(SELECT scope FROM project)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "delete");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "ok");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, "second");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_false (has_side_files (path));
+
+  /* The working copy goes on: edit and save again. */
+  set_scope (document, "third");
+  g_assert_true (aims_document_save (document, &error));
+  g_assert_no_error (error);
+  aims_document_close (document);
+  g_clear_object (&document);
+
+  document = open_ok (path, AIMS_OPEN_FULL_CHECK);
+  {
+    g_autofree char *scope = dup_scope (document);
+
+    g_assert_cmpstr (scope, ==, "third");
+  }
+  aims_document_close (document);
+
+  aims_test_remove_tree (dir);
+}
+
+/* No room for the working copy: opening fails, says why, and leaves
+ * nothing behind. */
+static void
+test_open_fails_disk_full (void)
+{
+  g_autofree char *dir = aims_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "project.aims", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  int status;
+  pid_t pid;
+
+  aims_test_write_project (path, 2);
+  before = aims_test_snapshot_dir (dir);
+
+  pid = aims_test_fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      struct rlimit limit = { 16384, 16384 };
+      GError *child_error = NULL;
+      AimsDocument *document;
+
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+      document = aims_document_open (file, AIMS_OPEN_NONE, "Tester", &child_error);
+      g_assert_null (document);
+      g_assert_error (child_error, AIMS_FILE_ERROR, AIMS_FILE_ERROR_NO_SPACE);
+      assert_message_names (child_error, path, "no space left on the disk");
+      g_assert_cmpuint (aims_test_count_working_copies (), ==, 0);
+      _exit (0);
+    }
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  after = aims_test_snapshot_dir (dir);
+  g_assert_cmpstr (before, ==, after);
+  aims_test_remove_tree (dir);
+}
+
 static void
 test_save_keeps_permissions_and_cleans_up (void)
 {
@@ -994,6 +1090,9 @@ main (int   argc,
   g_test_add_func ("/document/save-fails/read-only-file", test_save_fails_read_only_file);
   g_test_add_func ("/document/save-fails/folder-removed", test_save_fails_folder_removed);
   g_test_add_func ("/document/save-fails/disk-full", test_save_fails_disk_full);
+  g_test_add_func ("/document/save-writes-one-standalone-file",
+                   test_save_writes_one_standalone_file);
+  g_test_add_func ("/document/open-fails/disk-full", test_open_fails_disk_full);
   g_test_add_func ("/document/save-keeps-permissions-and-cleans-up",
                    test_save_keeps_permissions_and_cleans_up);
   g_test_add_func ("/document/recover/after-kill", test_recover_after_kill);

@@ -1133,6 +1133,65 @@ test_upgrade_v3 (void)
   aims_test_remove_tree (dir);
 }
 
+/* The demo file has no history of its own: the changeset that generated it
+ * and the project's fields, no log row per generated record. */
+static void
+test_demo_file_history (void)
+{
+  g_autofree char *dir = aims_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.aims", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(AimsDocument) document = NULL;
+  g_autoptr(GListModel) project_history = NULL;
+  g_autoptr(GListModel) risk_history = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *project = NULL;
+  g_auto(GStrv) risks = NULL;
+  AimsStore *store;
+  sqlite3 *db;
+  guint n_generated = 0;
+
+  g_assert_true (aims_demo_write_file (path, AIMS_DEMO_SCALE_SMALL, 42, &error));
+  g_assert_no_error (error);
+  document = aims_document_open (file, AIMS_OPEN_NONE, "Reader", &error);
+  g_assert_no_error (error);
+  store = aims_document_get_store (document);
+  db = _aims_store_get_db (store);
+
+  g_assert_cmpuint (aims_store_count (store, "risk"), ==,
+                    aims_demo_scale_get_n_risks (AIMS_DEMO_SCALE_SMALL));
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM change_log "
+                                  "WHERE record_table != 'project'"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM changeset "
+                                  "WHERE label = 'Generate the demo project' AND kind = 'import' "
+                                  "AND author = 'Demo generator'"), ==, 1);
+
+  project = aims_store_dup_project_uuid (store);
+  project_history = aims_store_list_history (store, project);
+  for (guint i = 0; i < g_list_model_get_n_items (project_history); i++)
+    {
+      g_autoptr(AimsChange) change = g_list_model_get_item (project_history, i);
+
+      n_generated += g_strcmp0 (aims_change_get_changeset_label (change),
+                                "Generate the demo project") == 0;
+    }
+  g_assert_cmpuint (n_generated, ==, 3);
+
+  /* A generated risk has no changes yet; its own fields say who made it. */
+  risks = aims_store_dup_uuids (store, "risk", &error);
+  g_assert_no_error (error);
+  risk_history = aims_store_list_history (store, risks[0]);
+  g_assert_cmpuint (g_list_model_get_n_items (risk_history), ==, 0);
+  {
+    g_autofree char *author = aims_store_dup_text (store, "risk", risks[0], "author", NULL);
+
+    g_assert_cmpstr (author, ==, "Demo generator");
+  }
+
+  aims_document_close (document);
+  aims_test_remove_tree (dir);
+}
+
 /* The file checks compare with what migrations produce, so they know the new
  * tables: a sound format 4 file opens, one with an extra trigger or index on
  * the register does not. */
@@ -1303,6 +1362,7 @@ main (int    argc,
     ADD ("/risks/count-cells-perf", test_count_cells_perf);
   g_test_add_func ("/risks/upgrade-v3-fixture", test_upgrade_v3);
   g_test_add_func ("/risks/hostile", test_hostile);
+  g_test_add_func ("/risks/demo-file-history", test_demo_file_history);
 
 #undef ADD
 

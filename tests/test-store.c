@@ -12,6 +12,8 @@
 #include "aims-store-private.h"
 #include "aims-test-util.h"
 
+#include <fcntl.h>
+
 typedef struct
 {
   char      *dir;
@@ -930,27 +932,129 @@ test_history (Fixture       *fixture,
   }
 }
 
+/* Writes a snapshot of @store to a new file @target and returns its
+ * header's file format bytes (offsets 18 and 19: 1 is a rollback journal,
+ * 2 is WAL). */
+static guint
+snapshot_to (AimsStore  *store,
+             const char *target)
+{
+  g_autoptr(GError) error = NULL;
+  guchar header[100];
+  gint64 change_id = 0;
+  int fd;
+
+  fd = g_open (target, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_true (_aims_store_snapshot (store, fd, target, &change_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (change_id, ==, aims_store_get_last_change_id (store));
+  g_assert_cmpint (pread (fd, header, sizeof header, 0), ==, sizeof header);
+  close (fd);
+
+  g_assert_cmpuint (header[18], ==, header[19]);
+  return header[18];
+}
+
+static gint64
+file_query_int (const char *path,
+                const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
 static void
 test_snapshot (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *target = g_build_filename (fixture->dir, "snapshot.aims", NULL);
+  g_autofree char *wal = g_strconcat (target, "-wal", NULL);
   g_autofree char *uuid = aims_test_add_system (fixture->store, "SYS-001", "A");
-  gint64 change_id = 0;
+  int fd;
 
-  g_assert_true (g_file_set_contents (target, "", 0, NULL));
-  g_assert_true (_aims_store_snapshot (fixture->store, target, &change_id, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (change_id, ==, aims_store_get_last_change_id (fixture->store));
+  /* The edit is still in the working copy's WAL: the snapshot holds it all
+   * the same, as one file in rollback-journal mode that any sqlite3 reads
+   * without a -wal. */
+  g_assert_cmpuint (snapshot_to (fixture->store, target), ==, 1);
   g_assert_true (aims_project_file_check (target, AIMS_CHECK_NONE, NULL, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (file_query_int (target, "SELECT count(*) FROM ai_system WHERE name = 'A'"), ==,
+                   1);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  /* The working copy is still in WAL mode and keeps working. */
+  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM pragma_journal_mode "
+                                              "WHERE journal_mode = 'wal'"), ==, 1);
+  g_free (aims_test_add_system (fixture->store, "SYS-002", "B"));
 
   /* Not while a group is open. */
+  fd = g_open (target, O_RDWR | O_CLOEXEC, 0);
+  g_assert_cmpint (fd, >=, 0);
   aims_store_begin_group (fixture->store, "Open");
-  g_assert_false (_aims_store_snapshot (fixture->store, target, NULL, &error));
+  g_assert_false (_aims_store_snapshot (fixture->store, fd, target, NULL, &error));
   g_assert_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_GROUP_OPEN);
   aims_store_abort_group (fixture->store);
+  close (fd);
+}
+
+/* Free pages are copied as they are while they are few, and left out when
+ * they are many. The change log keeps what edits delete, so the working copy
+ * rarely has many: a scratch table dropped behind the store's back makes
+ * them here. */
+static void
+test_snapshot_compacts (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *copied = g_build_filename (fixture->dir, "copied.aims", NULL);
+  g_autofree char *compacted = g_build_filename (fixture->dir, "compacted.aims", NULL);
+  g_autofree char *uuid = aims_test_add_system (fixture->store, "SYS-001", "Kept");
+  sqlite3 *db = _aims_store_get_db (fixture->store);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TABLE scratch (x); "
+                                 "INSERT INTO scratch SELECT randomblob (3000) "
+                                 "  FROM (WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL "
+                                 "        SELECT i + 1 FROM n WHERE i < 5) SELECT i FROM n); "
+                                 "DROP TABLE scratch;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (query_int (fixture->store, "PRAGMA freelist_count"), >, 0);
+  g_assert_cmpint (query_int (fixture->store, "PRAGMA freelist_count") * 4, <=,
+                   query_int (fixture->store, "PRAGMA page_count"));
+
+  g_assert_cmpuint (snapshot_to (fixture->store, copied), ==, 1);
+  g_assert_cmpint (file_query_int (copied, "PRAGMA page_count"), ==,
+                   query_int (fixture->store, "PRAGMA page_count"));
+  g_assert_cmpint (file_query_int (copied, "PRAGMA freelist_count"), ==,
+                   query_int (fixture->store, "PRAGMA freelist_count"));
+
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TABLE scratch (x); "
+                                 "INSERT INTO scratch SELECT randomblob (3000) "
+                                 "  FROM (WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL "
+                                 "        SELECT i + 1 FROM n WHERE i < 2000) SELECT i FROM n); "
+                                 "DROP TABLE scratch;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (query_int (fixture->store, "PRAGMA freelist_count") * 4, >,
+                   query_int (fixture->store, "PRAGMA page_count"));
+
+  g_assert_cmpuint (snapshot_to (fixture->store, compacted), ==, 1);
+  g_assert_cmpint (file_query_int (compacted, "PRAGMA freelist_count"), ==, 0);
+  g_assert_cmpint (file_query_int (compacted, "SELECT count(*) FROM ai_system"), ==, 1);
+  g_assert_true (aims_project_file_check (compacted, AIMS_CHECK_NONE, NULL, &error));
+  g_assert_no_error (error);
 }
 
 int
@@ -974,6 +1078,7 @@ main (int   argc,
   ADD ("/store/change-log-append-only", test_change_log_append_only);
   ADD ("/store/history", test_history);
   ADD ("/store/snapshot", test_snapshot);
+  ADD ("/store/snapshot-compacts", test_snapshot_compacts);
 
 #undef ADD
 

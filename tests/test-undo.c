@@ -598,6 +598,67 @@ test_import (Fixture       *fixture,
   }
 }
 
+/* A project's starting content (the demo file): its records are not logged
+ * one by one, it cannot be undone, and undo starts again after it. */
+static void
+test_bulk_load (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *system = aims_test_add_system (fixture->store, "SYS-001", "Before");
+  gint64 last_change = aims_store_get_last_change_id (fixture->store);
+
+  g_assert_true (aims_store_get_can_undo (fixture->store));
+
+  _aims_store_begin_bulk_load (fixture->store, "Starting content");
+  for (guint i = 2; i <= 4; i++)
+    {
+      g_autofree char *reference = g_strdup_printf ("SYS-%03u", i);
+
+      g_free (aims_test_add_system (fixture->store, reference, "Loaded"));
+    }
+  g_assert_true (aims_store_update (fixture->store, "project", fixture->project, "organisation",
+                                    g_variant_new_string ("Loaded Ltd"), &error));
+  g_assert_no_error (error);
+  g_assert_true (aims_store_end_group (fixture->store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (aims_store_count (fixture->store, "ai_system"), ==, 4);
+  g_assert_cmpint (aims_store_get_last_change_id (fixture->store), >, last_change);
+  g_assert_false (aims_store_get_can_undo (fixture->store));
+  g_assert_false (aims_store_get_can_redo (fixture->store));
+
+  /* The changeset and the project's field say what happened; no row per
+   * loaded record. */
+  rows = query_text (fixture->store,
+                     "SELECT c.label, c.kind, l.record_table, l.op, l.field "
+                     "FROM change_log AS l JOIN changeset AS c ON c.id = l.changeset "
+                     "WHERE l.id > (SELECT max(id) FROM change_log WHERE record_uuid = "
+                     "  (SELECT uuid FROM ai_system WHERE reference = 'SYS-001'))");
+  g_assert_cmpstr (rows, ==, "Starting content|import|project|update|organisation\n");
+
+  /* Edits after it are undone as usual. */
+  before = dump_records (fixture->store);
+  g_assert_true (aims_store_update (fixture->store, "ai_system", system, "name",
+                                    g_variant_new_string ("After"), &error));
+  g_assert_no_error (error);
+  undo_ok (fixture->store);
+  {
+    g_autofree char *now = dump_records (fixture->store);
+
+    g_assert_cmpstr (now, ==, before);
+  }
+  g_assert_false (aims_store_get_can_undo (fixture->store));
+
+  /* An aborted load leaves nothing. */
+  _aims_store_begin_bulk_load (fixture->store, "Aborted");
+  g_free (aims_test_add_system (fixture->store, "SYS-009", "Gone"));
+  aims_store_abort_group (fixture->store);
+  g_assert_cmpuint (aims_store_count (fixture->store, "ai_system"), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -615,6 +676,7 @@ main (int   argc,
   ADD ("/undo/new-edit-clears-redo", test_new_edit_clears_redo);
   ADD ("/undo/notifications", test_notifications);
   ADD ("/undo/import", test_import);
+  ADD ("/undo/bulk-load", test_bulk_load);
 
 #undef ADD
 

@@ -11,11 +11,13 @@
 
 #include "aims-document.h"
 
+#include "aims-file-copy-private.h"
 #include "aims-file-error.h"
 #include "aims-project-file-private.h"
 #include "aims-recoverable-private.h"
 #include "aims-sqlite-private.h"
 #include "aims-store-private.h"
+#include "aims-trust-cache-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -83,6 +85,7 @@ struct _AimsDocument
 
   gint64     saved_change_id;
   guint      read_only : 1;
+  guint      fully_checked : 1;
   guint      modified : 1;
   guint      closed : 1;
 };
@@ -592,6 +595,127 @@ copy_database (sqlite3     *source,
   return TRUE;
 }
 
+static void
+set_copy_error (GError     **error,
+                int          saved_errno,
+                const char  *display)
+{
+  switch (saved_errno)
+    {
+    case ENOSPC:
+    case EDQUOT:
+    case EFBIG:
+      g_set_error (error, AIMS_FILE_ERROR, AIMS_FILE_ERROR_NO_SPACE,
+                   _("“%s” could not be opened: there is no space left on the disk for its "
+                     "working copy."),
+                   display);
+      break;
+
+    case EACCES:
+    case EPERM:
+      g_set_error (error, AIMS_FILE_ERROR, AIMS_FILE_ERROR_PERMISSION,
+                   _("“%s” cannot be opened: you do not have permission to read it. Ask its "
+                     "owner for access, or copy it to a folder of yours."),
+                   display);
+      break;
+
+    default:
+      g_set_error (error, AIMS_FILE_ERROR, AIMS_FILE_ERROR_DAMAGED,
+                   _("“%s” could not be opened: copying it into its working copy failed (%s)."),
+                   display, g_strerror (saved_errno));
+      break;
+    }
+}
+
+/*
+ * copy_file:
+ * @fingerprint: (out): the file as it was copied
+ * @stable: (out): set if the file did not change while it was copied, so
+ *   @fingerprint describes exactly what the working copy holds
+ *
+ * Copies the file into the new working copy with the kernel's copy (see
+ * aims-file-copy.c) and flushes it: edits acknowledged later must not sit on
+ * a working copy that a power cut could lose. The file is only read.
+ */
+static gboolean
+copy_file (const char       *path,
+           const char       *dest_path,
+           const char       *display,
+           AimsFingerprint  *fingerprint,
+           gboolean         *stable,
+           GError          **error)
+{
+  g_autofree char *folder = g_path_get_dirname (dest_path);
+  struct stat before, after;
+  guint64 n_copied = 0;
+  int saved_errno = 0;
+  int src, dest, dir_fd;
+
+  *stable = FALSE;
+
+  /* O_NONBLOCK: if the path was swapped for a FIFO since it was checked, do
+   * not hang; it is refused as not a regular file below. */
+  src = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+  if (src < 0)
+    {
+      set_copy_error (error, errno, display);
+      return FALSE;
+    }
+
+  if (fstat (src, &before) != 0 || !S_ISREG (before.st_mode))
+    {
+      close (src);
+      g_set_error (error, AIMS_FILE_ERROR, AIMS_FILE_ERROR_NOT_DATABASE,
+                   _("“%s” is not an AIMS Workbench project: it is not a regular file."),
+                   display);
+      return FALSE;
+    }
+
+  dest = g_open (dest_path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (dest < 0)
+    {
+      saved_errno = errno;
+      close (src);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the working copy “%s”: %s"),
+                   dest_path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (!_aims_file_copy_fd (src, dest, &n_copied, &saved_errno) ||
+      fdatasync (dest) != 0)
+    {
+      if (saved_errno == 0)
+        saved_errno = errno;
+      close (src);
+      close (dest);
+      set_copy_error (error, saved_errno, display);
+      return FALSE;
+    }
+
+  /* The copy is of one version of the file only if nothing wrote to it
+   * meanwhile; otherwise it is checked in full and not remembered. */
+  if (fstat (src, &after) == 0 && n_copied == (guint64) before.st_size)
+    {
+      _aims_fingerprint_init_stat (fingerprint, &before);
+      *stable = _aims_fingerprint_same_stat (fingerprint, &after) &&
+                _aims_fingerprint_read_digest (fingerprint, dest);
+    }
+
+  close (src);
+  close (dest);
+
+  /* The working copy's name in its folder must survive a power cut too. */
+  dir_fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (dir_fd >= 0)
+    {
+      fsync (dir_fd);
+      close (dir_fd);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 open_working_copy_store (AimsDocument  *self,
                          const char    *author,
@@ -625,6 +749,9 @@ open_file (GFile         *file,
   g_autofree char *basename = NULL;
   const AimsSchemaDef *def = _aims_schema_get_default ();
   AimsCheckFlags check_flags = AIMS_CHECK_NONE;
+  AimsFingerprint fingerprint = { 0 };
+  gboolean stable = FALSE;
+  gboolean trusted;
   sqlite3 *original = NULL;
   sqlite3 *copy = NULL;
   Lock *file_lock = NULL;
@@ -673,20 +800,37 @@ open_file (GFile         *file,
   self->file_lock = g_steal_pointer (&file_lock);
   db_path = g_build_filename (self->working_dir, DB_NAME, NULL);
 
-  /* Copy through the checked read-only connection, then check the copy in
-   * full: what we edit is exactly what was checked, whatever happens to the
-   * original meanwhile. */
-  if (!copy_database (original, db_path, display, error))
+  /* Copy, then check the copy: what we edit is exactly what was checked,
+   * whatever happens to the original meanwhile. A file with a journal or WAL
+   * beside it may be in the middle of being written: it is copied page by
+   * page through the checked read-only connection, as it stands, and always
+   * checked in full. Any other file is copied whole by the kernel. */
+  if (_aims_project_file_has_side_files (path))
+    {
+      if (!copy_database (original, db_path, display, error))
+        goto failed;
+    }
+  else if (!copy_file (path, db_path, display, &fingerprint, &stable, error))
     goto failed;
   g_clear_pointer (&original, sqlite3_close);
+
+  /* A file this program wrote, or checked in full, and that has not changed
+   * since needs only the cheap checks. */
+  trusted = stable && (flags & AIMS_OPEN_FULL_CHECK) == 0 &&
+            _aims_trust_cache_lookup (canonical, &fingerprint);
 
   copy = _aims_project_file_open_untrusted (db_path, display, FALSE, NULL, error);
   if (copy == NULL ||
       !_aims_project_file_check_db (copy, def, display, check_flags,
-                                    AIMS_CHECK_PHASE_ALL, NULL, &extras, error) ||
+                                    trusted ? AIMS_CHECK_PHASE_STRUCTURE : AIMS_CHECK_PHASE_ALL,
+                                    NULL, &extras, error) ||
       !_aims_project_file_drop_extras (copy, def, display, extras, NULL, error))
     goto failed;
   g_clear_pointer (&copy, sqlite3_close);
+
+  if (!trusted && stable && extras == NULL)
+    _aims_trust_cache_remember (canonical, &fingerprint);
+  self->fully_checked = !trusted;
 
   self->read_only = (flags & AIMS_OPEN_READ_ONLY) != 0;
   if (!open_working_copy_store (self, author, error))
@@ -834,6 +978,22 @@ remove_stale_temporaries (const char *folder,
     }
 }
 
+/* Records the file just saved in the trust cache, if nothing touched it
+ * since the rename. */
+static void
+remember_written (const char *target,
+                  int         fd)
+{
+  AimsFingerprint fingerprint;
+  struct stat st;
+
+  if (_aims_fingerprint_from_fd (&fingerprint, fd) &&
+      g_stat (target, &st) == 0 && _aims_fingerprint_same_stat (&fingerprint, &st))
+    _aims_trust_cache_remember (target, &fingerprint);
+  else
+    _aims_trust_cache_forget (target);
+}
+
 /*
  * write_project:
  * @target: the canonical path to replace
@@ -909,7 +1069,7 @@ write_project (AimsDocument  *self,
   if (target_exists)
     fchmod (fd, target_st.st_mode & 07777);
 
-  if (!_aims_store_snapshot (self->store, tmp, change_id, &local_error))
+  if (!_aims_store_snapshot (self->store, fd, tmp, change_id, &local_error))
     {
       if (g_error_matches (local_error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_NO_SPACE))
         set_save_error (error, ENOSPC, display, folder);
@@ -938,9 +1098,6 @@ write_project (AimsDocument  *self,
       goto failed;
     }
 
-  close (fd);
-  fd = -1;
-
   if (g_rename (tmp, target) != 0)
     {
       set_save_error (error, errno, display, folder);
@@ -955,6 +1112,11 @@ write_project (AimsDocument  *self,
         g_warning ("Could not flush the folder “%s”: %s", folder, g_strerror (errno));
       close (dir_fd);
     }
+
+  /* We wrote every byte of it: opening it again needs no full check while it
+   * stays as it is. The rename changed its ctime, so this comes after it. */
+  remember_written (target, fd);
+  close (fd);
 
   return TRUE;
 
@@ -1550,6 +1712,26 @@ aims_document_get_warnings (AimsDocument *self)
   g_return_val_if_fail (AIMS_IS_DOCUMENT (self), NULL);
 
   return self->warnings;
+}
+
+/**
+ * aims_document_get_fully_checked:
+ * @self: a #AimsDocument
+ *
+ * Whether opening checked every value of the file. A file this program saved,
+ * or already checked in full, and unchanged since (same inode, size, times
+ * and first and last pages) only gets the checks of its header and schema;
+ * %AIMS_OPEN_FULL_CHECK always checks in full.
+ *
+ * Returns: %TRUE if the file was checked in full when it was opened; %FALSE
+ *   for a file recognised as unchanged, and for new or recovered documents
+ */
+gboolean
+aims_document_get_fully_checked (AimsDocument *self)
+{
+  g_return_val_if_fail (AIMS_IS_DOCUMENT (self), FALSE);
+
+  return self->fully_checked;
 }
 
 /**

@@ -26,12 +26,15 @@ G_BEGIN_DECLS
  * @AIMS_OPEN_ALLOW_EXTRA_OBJECTS: open a file with extra triggers, views,
  *   tables or indexes; they are left out of the working copy and listed in
  *   the warnings
+ * @AIMS_OPEN_FULL_CHECK: check every value even of a file this program
+ *   saved or checked before and that has not changed since
  */
 typedef enum
 {
   AIMS_OPEN_NONE                = 0,
   AIMS_OPEN_READ_ONLY           = 1 << 0,
   AIMS_OPEN_ALLOW_EXTRA_OBJECTS = 1 << 1,
+  AIMS_OPEN_FULL_CHECK          = 1 << 2,
 } AimsOpenFlags;
 
 #define AIMS_TYPE_DOCUMENT (aims_document_get_type ())
@@ -64,6 +67,7 @@ AimsStore    *aims_document_get_store            (AimsDocument         *self);
 gboolean      aims_document_get_modified         (AimsDocument         *self);
 gboolean      aims_document_get_read_only        (AimsDocument         *self);
 const char   *aims_document_get_title            (AimsDocument         *self);
+gboolean      aims_document_get_fully_checked    (AimsDocument         *self);
 GPtrArray    *aims_document_get_warnings         (AimsDocument         *self);
 const char   *aims_document_get_working_dir      (AimsDocument         *self);
 

@@ -45,6 +45,7 @@ gboolean  _aims_project_file_drop_extras    (sqlite3              *db,
 gboolean  _aims_project_file_read_info      (sqlite3              *db,
                                              AimsProjectFileInfo **info,
                                              GError              **error);
+gboolean  _aims_project_file_has_side_files (const char           *path);
 void      _aims_project_file_set_error      (GError              **error,
                                              sqlite3              *db,
                                              int                   rc,

@@ -25,9 +25,12 @@ void       _aims_store_set_synchronous  (AimsStore            *self,
                                          gboolean              full);
 void       _aims_store_begin_import     (AimsStore            *self,
                                          const char           *label);
+void       _aims_store_begin_bulk_load  (AimsStore            *self,
+                                         const char           *label);
 gboolean   _aims_store_create_project   (AimsStore            *self,
                                          GError              **error);
 gboolean   _aims_store_snapshot         (AimsStore            *self,
+                                         int                   fd,
                                          const char           *path,
                                          gint64               *change_id,
                                          GError              **error);

@@ -12,13 +12,19 @@
 #include "aims-store-private.h"
 
 #include "aims-change-private.h"
+#include "aims-file-copy-private.h"
 #include "aims-json-private.h"
 #include "aims-risks-private.h"
 #include "aims-rules-private.h"
 #include "aims-sqlite-private.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /*
  * AimsStore owns the one connection to a working copy and is the one write
@@ -38,6 +44,10 @@
  * a power cut, not just across a crash; it meets the latency goal here (see
  * tests/bench/bench-synchronous.c for the figures). */
 #define DEFAULT_SYNCHRONOUS_FULL TRUE
+
+/* A snapshot copies the database file as it is, free pages included, unless
+ * more than this share of it is free: then VACUUM INTO writes it compacted. */
+#define MAX_FREE_SHARE 4
 
 typedef struct
 {
@@ -84,6 +94,7 @@ struct _AimsStore
   /* Owned references */
   sqlite3             *db;
   char                *filename;
+  int                  file_fd;      /* the database file, read-only, for snapshots */
   char                *author;
   GHashTable          *statements;
   GArray              *links;
@@ -106,6 +117,7 @@ struct _AimsStore
   gint64               last_change_id;
   guint                read_only : 1;
   guint                compact_log : 1;
+  guint                bulk_load : 1;   /* compact_log without the per-record rows */
 };
 
 enum {
@@ -805,6 +817,7 @@ reset_group (AimsStore *self)
   self->changeset_id = 0;
   self->first_log_id = 0;
   self->compact_log = FALSE;
+  self->bulk_load = FALSE;
   self->group_kind = NULL;
   g_clear_pointer (&self->group_at, g_free);
   g_clear_pointer (&self->group_label, g_free);
@@ -891,7 +904,8 @@ close_changeset (AimsStore  *self,
       return FALSE;
     }
 
-  if (max_id <= self->first_log_id)
+  /* A bulk load's records are not logged: what it touched counts. */
+  if (max_id <= self->first_log_id && !(self->bulk_load && self->touched->len > 0))
     {
       rollback_changeset (self);
       return TRUE;
@@ -942,6 +956,22 @@ record_edit (AimsStore *self,
   g_ptr_array_set_size (self->redo_stack, 0);
 
   if (!could_undo)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_UNDO]);
+  if (could_redo)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_REDO]);
+}
+
+/* Forgets every undo and redo step. */
+static void
+clear_undo_history (AimsStore *self)
+{
+  gboolean could_undo = aims_store_get_can_undo (self);
+  gboolean could_redo = aims_store_get_can_redo (self);
+
+  g_ptr_array_set_size (self->undo_stack, 0);
+  g_ptr_array_set_size (self->redo_stack, 0);
+
+  if (could_undo)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_UNDO]);
   if (could_redo)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_REDO]);
@@ -1270,8 +1300,10 @@ insert_record (AimsStore            *self,
 
   if (self->compact_log)
     {
-      /* A bulk import logs one row per record; undo only needs the uuid. */
-      if (!log_change (self, table->name, new_uuid, "insert", NULL, NULL, NULL, NULL, NULL, error))
+      /* A bulk import logs one row per record; undo only needs the uuid. A
+       * bulk load (a project's starting content) logs none. */
+      if (!self->bulk_load &&
+          !log_change (self, table->name, new_uuid, "insert", NULL, NULL, NULL, NULL, NULL, error))
         return NULL;
     }
   else
@@ -1942,6 +1974,11 @@ open_database (AimsStore  *self,
 
   sqlite3_busy_timeout (self->db, 2000);
 
+  /* Snapshots copy the file through this descriptor. It stays open until the
+   * connection is closed: closing any descriptor of a file drops the POSIX
+   * locks the process holds on it, SQLite's included. */
+  self->file_fd = g_open (self->filename, O_RDONLY | O_CLOEXEC | O_NOCTTY, 0);
+
   if (!_aims_sqlite_harden (self->db, FALSE, error) ||
       !exec (self, "PRAGMA journal_mode = WAL", error) ||
       !exec (self, "PRAGMA foreign_keys = ON", error) ||
@@ -2110,6 +2147,7 @@ static void
 aims_store_init (AimsStore *self)
 {
   self->author = g_strdup ("");
+  self->file_fd = -1;
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->links = g_array_new (FALSE, FALSE, sizeof (Link));
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_step_free);
@@ -2190,6 +2228,29 @@ _aims_store_begin_import (AimsStore  *self,
   begin_group_full (self, label, "import");
 }
 
+/*
+ * _aims_store_begin_bulk_load:
+ *
+ * Like _aims_store_begin_import() for a project's starting content made by a
+ * generator (the demo project written to a new file): its records are not
+ * logged one by one. Each keeps its own created, modified and author; the
+ * changeset, and what the group changes through the normal write path (the
+ * project's fields), say where they came from. Such a group cannot be undone
+ * and clears undo and redo when it ends. The log of 100,000 generated risks
+ * would otherwise be a quarter of the file and tell nothing.
+ */
+void
+_aims_store_begin_bulk_load (AimsStore  *self,
+                             const char *label)
+{
+  g_return_if_fail (AIMS_IS_STORE (self));
+  g_return_if_fail (self->depth == 0);
+
+  begin_group_full (self, label, "import");
+  if (self->group_error == NULL)
+    self->bulk_load = TRUE;
+}
+
 /* Creates the one project row of a new file. Its creation is in the history
  * but is not an undo step. */
 gboolean
@@ -2233,24 +2294,171 @@ _aims_store_create_project (AimsStore  *self,
   return TRUE;
 }
 
+static gint64
+page_size (AimsStore *self)
+{
+  gint64 size = 0;
+
+  if (!_aims_sqlite_query_int (self->db, "PRAGMA page_size", &size, NULL))
+    return 0;
+
+  return size;
+}
+
+/* The error of a failed write to the snapshot, as the store reports it. */
+static void
+set_copy_error (GError     **error,
+                int          saved_errno)
+{
+  AimsStoreError code;
+
+  switch (saved_errno)
+    {
+    case ENOSPC:
+    case EDQUOT:
+    case EFBIG:
+      code = AIMS_STORE_ERROR_NO_SPACE;
+      break;
+
+    case EACCES:
+    case EPERM:
+    case EROFS:
+      code = AIMS_STORE_ERROR_READ_ONLY;
+      break;
+
+    default:
+      code = AIMS_STORE_ERROR_IO;
+      break;
+    }
+
+  g_set_error (error, AIMS_STORE_ERROR, code, _("Could not write the project: %s."),
+               g_strerror (saved_errno));
+}
+
+static gboolean
+vacuum_into (AimsStore   *self,
+             const char  *path,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "VACUUM INTO ?", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, path, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      _aims_sqlite_set_error (error, self->db, rc, _("Could not write the project"));
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+
+  return TRUE;
+}
+
+/*
+ * copy_file:
+ * @done: (out): %FALSE if the file cannot be copied as it is (the WAL could
+ *   not be emptied, or too much of it is free), so VACUUM INTO must write it
+ *
+ * Empties the WAL into the database file, then copies that file: the kernel
+ * copies, or shares, its blocks, which takes a fraction of the time VACUUM
+ * INTO needs to rebuild every table and index. The copy is then marked as a
+ * rollback-journal database (the two bytes "PRAGMA journal_mode = DELETE"
+ * changes), so other programs read it as a single file and never look for,
+ * or leave, a -wal beside it.
+ */
+static gboolean
+copy_file (AimsStore  *self,
+           int         fd,
+           gboolean   *done,
+           GError    **error)
+{
+  static const guchar rollback_mode[2] = { 1, 1 };
+  gint64 n_pages = 0, n_free = 0;
+  int n_log = -1, n_checkpointed = -1;
+  int saved_errno = 0;
+  guint64 n_copied = 0;
+  struct stat st;
+  int rc;
+
+  *done = FALSE;
+
+  if (self->file_fd < 0 ||
+      !_aims_sqlite_query_int (self->db, "PRAGMA page_count", &n_pages, NULL) ||
+      !_aims_sqlite_query_int (self->db, "PRAGMA freelist_count", &n_free, NULL) ||
+      n_free * MAX_FREE_SHARE > n_pages)
+    return TRUE;
+
+  /* TRUNCATE: the WAL is written back and emptied, so the database file
+   * alone holds every committed change. A reader elsewhere (there is none
+   * in normal use) would make it incomplete: then VACUUM INTO is used. */
+  rc = sqlite3_wal_checkpoint_v2 (self->db, "main", SQLITE_CHECKPOINT_TRUNCATE,
+                                  &n_log, &n_checkpointed);
+  if (rc == SQLITE_BUSY || (rc == SQLITE_OK && n_log != n_checkpointed))
+    return TRUE;
+  if (rc != SQLITE_OK)
+    {
+      _aims_sqlite_set_error (error, self->db, rc, _("Could not write the project"));
+      return FALSE;
+    }
+
+  if (fstat (self->file_fd, &st) != 0 || st.st_size != n_pages * (gint64) page_size (self))
+    return TRUE;
+
+  if (!_aims_file_copy_fd (self->file_fd, fd, &n_copied, &saved_errno))
+    {
+      set_copy_error (error, saved_errno);
+      return FALSE;
+    }
+
+  if (n_copied != (guint64) st.st_size)
+    {
+      set_copy_error (error, EIO);
+      return FALSE;
+    }
+
+  if (pwrite (fd, rollback_mode, sizeof rollback_mode, 18) != (gssize) sizeof rollback_mode)
+    {
+      set_copy_error (error, errno);
+      return FALSE;
+    }
+
+  *done = TRUE;
+  return TRUE;
+}
+
 /*
  * _aims_store_snapshot:
- * @path: an empty file to write the whole project into
+ * @fd: an empty file open for writing, at @path
+ * @path: its name
  * @change_id: (out): the last change the snapshot holds
  *
- * Records which version writes the file, then VACUUM INTO @path: a compact,
- * consistent copy in rollback-journal mode, with no -wal beside it.
+ * Records which version writes the file, then writes the whole project into
+ * @fd: a consistent copy in rollback-journal mode, with no -wal beside it.
+ * Does not flush it.
  */
 gboolean
 _aims_store_snapshot (AimsStore   *self,
+                      int          fd,
                       const char  *path,
                       gint64      *change_id,
                       GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
+  gboolean copied = FALSE;
   int rc;
 
   g_return_val_if_fail (AIMS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (fd >= 0, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
 
   if (self->db == NULL)
     {
@@ -2283,22 +2491,11 @@ _aims_store_snapshot (AimsStore   *self,
       return FALSE;
     }
 
-  rc = sqlite3_prepare_v2 (self->db, "VACUUM INTO ?", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, path, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_DONE)
-        rc = SQLITE_OK;
-    }
+  if (!copy_file (self, fd, &copied, error))
+    return FALSE;
 
-  if (rc != SQLITE_OK)
-    {
-      _aims_sqlite_set_error (error, self->db, rc, _("Could not write the project"));
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  sqlite3_finalize (stmt);
+  if (!copied && !vacuum_into (self, path, error))
+    return FALSE;
 
   if (change_id != NULL)
     *change_id = self->last_change_id;
@@ -2634,7 +2831,8 @@ _aims_store_log_import (AimsStore   *self,
   g_return_val_if_fail (AIMS_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->depth > 0 && self->compact_log, FALSE);
 
-  if (!log_change (self, table, uuid, "insert", NULL, NULL, NULL, NULL, NULL, error))
+  if (!self->bulk_load &&
+      !log_change (self, table, uuid, "insert", NULL, NULL, NULL, NULL, NULL, error))
     return FALSE;
 
   touch (self, table, uuid);
@@ -2665,6 +2863,12 @@ _aims_store_close (AimsStore *self)
   finalize_statements (self);
   sqlite3_close (self->db);
   self->db = NULL;
+
+  if (self->file_fd >= 0)
+    {
+      close (self->file_fd);
+      self->file_fd = -1;
+    }
 }
 
 /* Public API */
@@ -3026,6 +3230,7 @@ aims_store_end_group (AimsStore  *self,
 {
   UndoStep *step = NULL;
   gboolean is_edit;
+  gboolean bulk_load;
 
   g_return_val_if_fail (AIMS_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
@@ -3047,10 +3252,18 @@ aims_store_end_group (AimsStore  *self,
 
   is_edit = g_strcmp0 (self->group_kind, "edit") == 0 ||
             g_strcmp0 (self->group_kind, "import") == 0;
+  bulk_load = self->bulk_load;
   if (!close_changeset (self, &step, error))
     return FALSE;
 
-  if (is_edit)
+  if (bulk_load)
+    {
+      /* Its records are not in the log: it cannot be undone, and it is the
+       * new starting point of undo. */
+      g_clear_pointer (&step, undo_step_free);
+      clear_undo_history (self);
+    }
+  else if (is_edit)
     record_edit (self, step);
   else if (step != NULL)
     undo_step_free (step);
