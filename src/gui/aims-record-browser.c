@@ -9,7 +9,14 @@
  * search, facet filters and a count, and the record's form beside it. The
  * same widget shows AI systems, data sets and third parties; what differs is
  * the BrowserSpec below. Searching, filtering and sorting run in the core
- * (SQL), so a keystroke never walks every row here. */
+ * (SQL), so a keystroke never walks every row here.
+ *
+ * A new search, filter or order shows its rows from the top: the view is
+ * scrolled there first, which also lets the list hand the view's rows over
+ * to the new records instead of building new ones (aims-list-changes.c).
+ * The selection follows the record, not its row: the list may tell a change
+ * in several steps, and a selected record that is still listed afterwards
+ * stays selected. */
 
 #define G_LOG_DOMAIN "aims-record-browser"
 
@@ -120,6 +127,7 @@ struct _AimsRecordBrowser
   /* Owned references */
   AimsDocument       *document;
   AimsRecordList     *list;
+  char               *selected_uuid; /* the record the person selected */
   AimsMatrix         *matrix;  /* the project's: names levels and scores */
   GtkSingleSelection *selection;
   GPtrArray          *facet_dropdowns;
@@ -129,6 +137,7 @@ struct _AimsRecordBrowser
 
   const BrowserSpec  *spec;
   const AimsTableInfo *table_info;
+  gboolean            list_changing; /* between a list's items-changed and its end */
 };
 
 enum {
@@ -293,16 +302,73 @@ update_detail (AimsRecordBrowser *self)
 }
 
 static void
-on_selection_changed_cb (AimsRecordBrowser *self)
+remember_selection (AimsRecordBrowser *self)
 {
-  update_detail (self);
+  AimsRecord *record = gtk_single_selection_get_selected_item (self->selection);
+
+  g_free (self->selected_uuid);
+  self->selected_uuid = record != NULL ? g_strdup (aims_record_get_uuid (record)) : NULL;
 }
 
 static void
+on_selection_changed_cb (AimsRecordBrowser *self)
+{
+  /* The selection model lets go of a record whose row is removed, even if
+   * the list puts it back in a later step: wait for the end */
+  if (self->list_changing)
+    return;
+
+  remember_selection (self);
+  update_detail (self);
+}
+
+/* Before the selection model hears of the change */
+static void
 on_list_items_changed_cb (AimsRecordBrowser *self)
 {
+  self->list_changing = TRUE;
+}
+
+/* After: the selected record, if still listed, is selected again */
+static void
+on_list_items_changed_after_cb (AimsRecordBrowser *self)
+{
+  if (gtk_single_selection_get_selected_item (self->selection) == NULL &&
+      self->selected_uuid != NULL)
+    {
+      guint position = aims_record_list_find (self->list, self->selected_uuid);
+
+      if (position != G_MAXUINT)
+        gtk_single_selection_set_selected (self->selection, position);
+    }
+
+  self->list_changing = FALSE;
+  remember_selection (self);
   update_count (self);
   update_detail (self);
+}
+
+/* The column view's inner list view holds the scroll actions (GTK 4.8 has
+ * no gtk_column_view_scroll_to()) */
+static void
+scroll_to (AimsRecordBrowser *self,
+           guint              position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+    }
+}
+
+/* Before a new search, filter or order: its rows are shown from the top */
+static void
+scroll_to_top (AimsRecordBrowser *self)
+{
+  if (self->list != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
+    scroll_to (self, 0);
 }
 
 static void
@@ -385,6 +451,7 @@ on_sorter_changed_cb (AimsRecordBrowser *self,
   if (self->list == NULL)
     return;
 
+  scroll_to_top (self);
   probe_field = NULL;
   order = gtk_sorter_compare (sorter, self->probe_a, self->probe_b);
 
@@ -439,6 +506,7 @@ on_facet_selected_cb (GtkDropDown       *dropdown,
   if (position != GTK_INVALID_LIST_POSITION && position < facet->values->len)
     value = g_ptr_array_index (facet->values, position);
 
+  scroll_to_top (self);
   aims_record_list_set_filter (self->list, facet->field->name, value);
 }
 
@@ -585,6 +653,7 @@ build_facets (AimsRecordBrowser *self)
 static void
 clear_filters (AimsRecordBrowser *self)
 {
+  scroll_to_top (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   for (guint i = 0; i < self->facet_dropdowns->len; i++)
     gtk_drop_down_set_selected (g_ptr_array_index (self->facet_dropdowns, i), 0);
@@ -607,7 +676,10 @@ on_search_changed_cb (AimsRecordBrowser *self,
                       GtkSearchEntry    *entry)
 {
   if (self->list != NULL)
-    aims_record_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (entry)));
+    {
+      scroll_to_top (self);
+      aims_record_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (entry)));
+    }
 }
 
 static void
@@ -935,6 +1007,7 @@ aims_record_browser_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
+  g_clear_pointer (&self->selected_uuid, g_free);
   g_clear_object (&self->matrix);
   g_clear_object (&self->document);
   g_clear_object (&self->probe_a);
@@ -1111,6 +1184,9 @@ aims_record_browser_set_document (AimsRecordBrowser *self,
       self->list = aims_record_list_new (store, self->spec->table);
       g_signal_connect_object (self->list, "items-changed",
                                G_CALLBACK (on_list_items_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->list, "items-changed",
+                               G_CALLBACK (on_list_items_changed_after_cb), self,
+                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       g_signal_group_set_target (self->store_signals, store);
       gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -1156,16 +1232,7 @@ aims_record_browser_select (AimsRecordBrowser *self,
     return;
 
   gtk_single_selection_set_selected (self->selection, position);
-
-  /* The scroll action lives on the column view's inner list view (GTK 4.8
-   * has no gtk_column_view_scroll_to()) */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LIST_VIEW (child))
-        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
-    }
+  scroll_to (self, position);
 }
 
 /**
