@@ -830,6 +830,61 @@ test_reused_rowid (Fixture       *fixture,
   g_assert_cmpstr (name, !=, "Newcomer");
 }
 
+static void
+on_count_cb (GListModel *list,
+             guint       position,
+             guint       removed,
+             guint       added,
+             guint      *n_signals)
+{
+  (*n_signals)++;
+}
+
+/* Changes of the query made between begin_update and end_update take
+ * effect together: the rows stay as they were until the end, then change
+ * once */
+static void
+test_update_together (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(AimsRecordList) list = aims_record_list_new (fixture->store, "ai_system");
+  g_autoptr(AimsRecordList) expected = aims_record_list_new (fixture->store, "ai_system");
+  g_autoptr(GPtrArray) before = list_uuids (G_LIST_MODEL (list));
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) wanted = NULL;
+  guint n_signals = 0;
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_count_cb), &n_signals);
+
+  aims_record_list_begin_update (list);
+  aims_record_list_set_search (list, "a");
+  aims_record_list_begin_update (list);
+  aims_record_list_set_filter (list, "in_scope", "1");
+  aims_record_list_end_update (list);
+  aims_record_list_set_sort (list, "name", TRUE);
+  g_assert_cmpuint (n_signals, ==, 0);
+  {
+    g_autoptr(GPtrArray) still = list_uuids (G_LIST_MODEL (list));
+
+    g_assert_cmpuint (still->len, ==, before->len);
+  }
+  aims_record_list_end_update (list);
+  g_assert_cmpuint (n_signals, >=, 1);
+
+  /* The same rows as a list set up one change at a time */
+  aims_record_list_set_search (expected, "a");
+  aims_record_list_set_filter (expected, "in_scope", "1");
+  aims_record_list_set_sort (expected, "name", TRUE);
+  after = list_uuids (G_LIST_MODEL (list));
+  wanted = list_uuids (G_LIST_MODEL (expected));
+  g_assert_cmpuint (after->len, ==, wanted->len);
+  g_assert_cmpuint (after->len, <, before->len);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (after, i), ==, g_ptr_array_index (wanted, i));
+
+  g_signal_handlers_disconnect_by_data (list, &n_signals);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -845,6 +900,7 @@ main (int   argc,
   ADD ("/record-list/lazy", test_lazy, "empty");
   ADD ("/record-list/items-changed", test_items_changed, NULL);
   ADD ("/record-list/reused-rowid", test_reused_rowid, NULL);
+  ADD ("/record-list/update-together", test_update_together, NULL);
 
 #undef ADD
 

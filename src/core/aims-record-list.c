@@ -98,6 +98,8 @@ struct _AimsRecordList
   guint                total;
   guint                n_loaded;   /* records read from the file, ever */
   guint                changing;   /* emitting the steps of a change */
+  guint                updating;   /* in aims_record_list_begin_update() */
+  gboolean             reset_pending;
 };
 
 enum {
@@ -674,6 +676,14 @@ reset (AimsRecordList *self)
   /* Nobody has seen the rows: the next look runs the new query */
   if (self->ids == NULL)
     return;
+
+  /* More of the query is about to change */
+  if (self->updating > 0)
+    {
+      self->reset_pending = TRUE;
+      return;
+    }
+  self->reset_pending = FALSE;
 
   ids = query_ids (self);
   if (ids == NULL)
@@ -1350,4 +1360,36 @@ aims_record_list_get_cell (AimsRecordList *self,
     *impact = self->cell_score < 0 ? 0 : self->cell_impact;
 
   return self->cell_score >= 0;
+}
+
+/**
+ * aims_record_list_begin_update:
+ * @self: a #AimsRecordList
+ *
+ * Holds back the effect of the setters (search, filters, links, cell,
+ * order) until aims_record_list_end_update(), which then queries once and
+ * tells the change at once. Until then the list keeps its rows.
+ */
+void
+aims_record_list_begin_update (AimsRecordList *self)
+{
+  g_return_if_fail (AIMS_IS_RECORD_LIST (self));
+
+  self->updating++;
+}
+
+/**
+ * aims_record_list_end_update:
+ * @self: a #AimsRecordList
+ *
+ * Ends what aims_record_list_begin_update() began; calls nest.
+ */
+void
+aims_record_list_end_update (AimsRecordList *self)
+{
+  g_return_if_fail (AIMS_IS_RECORD_LIST (self));
+  g_return_if_fail (self->updating > 0);
+
+  if (--self->updating == 0 && self->reset_pending)
+    reset (self);
 }
