@@ -653,6 +653,10 @@ build_facets (AimsRecordBrowser *self)
 static void
 clear_filters (AimsRecordBrowser *self)
 {
+  /* One query for all of them */
+  if (self->list != NULL)
+    aims_record_list_begin_update (self->list);
+
   scroll_to_top (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   for (guint i = 0; i < self->facet_dropdowns->len; i++)
@@ -666,6 +670,8 @@ clear_filters (AimsRecordBrowser *self)
     }
   if (self->list != NULL && aims_record_list_get_cell (self->list, NULL, NULL, NULL))
     aims_record_list_set_cell (self->list, AIMS_RISK_INHERENT, 0, 0);
+  if (self->list != NULL)
+    aims_record_list_end_update (self->list);
   update_count (self);
 }
 
@@ -1372,6 +1378,8 @@ aims_record_browser_show_cell (AimsRecordBrowser    *self,
   if (self->list == NULL)
     return;
 
+  /* The register goes from what it showed to the cell's risks in one step */
+  aims_record_list_begin_update (self->list);
   clear_filters (self);
   if (filter != NULL && filter->system != NULL)
     aims_record_list_set_linked_to (self->list, "risk_system", filter->system);
@@ -1400,5 +1408,6 @@ aims_record_browser_show_cell (AimsRecordBrowser    *self,
       aims_record_list_set_filter (self->list, "owner", filter->owner);
     }
   aims_record_list_set_cell (self->list, score, likelihood, impact);
+  aims_record_list_end_update (self->list);
   update_count (self);
 }
