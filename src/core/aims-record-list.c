@@ -98,6 +98,7 @@ struct _AimsRecordList
   guint                total;
   guint                n_loaded;   /* records read from the file, ever */
   guint                changing;   /* emitting the steps of a change */
+  gboolean             more_steps; /* the step being told is not the last */
   guint                updating;   /* in aims_record_list_begin_update() */
   gboolean             reset_pending;
 };
@@ -649,6 +650,7 @@ replace_ids (AimsRecordList     *self,
       const AimsListStep *step = &g_array_index (steps, AimsListStep, i);
 
       /* Each step leaves the rows as the views will believe them to be */
+      self->more_steps = i + 1 < steps->len;
       if (step->removed > 0)
         g_array_remove_range (self->ids, step->position, step->removed);
       if (step->added > 0)
@@ -658,6 +660,7 @@ replace_ids (AimsRecordList     *self,
       g_list_model_items_changed (G_LIST_MODEL (self), step->position, step->removed, step->added);
     }
   self->changing--;
+  self->more_steps = FALSE;
 
   g_assert (same_ids (self->ids, ids));
   g_array_unref (self->ids);
@@ -1392,4 +1395,24 @@ aims_record_list_end_update (AimsRecordList *self)
 
   if (--self->updating == 0 && self->reset_pending)
     reset (self);
+}
+
+/**
+ * aims_record_list_has_more_steps:
+ * @self: a #AimsRecordList
+ *
+ * A change of many rows is told in a few #GListModel::items-changed
+ * emissions (so that views do little work). During one of them, this says
+ * whether others follow: a record may leave the list in one step and come
+ * back in the next. A view that keeps a selection waits for the last step.
+ *
+ * Returns: %TRUE while an items-changed that is not the last of its change
+ *   is emitted
+ */
+gboolean
+aims_record_list_has_more_steps (AimsRecordList *self)
+{
+  g_return_val_if_fail (AIMS_IS_RECORD_LIST (self), FALSE);
+
+  return self->more_steps;
 }

@@ -329,7 +329,9 @@ on_list_items_changed_cb (AimsRecordBrowser *self)
   self->list_changing = TRUE;
 }
 
-/* After: the selected record, if still listed, is selected again */
+/* After: the selected record, if still listed, is selected again; once the
+ * last step of the change is told, the selection and the detail are what
+ * the change left */
 static void
 on_list_items_changed_after_cb (AimsRecordBrowser *self)
 {
@@ -341,6 +343,9 @@ on_list_items_changed_after_cb (AimsRecordBrowser *self)
       if (position != G_MAXUINT)
         gtk_single_selection_set_selected (self->selection, position);
     }
+
+  if (aims_record_list_has_more_steps (self->list))
+    return;
 
   self->list_changing = FALSE;
   remember_selection (self);
