@@ -795,6 +795,57 @@ test_items_changed (Fixture       *fixture,
   g_ptr_array_unref (mirror.uuids);
 }
 
+/* A change of many records that keeps the rows (a bulk edit) is told for
+ * the rows someone holds, and those records show the new values */
+static void
+test_bulk_edit (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(AimsRecordList) list = aims_record_list_new (fixture->store, "ai_system");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AimsRecord) held = NULL;
+  g_auto(GStrv) uuids = NULL;
+  Mirror mirror = { G_LIST_MODEL (list), NULL };
+  g_autofree char *description = NULL;
+  guint position;
+
+  /* More systems than the store names one by one in a change */
+  aims_store_begin_group (fixture->store, "Add");
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *reference = g_strdup_printf ("BULK-%u", i);
+      g_autofree char *uuid = aims_test_add_system (fixture->store, reference, reference);
+    }
+  g_assert_true (aims_store_end_group (fixture->store, &error));
+  g_assert_no_error (error);
+
+  uuids = all_uuids (fixture);
+  mirror.uuids = list_uuids (G_LIST_MODEL (list));
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), &mirror);
+  position = aims_record_list_find (list, uuids[7]);
+  held = g_list_model_get_item (G_LIST_MODEL (list), position);
+  g_free (aims_record_dup_text (held, "name"));
+
+  aims_store_begin_group (fixture->store, "Edit all");
+  for (guint i = 0; uuids[i] != NULL; i++)
+    g_assert_true (aims_store_update (fixture->store, "ai_system", uuids[i], "description",
+                                      g_variant_new_string ("Edited together."), &error));
+  g_assert_true (aims_store_end_group (fixture->store, &error));
+  g_assert_no_error (error);
+
+  /* Only the held row, and the held record has the new text */
+  g_assert_cmpuint (mirror.n_signals, ==, 1);
+  g_assert_cmpuint (mirror.position, ==, position);
+  g_assert_cmpuint (mirror.removed, ==, 1);
+  g_assert_cmpuint (mirror.added, ==, 1);
+  description = aims_record_dup_text (held, "description");
+  g_assert_cmpstr (description, ==, "Edited together.");
+  assert_mirror (&mirror);
+
+  g_signal_handlers_disconnect_by_data (list, &mirror);
+  g_ptr_array_unref (mirror.uuids);
+}
+
 /* SQLite gives a new row the rowid of a deleted last row: a record a view
  * still holds for the deleted system must not stand for the new one. */
 static void
@@ -830,6 +881,61 @@ test_reused_rowid (Fixture       *fixture,
   g_assert_cmpstr (name, !=, "Newcomer");
 }
 
+static void
+on_count_cb (GListModel *list,
+             guint       position,
+             guint       removed,
+             guint       added,
+             guint      *n_signals)
+{
+  (*n_signals)++;
+}
+
+/* Changes of the query made between begin_update and end_update take
+ * effect together: the rows stay as they were until the end, then change
+ * once */
+static void
+test_update_together (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(AimsRecordList) list = aims_record_list_new (fixture->store, "ai_system");
+  g_autoptr(AimsRecordList) expected = aims_record_list_new (fixture->store, "ai_system");
+  g_autoptr(GPtrArray) before = list_uuids (G_LIST_MODEL (list));
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) wanted = NULL;
+  guint n_signals = 0;
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_count_cb), &n_signals);
+
+  aims_record_list_begin_update (list);
+  aims_record_list_set_search (list, "a");
+  aims_record_list_begin_update (list);
+  aims_record_list_set_filter (list, "in_scope", "1");
+  aims_record_list_end_update (list);
+  aims_record_list_set_sort (list, "name", TRUE);
+  g_assert_cmpuint (n_signals, ==, 0);
+  {
+    g_autoptr(GPtrArray) still = list_uuids (G_LIST_MODEL (list));
+
+    g_assert_cmpuint (still->len, ==, before->len);
+  }
+  aims_record_list_end_update (list);
+  g_assert_cmpuint (n_signals, >=, 1);
+
+  /* The same rows as a list set up one change at a time */
+  aims_record_list_set_search (expected, "a");
+  aims_record_list_set_filter (expected, "in_scope", "1");
+  aims_record_list_set_sort (expected, "name", TRUE);
+  after = list_uuids (G_LIST_MODEL (list));
+  wanted = list_uuids (G_LIST_MODEL (expected));
+  g_assert_cmpuint (after->len, ==, wanted->len);
+  g_assert_cmpuint (after->len, <, before->len);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (after, i), ==, g_ptr_array_index (wanted, i));
+
+  g_signal_handlers_disconnect_by_data (list, &n_signals);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -845,6 +951,8 @@ main (int   argc,
   ADD ("/record-list/lazy", test_lazy, "empty");
   ADD ("/record-list/items-changed", test_items_changed, NULL);
   ADD ("/record-list/reused-rowid", test_reused_rowid, NULL);
+  ADD ("/record-list/update-together", test_update_together, NULL);
+  ADD ("/record-list/bulk-edit", test_bulk_edit, NULL);
 
 #undef ADD
 

@@ -18,6 +18,8 @@
 #include "aims-application.h"
 #include "aims-inventory-page.h"
 #include "aims-record-browser-private.h"
+#include "aims-record-list-private.h"
+#include "aims-store-private.h"
 #include "aims-window-private.h"
 
 #include <glib/gstdio.h>
@@ -245,6 +247,144 @@ test_sort_by_column (Fixture       *f,
   }
 }
 
+/* @n more systems, "System 1" … with references TST-1 …, written straight
+ * to the working copy (the write path would take long under sanitizers),
+ * then shown: a new query sees them */
+static void
+add_many_systems (Fixture *f,
+                  guint    n)
+{
+  AimsStore *store = aims_document_get_store (f->window->document);
+  guint before = g_list_model_get_n_items (G_LIST_MODEL (f->list));
+  g_autofree char *sql = g_strdup_printf (
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %u) "
+    "INSERT INTO ai_system (uuid, reference, name, created, modified) "
+    "SELECT lower(hex(randomblob(16))), 'TST-' || i, 'System ' || i, "
+    "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' FROM n", n);
+
+  g_assert_cmpint (sqlite3_exec (_aims_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  aims_record_list_set_search (f->list, "TST");
+  aims_record_list_set_search (f->list, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, before + n);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+}
+
+static void
+type_search (Fixture    *f,
+             const char *text)
+{
+  GtkWidget *search = find_descendant_of_type (GTK_WIDGET (f->browser), GTK_TYPE_SEARCH_ENTRY);
+
+  gtk_editable_set_text (GTK_EDITABLE (search), text);
+  g_signal_emit_by_name (search, "search-changed");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+}
+
+static GtkColumnViewColumn *
+find_column (GtkColumnView *view,
+             const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+
+  return NULL;
+}
+
+/* The selected system stays selected while a search or a sort still shows
+ * it, and is let go when one does not */
+static void
+test_selection_follows_record (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant_of_type (GTK_WIDGET (f->browser), GTK_TYPE_COLUMN_VIEW));
+  g_autofree char *uuid = NULL;
+  guint all;
+
+  add_many_systems (f, 3000);
+  all = g_list_model_get_n_items (G_LIST_MODEL (f->list));
+
+  {
+    g_autoptr(AimsRecord) record = g_list_model_get_item (G_LIST_MODEL (f->list), all - 3000);
+    g_autofree char *name = aims_record_dup_text (record, "name");
+
+    g_assert_cmpstr (name, ==, "System 1");
+    uuid = g_strdup (aims_record_get_uuid (record));
+  }
+  aims_record_browser_select (f->browser, uuid);
+  g_assert_cmpstr (aims_record_browser_get_selected (f->browser), ==, uuid);
+
+  /* Hundreds of systems still match: the list changes in several steps */
+  type_search (f, "system 1");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), <, all);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), >, 1000);
+  g_assert_cmpstr (aims_record_browser_get_selected (f->browser), ==, uuid);
+
+  gtk_column_view_sort_by_column (view, find_column (view, "Name"), GTK_SORT_DESCENDING);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpstr (aims_record_browser_get_selected (f->browser), ==, uuid);
+
+  type_search (f, "system 2");
+  g_assert_null (aims_record_browser_get_selected (f->browser));
+
+  /* Let go is let go */
+  type_search (f, "");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, all);
+  g_assert_null (aims_record_browser_get_selected (f->browser));
+}
+
+static void
+on_setup_cb (GtkListItemFactory *factory,
+             GtkListItem        *item,
+             guint              *n_cells)
+{
+  (*n_cells)++;
+}
+
+/* A keystroke on thousands of systems makes records for the rows the view
+ * shows, not for every row, and the view reuses its rows */
+static void
+test_search_builds_shown_rows (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant_of_type (GTK_WIDGET (f->browser), GTK_TYPE_COLUMN_VIEW));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  guint n_cells = 0;
+  guint made;
+
+  add_many_systems (f, 3000);
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+
+      g_signal_connect (gtk_column_view_column_get_factory (column), "setup",
+                        G_CALLBACK (on_setup_cb), &n_cells);
+    }
+
+  made = _aims_record_list_get_n_loaded (f->list);
+  type_search (f, "system 1");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), >, 1000);
+
+  /* A list view keeps about 200 rows; looking through every added row
+   * would make more than a thousand records */
+  g_assert_cmpuint (_aims_record_list_get_n_loaded (f->list) - made, <, 1000);
+  /* 8 cells a row: building most of the rows anew would set up more */
+  g_assert_cmpuint (n_cells, <, 400);
+
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+
+      g_signal_handlers_disconnect_by_data (gtk_column_view_column_get_factory (column), &n_cells);
+    }
+}
+
 static void
 test_add_duplicate_delete_undo (Fixture       *f,
                                 gconstpointer  data)
@@ -443,6 +583,8 @@ main (int   argc,
   g_test_add ("/ui/inventory/search-narrows-rows", Fixture, NULL, fixture_set_up, test_search_narrows_rows, fixture_tear_down);
   g_test_add ("/ui/inventory/facet-narrows-rows", Fixture, NULL, fixture_set_up, test_facet_narrows_rows, fixture_tear_down);
   g_test_add ("/ui/inventory/sort-by-column", Fixture, NULL, fixture_set_up, test_sort_by_column, fixture_tear_down);
+  g_test_add ("/ui/inventory/selection-follows-record", Fixture, NULL, fixture_set_up, test_selection_follows_record, fixture_tear_down);
+  g_test_add ("/ui/inventory/search-builds-shown-rows", Fixture, NULL, fixture_set_up, test_search_builds_shown_rows, fixture_tear_down);
   g_test_add ("/ui/inventory/add-duplicate-delete-undo", Fixture, NULL, fixture_set_up, test_add_duplicate_delete_undo, fixture_tear_down);
   g_test_add ("/ui/inventory/export-csv", Fixture, NULL, fixture_set_up, test_export_csv, fixture_tear_down);
   g_test_add ("/ui/inventory/export-failure-is-shown", Fixture, NULL, fixture_set_up, test_export_failure_is_shown, fixture_tear_down);

@@ -12,6 +12,8 @@
 #include "aims-record-list.h"
 #include "aims-record-list-private.h"
 
+#include "aims-list-changes-private.h"
+#include "aims-natural-order-private.h"
 #include "aims-record-private.h"
 #include "aims-sqlite-private.h"
 #include "aims-store-private.h"
@@ -25,13 +27,21 @@
  * yields the rowids of the matching records, in order; that is all the list
  * holds. Records are made only when get_item() asks for a position, and read
  * their row only when asked for a value, so showing 10,000 systems costs a
- * query and one record per visible row.
+ * query and one record per visible row. The query runs when someone first
+ * asks for the rows, so setting up a list's search and filters costs one.
+ *
+ * The natural order of references (SYS-9 before SYS-10) comes from
+ * AimsNaturalOrder: rows in that order alone are fetched unordered and put
+ * in order in memory; rows sorted by a column are ordered by SQL, with ties
+ * broken by aims_natural_rank(). Neither reads a row only for its reference.
  *
  * Records are kept in a cache of weak references by rowid: while a view (or
  * a selection) holds a record, the list hands out the same object and updates
  * it in place when the store says its row changed; rows scrolled away are
  * freed. A change of the store that leaves the order of rows unchanged emits
  * items-changed for the changed row only, so selection and scroll survive.
+ * Other changes are told in the steps of aims-list-changes.c, which keep a
+ * view's work in proportion to the rows it shows.
  */
 
 /* What search-as-you-type looks at, per table; other tables search their
@@ -54,6 +64,13 @@ typedef struct
   char     *text;
 } Param;
 
+/* A record handed out, while someone holds it */
+typedef struct
+{
+  gint64      rowid;
+  AimsRecord *record;
+} CacheEntry;
+
 struct _AimsRecordList
 {
   GObject              parent_instance;
@@ -61,8 +78,9 @@ struct _AimsRecordList
   /* Owned references */
   AimsStore           *store;
   char                *table_name; /* until constructed */
-  GArray              *ids;        /* gint64 rowids, in list order */
-  GHashTable          *cache;      /* gint64 rowid → AimsRecord, weak */
+  GArray              *ids;        /* gint64 rowids, in list order; NULL until asked */
+  GHashTable          *cache;      /* gint64 rowid → CacheEntry (record weak) */
+  GHashTable          *cache_by_record; /* AimsRecord → CacheEntry */
   char                *search;
   GHashTable          *filters;    /* field name (descriptor) → value */
   char                *linked_uuid;
@@ -71,6 +89,7 @@ struct _AimsRecordList
   guint                cell_impact;
 
   const AimsTableInfo *table;
+  AimsNaturalOrder    *natural;    /* owned by the store; NULL: no reference */
   const AimsFieldInfo *sort_field;
   gboolean             descending;
   const AimsTableInfo *link_table;
@@ -78,6 +97,10 @@ struct _AimsRecordList
   const AimsFieldInfo *link_other;
   guint                total;
   guint                n_loaded;   /* records read from the file, ever */
+  guint                changing;   /* emitting the steps of a change */
+  gboolean             more_steps; /* the step being told is not the last */
+  guint                updating;   /* in aims_record_list_begin_update() */
+  gboolean             reset_pending;
 };
 
 enum {
@@ -181,32 +204,43 @@ order_term (const AimsFieldInfo *field)
   return g_steal_pointer (&quoted);
 }
 
-static void
-append_order (AimsRecordList *self,
-              GString        *sql)
+/* How the rows come in order */
+typedef enum
 {
-  gboolean has_reference = aims_table_info_lookup_field (self->table, "reference") != NULL;
-  const char *direction = self->descending ? " DESC" : "";
+  ORDER_SQL,      /* ORDER BY alone */
+  ORDER_RANK,     /* ORDER BY a column, then aims_natural_rank (?N, rowid) */
+  ORDER_NATURAL,  /* no ORDER BY: AimsNaturalOrder arranges the rows */
+} OrderKind;
 
-  g_string_append (sql, " ORDER BY ");
+/* Rows of a table with references come in natural order of references:
+ * SYS-9 before SYS-10 before SYS-10000; after the sort column, if any,
+ * whatever its direction. Others in the order they were added. */
+static OrderKind
+append_order (AimsRecordList *self,
+              GString        *sql,
+              guint           rank_param)
+{
+  const char *direction = self->descending ? " DESC" : "";
 
   if (self->sort_field != NULL)
     {
       g_autofree char *term = order_term (self->sort_field);
 
-      g_string_append_printf (sql, "%s%s, ", term, direction);
-      direction = "";
+      g_string_append_printf (sql, " ORDER BY %s%s, ", term, direction);
+      if (self->natural != NULL)
+        {
+          g_string_append_printf (sql, AIMS_NATURAL_RANK_FORMAT, rank_param);
+          return ORDER_RANK;
+        }
+      g_string_append (sql, "rowid");
+      return ORDER_SQL;
     }
 
-  /* References in natural order: SYS-9 before SYS-10 before SYS-10000. */
-  if (has_reference)
-    g_string_append_printf (sql,
-                            "rtrim(reference, '0123456789') COLLATE NOCASE%s, "
-                            "CAST(substr(reference, length(rtrim(reference, '0123456789')) + 1) "
-                            "AS INTEGER)%s, reference%s, rowid",
-                            direction, direction, direction);
-  else
-    g_string_append_printf (sql, "rowid%s", direction);
+  if (self->natural != NULL)
+    return ORDER_NATURAL;
+
+  g_string_append_printf (sql, " ORDER BY rowid%s", direction);
+  return ORDER_SQL;
 }
 
 static void
@@ -359,7 +393,9 @@ query_ids (AimsRecordList *self)
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autofree char *quoted_table = _aims_sqlite_quote (self->table->name);
   GArray *ids;
+  OrderKind order;
   sqlite3_stmt *stmt;
+  guint attempts = 0;
   int rc;
 
   g_array_set_clear_func (params, (GDestroyNotify) param_clear);
@@ -369,7 +405,13 @@ query_ids (AimsRecordList *self)
   append_filters (self, sql, params);
   append_link (self, sql, params);
   append_cell (self, sql, params);
-  append_order (self, sql);
+  order = append_order (self, sql, params->len + 1);
+
+again:
+  /* The function first: a statement that calls it cannot be prepared
+   * without it */
+  if (order == ORDER_RANK && !_aims_natural_order_prepare_rank (self->natural))
+    return NULL;
 
   stmt = _aims_store_prepare (self->store, sql->str, NULL);
   if (stmt == NULL)
@@ -384,6 +426,8 @@ query_ids (AimsRecordList *self)
       else
         sqlite3_bind_text (stmt, i + 1, param->text, -1, SQLITE_TRANSIENT);
     }
+  if (order == ORDER_RANK)
+    _aims_natural_order_bind_rank (self->natural, stmt, params->len + 1);
 
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -402,7 +446,35 @@ query_ids (AimsRecordList *self)
       return NULL;
     }
 
+  /* A row the natural order had no place for (changed behind the store's
+   * back): the order is read again, and the query runs once more */
+  if (order == ORDER_RANK && _aims_natural_order_rank_missed (self->natural) && attempts++ == 0)
+    {
+      g_array_unref (ids);
+      goto again;
+    }
+
+  if (order == ORDER_NATURAL && !_aims_natural_order_arrange (self->natural, ids, self->descending))
+    {
+      g_array_unref (ids);
+      return NULL;
+    }
+
   return ids;
+}
+
+/* The rows, queried the first time someone asks */
+static GArray *
+ensure_ids (AimsRecordList *self)
+{
+  if (self->ids == NULL)
+    {
+      self->ids = self->table != NULL ? query_ids (self) : NULL;
+      if (self->ids == NULL)
+        self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+
+  return self->ids;
 }
 
 static guint
@@ -447,9 +519,11 @@ static guint
 position_of_rowid (AimsRecordList *self,
                    gint64          rowid)
 {
-  for (guint i = 0; i < self->ids->len; i++)
+  GArray *ids = ensure_ids (self);
+
+  for (guint i = 0; i < ids->len; i++)
     {
-      if (g_array_index (self->ids, gint64, i) == rowid)
+      if (g_array_index (ids, gint64, i) == rowid)
         return i;
     }
 
@@ -471,30 +545,28 @@ on_record_finalized (gpointer  data,
                      GObject  *where_the_object_was)
 {
   AimsRecordList *self = data;
-  GHashTableIter iter;
-  gpointer value;
+  CacheEntry *entry = g_hash_table_lookup (self->cache_by_record, where_the_object_was);
 
-  /* The record's memory is gone; find its entry by address. Entries are few
-   * (the rows on screen), so the walk is short. */
-  g_hash_table_iter_init (&iter, self->cache);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      if (value == (gpointer) where_the_object_was)
-        {
-          g_hash_table_iter_remove (&iter);
-          return;
-        }
-    }
+  /* The record's memory is gone: its address is all there is to go by */
+  if (entry == NULL)
+    return;
+
+  g_hash_table_remove (self->cache_by_record, where_the_object_was);
+  g_hash_table_remove (self->cache, &entry->rowid);
 }
 
 static void
 forget_record (AimsRecordList *self,
                AimsRecord     *record)
 {
-  gint64 rowid = _aims_record_get_rowid (record);
+  CacheEntry *entry = g_hash_table_lookup (self->cache_by_record, record);
+
+  if (entry == NULL)
+    return;
 
   g_object_weak_unref (G_OBJECT (record), on_record_finalized, self);
-  g_hash_table_remove (self->cache, &rowid);
+  g_hash_table_remove (self->cache_by_record, record);
+  g_hash_table_remove (self->cache, &entry->rowid);
 }
 
 static void
@@ -506,7 +578,10 @@ forget_all_records (AimsRecordList *self)
   g_hash_table_iter_init (&iter, self->cache);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      g_object_weak_unref (G_OBJECT (value), on_record_finalized, self);
+      CacheEntry *entry = value;
+
+      g_object_weak_unref (G_OBJECT (entry->record), on_record_finalized, self);
+      g_hash_table_remove (self->cache_by_record, entry->record);
       g_hash_table_iter_remove (&iter);
     }
 }
@@ -534,7 +609,7 @@ reload_all_records (AimsRecordList *self)
    * copy. */
   g_hash_table_iter_init (&iter, self->cache);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_ptr_array_add (records, g_object_ref (value));
+    g_ptr_array_add (records, g_object_ref (((CacheEntry *) value)->record));
 
   for (guint i = 0; i < records->len; i++)
     reload_record (self, g_ptr_array_index (records, i));
@@ -553,17 +628,50 @@ set_total (AimsRecordList *self,
     }
 }
 
-/* Replaces the rows with @ids (taking it) as one change. */
+/* Replaces the rows with @ids (taking it), in the steps planned for @kind. */
 static void
-replace_ids (AimsRecordList *self,
-             GArray         *ids)
+replace_ids (AimsRecordList     *self,
+             GArray             *ids,
+             AimsListChangeKind  kind)
 {
+  g_autoptr(GArray) steps = NULL;
   guint old_n = self->ids->len;
 
+  /* A handler that changes the query while the steps are told would make
+   * them wrong for the views that have not heard them yet */
+  if (self->changing > 0)
+    {
+      g_critical ("%s: the list's rows changed while a change of them was being told",
+                  G_STRFUNC);
+      g_array_unref (ids);
+      return;
+    }
+
+  steps = _aims_list_plan_steps ((const gint64 *) self->ids->data, self->ids->len,
+                                 (const gint64 *) ids->data, ids->len, self->cache, kind);
+
+  self->changing++;
+  for (guint i = 0; i < steps->len; i++)
+    {
+      const AimsListStep *step = &g_array_index (steps, AimsListStep, i);
+
+      /* Each step leaves the rows as the views will believe them to be */
+      self->more_steps = i + 1 < steps->len;
+      if (step->removed > 0)
+        g_array_remove_range (self->ids, step->position, step->removed);
+      if (step->added > 0)
+        g_array_insert_vals (self->ids, step->position, &g_array_index (ids, gint64, step->from),
+                             step->added);
+
+      g_list_model_items_changed (G_LIST_MODEL (self), step->position, step->removed, step->added);
+    }
+  self->changing--;
+  self->more_steps = FALSE;
+
+  g_assert (same_ids (self->ids, ids));
   g_array_unref (self->ids);
   self->ids = ids;
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, ids->len);
   if (old_n != ids->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
 }
@@ -572,8 +680,21 @@ replace_ids (AimsRecordList *self,
 static void
 reset (AimsRecordList *self)
 {
-  GArray *ids = query_ids (self);
+  GArray *ids;
 
+  /* Nobody has seen the rows: the next look runs the new query */
+  if (self->ids == NULL)
+    return;
+
+  /* More of the query is about to change */
+  if (self->updating > 0)
+    {
+      self->reset_pending = TRUE;
+      return;
+    }
+  self->reset_pending = FALSE;
+
+  ids = query_ids (self);
   if (ids == NULL)
     ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
@@ -583,7 +704,42 @@ reset (AimsRecordList *self)
       return;
     }
 
-  replace_ids (self, ids);
+  replace_ids (self, ids, AIMS_LIST_CHANGE_QUERY);
+}
+
+/* Many records changed, the rows stayed: the rows someone holds are told
+ * changed, in runs, and no others: a record nobody holds is made afresh when
+ * asked for, with the new values. (One items-changed over 100,000 rows
+ * would make a view look through all of them.) */
+static void
+tell_live_rows_changed (AimsRecordList *self)
+{
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < self->ids->len; i++)
+    {
+      guint start = i;
+
+      while (i < self->ids->len && g_hash_table_contains (self->cache, &g_array_index (self->ids, gint64, i)))
+        i++;
+      if (i > start)
+        {
+          g_array_append_val (runs, start);
+          g_array_append_val (runs, i);
+        }
+    }
+
+  self->changing++;
+  for (guint r = 0; r < runs->len; r += 2)
+    {
+      guint start = g_array_index (runs, guint, r);
+      guint end = g_array_index (runs, guint, r + 1);
+
+      self->more_steps = r + 2 < runs->len;
+      g_list_model_items_changed (G_LIST_MODEL (self), start, end - start, end - start);
+    }
+  self->changing--;
+  self->more_steps = FALSE;
 }
 
 static void
@@ -602,6 +758,11 @@ on_store_changed_cb (AimsRecordList *self,
 
   if (ours)
     {
+      /* Whichever of the store's handlers runs first, the order knows of
+       * the change before the query */
+      if (self->natural != NULL)
+        _aims_natural_order_note (self->natural, uuid);
+
       set_total (self, count_total (self));
 
       /* The changed record, if a view holds it, shows the new values
@@ -609,15 +770,20 @@ on_store_changed_cb (AimsRecordList *self,
       if (uuid != NULL)
         {
           gint64 rowid = lookup_rowid (self, uuid);
+          CacheEntry *entry = rowid >= 0 ? g_hash_table_lookup (self->cache, &rowid) : NULL;
 
-          if (rowid >= 0 && (record = g_hash_table_lookup (self->cache, &rowid)) != NULL)
-            reload_record (self, record);
-          if (rowid >= 0)
+          if (entry != NULL)
+            reload_record (self, record = entry->record);
+          if (rowid >= 0 && self->ids != NULL)
             position = position_of_rowid (self, rowid);
         }
       else
         reload_all_records (self);
     }
+
+  /* Nobody has seen the rows yet */
+  if (self->ids == NULL)
+    return;
 
   ids = query_ids (self);
   if (ids == NULL)
@@ -625,7 +791,7 @@ on_store_changed_cb (AimsRecordList *self,
 
   if (!same_ids (ids, self->ids))
     {
-      replace_ids (self, ids);
+      replace_ids (self, ids, AIMS_LIST_CHANGE_EDIT);
       return;
     }
   g_array_unref (ids);
@@ -635,10 +801,7 @@ on_store_changed_cb (AimsRecordList *self,
     return;
 
   if (uuid == NULL)
-    {
-      if (self->ids->len > 0)
-        g_list_model_items_changed (G_LIST_MODEL (self), 0, self->ids->len, self->ids->len);
-    }
+    tell_live_rows_changed (self);
   else if (position != G_MAXUINT)
     g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
 }
@@ -656,7 +819,7 @@ aims_record_list_get_n_items (GListModel *model)
 {
   AimsRecordList *self = AIMS_RECORD_LIST (model);
 
-  return self->ids->len;
+  return ensure_ids (self)->len;
 }
 
 static gpointer
@@ -664,21 +827,28 @@ aims_record_list_get_item (GListModel *model,
                            guint       position)
 {
   AimsRecordList *self = AIMS_RECORD_LIST (model);
+  GArray *ids = ensure_ids (self);
+  CacheEntry *entry;
   AimsRecord *record;
   gint64 rowid;
 
-  if (position >= self->ids->len)
+  if (position >= ids->len)
     return NULL;
 
-  rowid = g_array_index (self->ids, gint64, position);
-  record = g_hash_table_lookup (self->cache, &rowid);
-  if (record != NULL)
-    return g_object_ref (record);
+  rowid = g_array_index (ids, gint64, position);
+  entry = g_hash_table_lookup (self->cache, &rowid);
+  if (entry != NULL)
+    return g_object_ref (entry->record);
 
   record = _aims_record_new (self->store, self->table, rowid);
   self->n_loaded++;
+
+  entry = g_new (CacheEntry, 1);
+  entry->rowid = rowid;
+  entry->record = record;
   g_object_weak_ref (G_OBJECT (record), on_record_finalized, self);
-  g_hash_table_insert (self->cache, g_memdup2 (&rowid, sizeof rowid), record);
+  g_hash_table_insert (self->cache, &entry->rowid, entry);
+  g_hash_table_insert (self->cache_by_record, record, entry);
 
   return record;
 }
@@ -713,10 +883,7 @@ aims_record_list_constructed (GObject *object)
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  g_array_unref (self->ids);
-  self->ids = query_ids (self);
-  if (self->ids == NULL)
-    self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->natural = _aims_natural_order_get (self->store, self->table);
   self->total = count_total (self);
 }
 
@@ -726,6 +893,7 @@ aims_record_list_dispose (GObject *object)
   AimsRecordList *self = (AimsRecordList *)object;
 
   forget_all_records (self);
+  self->natural = NULL;
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (aims_record_list_parent_class)->dispose (object);
@@ -738,6 +906,7 @@ aims_record_list_finalize (GObject *object)
 
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->cache_by_record, g_hash_table_unref);
   g_clear_pointer (&self->filters, g_hash_table_unref);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->linked_uuid, g_free);
@@ -765,7 +934,7 @@ aims_record_list_get_property (GObject    *object,
       break;
 
     case PROP_N_ITEMS:
-      g_value_set_uint (value, self->ids->len);
+      g_value_set_uint (value, ensure_ids (self)->len);
       break;
 
     case PROP_TOTAL:
@@ -833,8 +1002,8 @@ aims_record_list_class_init (AimsRecordListClass *klass)
 static void
 aims_record_list_init (AimsRecordList *self)
 {
-  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  self->cache_by_record = g_hash_table_new (NULL, NULL);
   self->filters = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->cell_score = -1;
 }
@@ -1232,4 +1401,56 @@ aims_record_list_get_cell (AimsRecordList *self,
     *impact = self->cell_score < 0 ? 0 : self->cell_impact;
 
   return self->cell_score >= 0;
+}
+
+/**
+ * aims_record_list_begin_update:
+ * @self: a #AimsRecordList
+ *
+ * Holds back the effect of the setters (search, filters, links, cell,
+ * order) until aims_record_list_end_update(), which then queries once and
+ * tells the change at once. Until then the list keeps its rows.
+ */
+void
+aims_record_list_begin_update (AimsRecordList *self)
+{
+  g_return_if_fail (AIMS_IS_RECORD_LIST (self));
+
+  self->updating++;
+}
+
+/**
+ * aims_record_list_end_update:
+ * @self: a #AimsRecordList
+ *
+ * Ends what aims_record_list_begin_update() began; calls nest.
+ */
+void
+aims_record_list_end_update (AimsRecordList *self)
+{
+  g_return_if_fail (AIMS_IS_RECORD_LIST (self));
+  g_return_if_fail (self->updating > 0);
+
+  if (--self->updating == 0 && self->reset_pending)
+    reset (self);
+}
+
+/**
+ * aims_record_list_has_more_steps:
+ * @self: a #AimsRecordList
+ *
+ * A change of many rows is told in a few #GListModel::items-changed
+ * emissions (so that views do little work). During one of them, this says
+ * whether others follow: a record may leave the list in one step and come
+ * back in the next. A view that keeps a selection waits for the last step.
+ *
+ * Returns: %TRUE while an items-changed that is not the last of its change
+ *   is emitted
+ */
+gboolean
+aims_record_list_has_more_steps (AimsRecordList *self)
+{
+  g_return_val_if_fail (AIMS_IS_RECORD_LIST (self), FALSE);
+
+  return self->more_steps;
 }

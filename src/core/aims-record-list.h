@@ -50,5 +50,8 @@ gboolean        aims_record_list_get_cell         (AimsRecordList *self,
                                                    AimsRiskScore  *score,
                                                    guint          *likelihood,
                                                    guint          *impact);
+void            aims_record_list_begin_update     (AimsRecordList *self);
+void            aims_record_list_end_update       (AimsRecordList *self);
+gboolean        aims_record_list_has_more_steps   (AimsRecordList *self);
 
 G_END_DECLS

@@ -73,7 +73,7 @@ free_values (const AimsTableInfo  *table,
 }
 
 static char *
-select_sql (const AimsTableInfo *table)
+build_select_sql (const AimsTableInfo *table)
 {
   g_autofree char *quoted_table = _aims_sqlite_quote (table->name);
   GString *sql = g_string_new ("SELECT ");
@@ -89,6 +89,32 @@ select_sql (const AimsTableInfo *table)
   return g_string_free (sql, FALSE);
 }
 
+/* The query of a table's rows, made once: a list binding a screenful of
+ * rows reads a row per record. Table descriptors live as long as the
+ * program. */
+static const char *
+select_sql (const AimsTableInfo *table)
+{
+  static GHashTable *sql_by_table;
+  G_LOCK_DEFINE_STATIC (sql_by_table);
+  const char *sql;
+
+  G_LOCK (sql_by_table);
+  if (sql_by_table == NULL)
+    sql_by_table = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  sql = g_hash_table_lookup (sql_by_table, table);
+  if (sql == NULL)
+    {
+      char *built = build_select_sql (table);
+
+      g_hash_table_insert (sql_by_table, (gpointer) table, built);
+      sql = built;
+    }
+  G_UNLOCK (sql_by_table);
+
+  return sql;
+}
+
 /* Reads the row into @values and its uuid into @uuid; FALSE if it is gone or
  * cannot be read. */
 static gboolean
@@ -96,7 +122,7 @@ read_row (AimsRecord   *self,
           char       ***values,
           char        **uuid)
 {
-  g_autofree char *sql = select_sql (self->table);
+  const char *sql = select_sql (self->table);
   sqlite3_stmt *stmt;
   gboolean found = FALSE;
 

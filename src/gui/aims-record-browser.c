@@ -9,7 +9,14 @@
  * search, facet filters and a count, and the record's form beside it. The
  * same widget shows AI systems, data sets and third parties; what differs is
  * the BrowserSpec below. Searching, filtering and sorting run in the core
- * (SQL), so a keystroke never walks every row here. */
+ * (SQL), so a keystroke never walks every row here.
+ *
+ * A new search, filter or order shows its rows from the top: the view is
+ * scrolled there first, which also lets the list hand the view's rows over
+ * to the new records instead of building new ones (aims-list-changes.c).
+ * The selection follows the record, not its row: the list may tell a change
+ * in several steps, and a selected record that is still listed afterwards
+ * stays selected. */
 
 #define G_LOG_DOMAIN "aims-record-browser"
 
@@ -121,6 +128,7 @@ struct _AimsRecordBrowser
   /* Owned references */
   AimsDocument       *document;
   AimsRecordList     *list;
+  char               *selected_uuid; /* the record the person selected */
   AimsMatrix         *matrix;  /* the project's: names levels and scores */
   GtkSingleSelection *selection;
   GPtrArray          *facet_dropdowns;
@@ -130,6 +138,7 @@ struct _AimsRecordBrowser
 
   const BrowserSpec  *spec;
   const AimsTableInfo *table_info;
+  gboolean            list_changing; /* between a list's items-changed and its end */
 };
 
 enum {
@@ -296,16 +305,78 @@ update_detail (AimsRecordBrowser *self)
 }
 
 static void
-on_selection_changed_cb (AimsRecordBrowser *self)
+remember_selection (AimsRecordBrowser *self)
 {
-  update_detail (self);
+  AimsRecord *record = gtk_single_selection_get_selected_item (self->selection);
+
+  g_free (self->selected_uuid);
+  self->selected_uuid = record != NULL ? g_strdup (aims_record_get_uuid (record)) : NULL;
 }
 
 static void
+on_selection_changed_cb (AimsRecordBrowser *self)
+{
+  /* The selection model lets go of a record whose row is removed, even if
+   * the list puts it back in a later step: wait for the end */
+  if (self->list_changing)
+    return;
+
+  remember_selection (self);
+  update_detail (self);
+}
+
+/* Before the selection model hears of the change */
+static void
 on_list_items_changed_cb (AimsRecordBrowser *self)
 {
+  self->list_changing = TRUE;
+}
+
+/* After: the selected record, if still listed, is selected again; once the
+ * last step of the change is told, the selection and the detail are what
+ * the change left */
+static void
+on_list_items_changed_after_cb (AimsRecordBrowser *self)
+{
+  if (gtk_single_selection_get_selected_item (self->selection) == NULL &&
+      self->selected_uuid != NULL)
+    {
+      guint position = aims_record_list_find (self->list, self->selected_uuid);
+
+      if (position != G_MAXUINT)
+        gtk_single_selection_set_selected (self->selection, position);
+    }
+
+  if (aims_record_list_has_more_steps (self->list))
+    return;
+
+  self->list_changing = FALSE;
+  remember_selection (self);
   update_count (self);
   update_detail (self);
+}
+
+/* The column view's inner list view holds the scroll actions (GTK 4.8 has
+ * no gtk_column_view_scroll_to()) */
+static void
+scroll_to (AimsRecordBrowser *self,
+           guint              position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+    }
+}
+
+/* Before a new search, filter or order: its rows are shown from the top */
+static void
+scroll_to_top (AimsRecordBrowser *self)
+{
+  if (self->list != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
+    scroll_to (self, 0);
 }
 
 static void
@@ -388,6 +459,7 @@ on_sorter_changed_cb (AimsRecordBrowser *self,
   if (self->list == NULL)
     return;
 
+  scroll_to_top (self);
   probe_field = NULL;
   order = gtk_sorter_compare (sorter, self->probe_a, self->probe_b);
 
@@ -442,6 +514,7 @@ on_facet_selected_cb (GtkDropDown       *dropdown,
   if (position != GTK_INVALID_LIST_POSITION && position < facet->values->len)
     value = g_ptr_array_index (facet->values, position);
 
+  scroll_to_top (self);
   aims_record_list_set_filter (self->list, facet->field->name, value);
 }
 
@@ -588,6 +661,11 @@ build_facets (AimsRecordBrowser *self)
 static void
 clear_filters (AimsRecordBrowser *self)
 {
+  /* One query for all of them */
+  if (self->list != NULL)
+    aims_record_list_begin_update (self->list);
+
+  scroll_to_top (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   for (guint i = 0; i < self->facet_dropdowns->len; i++)
     gtk_drop_down_set_selected (g_ptr_array_index (self->facet_dropdowns, i), 0);
@@ -600,6 +678,8 @@ clear_filters (AimsRecordBrowser *self)
     }
   if (self->list != NULL && aims_record_list_get_cell (self->list, NULL, NULL, NULL))
     aims_record_list_set_cell (self->list, AIMS_RISK_INHERENT, 0, 0);
+  if (self->list != NULL)
+    aims_record_list_end_update (self->list);
   update_count (self);
 }
 
@@ -610,7 +690,10 @@ on_search_changed_cb (AimsRecordBrowser *self,
                       GtkSearchEntry    *entry)
 {
   if (self->list != NULL)
-    aims_record_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (entry)));
+    {
+      scroll_to_top (self);
+      aims_record_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (entry)));
+    }
 }
 
 static void
@@ -954,6 +1037,7 @@ aims_record_browser_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
+  g_clear_pointer (&self->selected_uuid, g_free);
   g_clear_object (&self->matrix);
   g_clear_object (&self->document);
   g_clear_object (&self->probe_a);
@@ -1133,6 +1217,9 @@ aims_record_browser_set_document (AimsRecordBrowser *self,
       self->list = aims_record_list_new (store, self->spec->table);
       g_signal_connect_object (self->list, "items-changed",
                                G_CALLBACK (on_list_items_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->list, "items-changed",
+                               G_CALLBACK (on_list_items_changed_after_cb), self,
+                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       g_signal_group_set_target (self->store_signals, store);
       gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -1178,16 +1265,7 @@ aims_record_browser_select (AimsRecordBrowser *self,
     return;
 
   gtk_single_selection_set_selected (self->selection, position);
-
-  /* The scroll action lives on the column view's inner list view (GTK 4.8
-   * has no gtk_column_view_scroll_to()) */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LIST_VIEW (child))
-        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
-    }
+  scroll_to (self, position);
 }
 
 /**
@@ -1327,6 +1405,8 @@ aims_record_browser_show_cell (AimsRecordBrowser    *self,
   if (self->list == NULL)
     return;
 
+  /* The register goes from what it showed to the cell's risks in one step */
+  aims_record_list_begin_update (self->list);
   clear_filters (self);
   if (filter != NULL && filter->system != NULL)
     aims_record_list_set_linked_to (self->list, "risk_system", filter->system);
@@ -1355,5 +1435,6 @@ aims_record_browser_show_cell (AimsRecordBrowser    *self,
       aims_record_list_set_filter (self->list, "owner", filter->owner);
     }
   aims_record_list_set_cell (self->list, score, likelihood, impact);
+  aims_record_list_end_update (self->list);
   update_count (self);
 }
