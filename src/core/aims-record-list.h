@@ -50,5 +50,7 @@ gboolean        aims_record_list_get_cell         (AimsRecordList *self,
                                                    AimsRiskScore  *score,
                                                    guint          *likelihood,
                                                    guint          *impact);
+void            aims_record_list_set_risk_filter  (AimsRecordList       *self,
+                                                   const AimsRiskFilter *filter);
 
 G_END_DECLS
