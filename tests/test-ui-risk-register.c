@@ -336,6 +336,18 @@ test_treatment_actions (Fixture       *f,
   g_assert_cmpstr (text, ==, "Priya Raman, Head of Claims Operations");
   g_clear_pointer (&text, g_free);
 
+  /* Typing goes over the placeholder */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (require_named (form, "what")));
+    GtkTextIter start, end;
+    g_autofree char *selected = NULL;
+
+    WAIT_UNTIL (gtk_text_buffer_get_has_selection (buffer));
+    g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+    selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (selected, ==, "New treatment action");
+  }
+
   /* Typing: a due date that does not exist is refused with its message */
   set_text_view (require_named (form, "what"), "Audit the fast track monthly");
   gtk_editable_set_text (GTK_EDITABLE (require_named (form, "due_date")), "2026-02-30");

@@ -161,8 +161,13 @@ create_toggle (const char *label,
                const char *name,
                const char *tooltip)
 {
-  GtkWidget *button = gtk_toggle_button_new_with_mnemonic (label);
+  GtkWidget *button = gtk_toggle_button_new ();
+  GtkWidget *child = gtk_label_new_with_mnemonic (label);
 
+  /* The label names the button for screen readers, as a mnemonic label
+   * does; GTK 4.8 would read a button's own mnemonic label twice */
+  gtk_label_set_mnemonic_widget (GTK_LABEL (child), button);
+  gtk_button_set_child (GTK_BUTTON (button), child);
   gtk_widget_set_name (button, name);
   gtk_widget_set_tooltip_text (button, tooltip);
 

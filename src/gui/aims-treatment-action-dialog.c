@@ -25,6 +25,8 @@ struct _AimsTreatmentActionDialog
   /* Template widgets */
   AdwWindowTitle *window_title;
   AimsRecordForm *form;
+
+  gboolean        is_new;
 };
 
 G_DEFINE_FINAL_TYPE (AimsTreatmentActionDialog, aims_treatment_action_dialog, ADW_TYPE_WINDOW)
@@ -48,7 +50,7 @@ find_named (GtkWidget  *root,
   return NULL;
 }
 
-/* Typing starts in "What" with its text selected, so a new action's
+/* Typing starts in "What"; for a new action its text is selected, so the
  * placeholder is replaced by the first key */
 static gboolean
 focus_what_cb (gpointer data)
@@ -63,7 +65,10 @@ focus_what_cb (gpointer data)
 
       gtk_widget_grab_focus (what);
       gtk_text_buffer_get_bounds (buffer, &start, &end);
-      gtk_text_buffer_select_range (buffer, &start, &end);
+      if (self->is_new)
+        gtk_text_buffer_select_range (buffer, &start, &end);
+      else
+        gtk_text_buffer_place_cursor (buffer, &end);
     }
 
   return G_SOURCE_REMOVE;
@@ -121,17 +126,18 @@ aims_treatment_action_dialog_init (AimsTreatmentActionDialog *self)
  * @store: the project's store
  * @action: the treatment action to edit
  * @risk_title: how people call the risk, shown as the subtitle
- * @read_only: whether the action can only be read
+ * @flags: whether the action was just added, or can only be read
  *
  * Returns: (transfer floating): a window editing the action
  */
 GtkWidget *
-aims_treatment_action_dialog_new (GtkWindow  *parent,
-                                  AimsStore  *store,
-                                  const char *action,
-                                  const char *risk_title,
-                                  gboolean    read_only)
+aims_treatment_action_dialog_new (GtkWindow                     *parent,
+                                  AimsStore                     *store,
+                                  const char                    *action,
+                                  const char                    *risk_title,
+                                  AimsTreatmentActionDialogFlags flags)
 {
+  gboolean read_only = (flags & AIMS_TREATMENT_ACTION_DIALOG_READ_ONLY) != 0;
   AimsTreatmentActionDialog *self;
 
   g_return_val_if_fail (AIMS_IS_STORE (store), NULL);
@@ -140,6 +146,7 @@ aims_treatment_action_dialog_new (GtkWindow  *parent,
   self = g_object_new (AIMS_TYPE_TREATMENT_ACTION_DIALOG,
                        "transient-for", parent,
                        NULL);
+  self->is_new = (flags & AIMS_TREATMENT_ACTION_DIALOG_NEW) != 0;
   adw_window_title_set_subtitle (self->window_title, risk_title != NULL ? risk_title : "");
   aims_record_form_set_read_only (self->form, read_only);
   aims_record_form_set_record (self->form, store, "treatment_action", action);

@@ -185,6 +185,30 @@ remove_action (AimsTreatmentActionsGroup *self,
     aims_show_error_dialog (GTK_WIDGET (self), _("Could Not Delete"), error);
 }
 
+static GtkWidget *
+edit_action (AimsTreatmentActionsGroup      *self,
+             const char                     *action,
+             AimsTreatmentActionDialogFlags  flags)
+{
+  g_autofree char *risk_title = NULL;
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  if (self->store == NULL || self->risk == NULL)
+    return NULL;
+
+  if (!is_editable (self))
+    flags |= AIMS_TREATMENT_ACTION_DIALOG_READ_ONLY;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  risk_title = dup_risk_title (self);
+  dialog = aims_treatment_action_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                             self->store, action, risk_title, flags);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
 /* Rows */
 
 static void
@@ -364,7 +388,7 @@ actions_add_action (GtkWidget  *widget,
       return;
     }
 
-  aims_treatment_actions_group_edit (self, action);
+  edit_action (self, action, AIMS_TREATMENT_ACTION_DIALOG_NEW);
 }
 
 /* GObject */
@@ -582,22 +606,8 @@ GtkWidget *
 aims_treatment_actions_group_edit (AimsTreatmentActionsGroup *self,
                                    const char                *action)
 {
-  g_autofree char *risk_title = NULL;
-  GtkRoot *root;
-  GtkWidget *dialog;
-
   g_return_val_if_fail (AIMS_IS_TREATMENT_ACTIONS_GROUP (self), NULL);
   g_return_val_if_fail (action != NULL, NULL);
 
-  if (self->store == NULL || self->risk == NULL)
-    return NULL;
-
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  risk_title = dup_risk_title (self);
-  dialog = aims_treatment_action_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                             self->store, action, risk_title,
-                                             !is_editable (self));
-  gtk_window_present (GTK_WINDOW (dialog));
-
-  return dialog;
+  return edit_action (self, action, AIMS_TREATMENT_ACTION_DIALOG_NONE);
 }
