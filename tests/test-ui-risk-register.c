@@ -409,6 +409,29 @@ test_treatment_actions (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (row_titled (list, "Audit the fast-track queue monthly"),
                                            "overdue"));
 
+  /* Delete on a focused action removes the action, never the risk */
+  {
+    GtkWidget *focused = row_titled (list, "Audit the fast-track queue monthly");
+    GListModel *controllers = gtk_widget_observe_controllers (focused);
+    gboolean handled = FALSE;
+
+    for (guint k = 0; k < g_list_model_get_n_items (controllers) && !handled; k++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, k);
+
+        if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Delete, 0, 0, &handled);
+      }
+    g_object_unref (controllers);
+    g_assert_true (handled);
+    g_assert_cmpuint (aims_store_count (f->store, "treatment_action"), ==, before);
+    g_assert_cmpuint (aims_store_count (f->store, "risk"), ==,
+                      aims_demo_scale_get_n_risks (AIMS_DEMO_SCALE_SMALL));
+    g_assert_cmpstr (aims_record_browser_get_selected (f->risks), ==, risk);
+    WAIT_UNTIL (count_rows (list, "treatment-action") == 2);
+    g_assert_cmpuint (count_rows (list, "treatment-action"), ==, 2);
+  }
+
   /* Another risk shows its own actions */
   {
     g_autofree char *other = uuid_by_reference (f->store, "risk", "R-012");
