@@ -26,6 +26,15 @@
 
 static AimsApplication *app;
 
+/* A form's rows are built in idle steps; with a sanitizer on a busy machine
+ * the first risk's form takes longer than WAIT_UNTIL's ten seconds */
+#define WAIT_LONG(cond) \
+  G_STMT_START { \
+    gint64 wait_end_ = g_get_monotonic_time () + 60 * G_USEC_PER_SEC; \
+    while (!(cond) && g_get_monotonic_time () < wait_end_) \
+      wait_ms (5); \
+  } G_STMT_END
+
 typedef struct
 {
   AimsWindow        *window;
@@ -101,7 +110,7 @@ require_named (GtkWidget  *root,
 {
   GtkWidget *widget = NULL;
 
-  WAIT_UNTIL ((widget = find_named (root, name)) != NULL);
+  WAIT_LONG ((widget = find_named (root, name)) != NULL);
   g_assert_nonnull (widget);
   return widget;
 }
@@ -241,8 +250,8 @@ show_risk (Fixture    *f,
   g_assert_true (aims_window_show_record (f->window, "risk", uuid));
   g_assert_cmpstr (aims_window_get_visible_section (f->window), ==, "risks");
   g_assert_cmpstr (aims_record_browser_get_selected (f->risks), ==, uuid);
-  WAIT_UNTIL ((group = find_descendant_of_type (GTK_WIDGET (f->risks),
-                                                AIMS_TYPE_TREATMENT_ACTIONS_GROUP)) != NULL &&
+  WAIT_LONG ((group = find_descendant_of_type (GTK_WIDGET (f->risks),
+                                               AIMS_TYPE_TREATMENT_ACTIONS_GROUP)) != NULL &&
               g_strcmp0 (aims_treatment_actions_group_get_risk (AIMS_TREATMENT_ACTIONS_GROUP (group)),
                          uuid) == 0 &&
               find_named (GTK_WIDGET (f->risks), "risk_system-list") != NULL);
@@ -558,7 +567,7 @@ test_add_risk_from_system (Fixture       *f,
   systems = aims_inventory_page_get_browser (AIMS_INVENTORY_PAGE (f->window->inventory_page),
                                              "ai_system");
   g_assert_cmpstr (aims_record_browser_get_selected (systems), ==, system);
-  WAIT_UNTIL ((group = find_named (GTK_WIDGET (systems), "risk_system")) != NULL);
+  WAIT_LONG ((group = find_named (GTK_WIDGET (systems), "risk_system")) != NULL);
   g_assert_nonnull (group);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
 
@@ -596,7 +605,7 @@ test_add_risk_from_system (Fixture       *f,
 
   /* Its form shows it, ready to edit, with its system */
   risk_form = GTK_WIDGET (browser_form (f->risks));
-  WAIT_UNTIL (g_strcmp0 (aims_record_form_get_uuid (AIMS_RECORD_FORM (risk_form)), risk) == 0 &&
+  WAIT_LONG (g_strcmp0 (aims_record_form_get_uuid (AIMS_RECORD_FORM (risk_form)), risk) == 0 &&
               find_named (risk_form, "risk_system-list") != NULL &&
               row_titled (find_named (risk_form, "risk_system-list"), system_name) != NULL);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (require_named (risk_form, "title"))), ==,
