@@ -357,22 +357,28 @@ test_rules (Fixture       *fixture,
   update_refused (fixture->store, uuid, "residual_impact", g_variant_new_int64 (0),
                   AIMS_RULE_ERROR, AIMS_RULE_ERROR_RESIDUAL_INCOMPLETE);
 
-  /* Accepted needs the treatment "accept" and who, when and why. */
+  /* Accepted needs the treatment "accept", and accepting (by status or by
+   * treatment) needs who, in what role, when and why. */
   update_refused (fixture->store, uuid, "status", g_variant_new_string ("accepted"),
                   AIMS_RULE_ERROR, AIMS_RULE_ERROR_ACCEPTANCE_REQUIRED);
-  update_ok (fixture->store, uuid, "treatment", g_variant_new_string ("accept"));
-  update_refused (fixture->store, uuid, "status", g_variant_new_string ("accepted"),
+  update_refused (fixture->store, uuid, "treatment", g_variant_new_string ("accept"),
                   AIMS_RULE_ERROR, AIMS_RULE_ERROR_ACCEPTANCE_REQUIRED);
   update_ok (fixture->store, uuid, "accepted_by", g_variant_new_string ("Priya Raman"));
+  update_ok (fixture->store, uuid, "acceptance_role", g_variant_new_string ("Head of Claims"));
   update_ok (fixture->store, uuid, "acceptance_date", g_variant_new_string ("2026-03-01"));
-  update_refused (fixture->store, uuid, "status", g_variant_new_string ("accepted"),
+  update_refused (fixture->store, uuid, "treatment", g_variant_new_string ("accept"),
                   AIMS_RULE_ERROR, AIMS_RULE_ERROR_ACCEPTANCE_REQUIRED);
   update_ok (fixture->store, uuid, "acceptance_rationale",
              g_variant_new_string ("Within appetite after the controls."));
+  update_refused (fixture->store, uuid, "status", g_variant_new_string ("accepted"),
+                  AIMS_RULE_ERROR, AIMS_RULE_ERROR_ACCEPTANCE_REQUIRED);
+  update_ok (fixture->store, uuid, "treatment", g_variant_new_string ("accept"));
   update_ok (fixture->store, uuid, "status", g_variant_new_string ("accepted"));
 
   /* …and keeps them while it is accepted. */
   update_refused (fixture->store, uuid, "accepted_by", g_variant_new_string (""),
+                  AIMS_RULE_ERROR, AIMS_RULE_ERROR_ACCEPTANCE_REQUIRED);
+  update_refused (fixture->store, uuid, "acceptance_role", g_variant_new_string (" "),
                   AIMS_RULE_ERROR, AIMS_RULE_ERROR_ACCEPTANCE_REQUIRED);
   update_refused (fixture->store, uuid, "treatment", g_variant_new_string ("mitigate"),
                   AIMS_RULE_ERROR, AIMS_RULE_ERROR_ACCEPTANCE_REQUIRED);

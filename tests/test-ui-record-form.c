@@ -239,6 +239,7 @@ test_groups_follow_descriptor (Fixture       *fixture,
     }
   g_ptr_array_add (titles, (gpointer) _("Data Sets"));
   g_ptr_array_add (titles, (gpointer) _("Third Parties"));
+  g_ptr_array_add (titles, (gpointer) _("Risks"));
 
   for (GtkWidget *child = find_descendant_of_type (page, ADW_TYPE_PREFERENCES_GROUP);
        child != NULL;

@@ -31,6 +31,7 @@
 #include "aims-rules.h"
 #include "aims-schema.h"
 #include "aims-store.h"
+#include "aims-treatment.h"
 #include "aims-version.h"
 
 #undef AIMS_CORE_INSIDE

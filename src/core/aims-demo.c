@@ -29,7 +29,7 @@
  *
  * The small scale is written by hand: 13 AI systems, 11 data sets and 7 third
  * parties of Northwind Mutual, linked as they are used, and their risk
- * register (28 risks with treatment actions and two acceptances). Review dates are
+ * register (28 risks with treatment actions and three acceptances). Review dates are
  * fixed, so on 2026-11-22 (the day the demo describes) two systems in scope
  * are overdue for review. The large and huge scales add generated records
  * from word lists.
@@ -890,7 +890,10 @@ static const DemoRisk hand_written_risks[] = {
     "Character-set handling in an old extract job.",
     "Biased training data and wrong premiums for some customers.",
     "Ravi Shah, Pricing Lead", { 2, 3 }, "Row counts checked monthly.", "accept", { 0, 0 },
-    "2026-05-18", NULL, "identified", { 3, 0 }, "A.7.3", { NULL, NULL, NULL }, NULL },
+    "2026-05-18", NULL, "accepted", { 3, 0 }, "A.7.3", { NULL, NULL, NULL },
+    "Helen Okafor|Chief Underwriting Officer|2026-05-25|2026-11-25|Fewer than one quote in a "
+    "thousand is affected and those are re-keyed by hand; the job is replaced with the data "
+    "platform migration." },
   { "Chatbot gives wrong answers about policy cover",
     "The assistant states that a loss is covered when the policy wording excludes it.",
     "C.3.4", "C.2.8,C.2.11", "verification-validation",
@@ -960,7 +963,7 @@ static const DemoRisk hand_written_risks[] = {
     "The OCR vendor plans to retire the model version we depend on.", "C.3.6", "C.2.6",
     "operation-monitoring", "Vendor roadmap.", "Claims intake stalls while a replacement is "
     "validated.", "Grace Mensah, Claims Innovation Lead", { 2, 3 },
-    "Contract gives 12 months' notice.", "accept", { 2, 3 }, "2026-06-15", NULL, "accepted",
+    "Contract gives 12 months' notice.", "accept", { 2, 2 }, "2026-06-15", NULL, "accepted",
     { 6, 0 }, "A.10.3", { NULL, NULL, NULL },
     "Priya Raman|Head of Claims Operations|2026-06-20|2027-06-20|The contract's notice period "
     "leaves time to validate a replacement; the cost of switching now is higher than the risk." },
@@ -1814,7 +1817,7 @@ generate_risks (AimsStore  *store,
       guint ii = g_rand_int_range (rand, 1, n_impact + 1);
       guint rl = 0, ri = 0;
       gboolean assessed_residual = g_rand_int_range (rand, 0, 100) < 80;
-      gboolean accepted;
+      gboolean accepted, beyond_appetite;
       int inherent, residual;
       const char *status;
       guint n_actions = 0;
@@ -1834,20 +1837,27 @@ generate_risks (AimsStore  *store,
 
       inherent = _aims_risks_level (matrix, il, ii);
       residual = _aims_risks_level (matrix, rl, ri);
+      beyond_appetite = aims_matrix_is_above_tolerance (matrix, residual >= 0 ? residual
+                                                                             : inherent);
       next = _aims_risks_next_review (matrix, assessed, residual >= 0 ? residual : inherent);
 
-      accepted = g_str_equal (treatment, "accept") && g_rand_int_range (rand, 0, 100) < 70;
+      /* A risk treated by accepting it records who accepted it, when and
+       * why; most acceptances run for a year, some for six months. */
+      accepted = g_str_equal (treatment, "accept");
       if (accepted)
         {
+          gboolean short_term = g_rand_int_range (rand, 0, 100) >= 70;
+
           acceptance_date = format_date (&date);
-          g_date_add_years (&date, 1);
+          if (short_term)
+            g_date_add_months (&date, 6);
+          else
+            g_date_add_years (&date, 1);
           acceptance_expiry = format_date (&date);
           status = "accepted";
         }
       else if (treatment[0] == '\0')
         status = rl > 0 ? "assessed" : "identified";
-      else if (g_str_equal (treatment, "accept"))
-        status = "assessed";
       else
         {
           n_actions = g_rand_int_range (rand, 1, 4);
@@ -1876,11 +1886,16 @@ generate_risks (AimsStore  *store,
       sqlite3_bind_int (risk_stmt, 17, ri);
       sqlite3_bind_int (risk_stmt, 18, residual);
       bind_text (risk_stmt, 19, accepted ? g_ptr_array_index (owners, s) : "");
-      bind_text (risk_stmt, 20, accepted ? "System business owner" : "");
+      bind_text (risk_stmt, 20, !accepted ? "" : beyond_appetite
+                                ? "System business owner, with the risk committee" :
+                                  "System business owner");
       bind_text (risk_stmt, 21, acceptance_date);
       bind_text (risk_stmt, 22, acceptance_expiry);
-      bind_text (risk_stmt, 23, accepted ? "Within the appetite once the existing controls "
-                                           "are taken into account." : "");
+      bind_text (risk_stmt, 23, !accepted ? "" : beyond_appetite
+                                ? "Above the appetite, accepted for a limited time: further "
+                                  "treatment would cost more than the loss it prevents."
+                                : "Within the appetite once the existing controls are taken "
+                                  "into account.");
       bind_text (risk_stmt, 24, assessed);
       bind_text (risk_stmt, 25, next);
       bind_text (risk_stmt, 26, "");

@@ -15,6 +15,7 @@
 #include "aims-list-changes-private.h"
 #include "aims-natural-order-private.h"
 #include "aims-record-private.h"
+#include "aims-risks-private.h"
 #include "aims-sqlite-private.h"
 #include "aims-store-private.h"
 
@@ -87,6 +88,7 @@ struct _AimsRecordList
   int                  cell_score;      /* -1: no cell filter; else AimsRiskScore */
   guint                cell_likelihood;
   guint                cell_impact;
+  AimsRiskFilter      *risk_filter; /* NULL: none */
 
   const AimsTableInfo *table;
   AimsNaturalOrder    *natural;    /* owned by the store; NULL: no reference */
@@ -385,6 +387,62 @@ append_cell (AimsRecordList *self,
   param->number = self->cell_impact;
 }
 
+/* The register's risk filters, in the words of aims_risks_count_cells(),
+ * so a figure and the list behind it agree. Its parameters are numbered
+ * after ours. */
+static void
+append_risk_filter (AimsRecordList *self,
+                    GString        *sql,
+                    GArray         *params)
+{
+  g_autoptr(GPtrArray) texts = NULL;
+  g_autoptr(GArray) ints = NULL;
+  g_autoptr(AimsMatrix) matrix = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *where = NULL;
+  const char *p;
+
+  if (self->risk_filter == NULL)
+    return;
+
+  texts = g_ptr_array_new ();
+  ints = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (self->risk_filter->flags & AIMS_RISK_FILTER_ABOVE_TOLERANCE)
+    matrix = aims_store_dup_matrix (self->store);
+  today = _aims_risks_today ();
+  where = _aims_risks_filter_sql (matrix, self->risk_filter, today, texts, ints);
+  p = where;
+
+  g_string_append (sql, " AND (");
+  for (guint k = 0; *p != '\0'; )
+    {
+      const char *mark = strchr (p, '?');
+      Param *param;
+
+      if (mark == NULL)
+        {
+          g_string_append (sql, p);
+          break;
+        }
+
+      /* The clause holds no literal '?': each is the next value */
+      g_string_append_len (sql, p, mark - p);
+      g_assert (k < texts->len);
+      param = add_param (params);
+      if (g_ptr_array_index (texts, k) != NULL)
+        param->text = g_strdup (g_ptr_array_index (texts, k));
+      else
+        {
+          param->is_int = TRUE;
+          param->number = g_array_index (ints, gint64, k);
+        }
+      g_string_append_printf (sql, "?%u", params->len);
+      k++;
+      p = mark + 1;
+    }
+  g_string_append_c (sql, ')');
+}
+
 /* Runs the query; NULL if it could not run (a closed project). */
 static GArray *
 query_ids (AimsRecordList *self)
@@ -405,6 +463,7 @@ query_ids (AimsRecordList *self)
   append_filters (self, sql, params);
   append_link (self, sql, params);
   append_cell (self, sql, params);
+  append_risk_filter (self, sql, params);
   order = append_order (self, sql, params->len + 1);
 
 again:
@@ -742,6 +801,20 @@ tell_live_rows_changed (AimsRecordList *self)
   self->more_steps = FALSE;
 }
 
+/* A list filtered by the tolerance, or by AI system, follows the matrix and
+ * the links the filter reads. */
+static gboolean
+follows_other_table (AimsRecordList *self,
+                 const char     *table)
+{
+  if (self->risk_filter == NULL)
+    return FALSE;
+
+  return ((self->risk_filter->flags & AIMS_RISK_FILTER_ABOVE_TOLERANCE) &&
+          g_strcmp0 (table, "project") == 0) ||
+         (self->risk_filter->system != NULL && g_strcmp0 (table, "risk_system") == 0);
+}
+
 static void
 on_store_changed_cb (AimsRecordList *self,
                      const char     *table,
@@ -753,7 +826,8 @@ on_store_changed_cb (AimsRecordList *self,
   GArray *ids;
   guint position = G_MAXUINT;
 
-  if (!ours && (self->link_table == NULL || g_strcmp0 (table, self->link_table->name) != 0))
+  if (!ours && (self->link_table == NULL || g_strcmp0 (table, self->link_table->name) != 0) &&
+      !follows_other_table (self, table))
     return;
 
   if (ours)
@@ -911,6 +985,7 @@ aims_record_list_finalize (GObject *object)
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->linked_uuid, g_free);
   g_clear_pointer (&self->table_name, g_free);
+  g_clear_pointer (&self->risk_filter, _aims_risk_filter_free);
 
   G_OBJECT_CLASS (aims_record_list_parent_class)->finalize (object);
 }
@@ -1453,4 +1528,32 @@ aims_record_list_has_more_steps (AimsRecordList *self)
   g_return_val_if_fail (AIMS_IS_RECORD_LIST (self), FALSE);
 
   return self->more_steps;
+}
+
+/**
+ * aims_record_list_set_risk_filter:
+ * @self: a #AimsRecordList over the risk register
+ * @filter: (nullable): which risks to keep, or %NULL to stop
+ *
+ * Keeps the risks @filter lets through, exactly those that
+ * aims_risks_count_cells(), aims_risks_count_above_tolerance() and
+ * aims_risks_count_overdue() count under the same filter: above tolerance is
+ * the residual level (the inherent one while no residual is set) above the
+ * matrix's tolerance, overdue is a next review before the filter's day. It
+ * combines with the search, the other filters and a heatmap cell. The list
+ * follows changes of the matrix while it filters by tolerance.
+ */
+void
+aims_record_list_set_risk_filter (AimsRecordList       *self,
+                                  const AimsRiskFilter *filter)
+{
+  g_return_if_fail (AIMS_IS_RECORD_LIST (self));
+  g_return_if_fail (aims_table_info_lookup_field (self->table, "inherent_level") != NULL);
+
+  if (_aims_risk_filter_equal (filter, self->risk_filter))
+    return;
+
+  g_clear_pointer (&self->risk_filter, _aims_risk_filter_free);
+  self->risk_filter = _aims_risk_filter_dup (filter);
+  reset (self);
 }

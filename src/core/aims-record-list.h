@@ -53,5 +53,7 @@ gboolean        aims_record_list_get_cell         (AimsRecordList *self,
 void            aims_record_list_begin_update     (AimsRecordList *self);
 void            aims_record_list_end_update       (AimsRecordList *self);
 gboolean        aims_record_list_has_more_steps   (AimsRecordList *self);
+void            aims_record_list_set_risk_filter  (AimsRecordList       *self,
+                                                   const AimsRiskFilter *filter);
 
 G_END_DECLS

@@ -34,4 +34,18 @@ void                _aims_risks_derive         (AimsMatrix          *matrix,
                                                 AimsRiskDerive       how,
                                                 const char          *today);
 
+/* The WHERE clause of @filter (plain "?" parameters), appending the value
+ * of each parameter in order to @texts, or NULL there and the number to
+ * @ints. @matrix gives the tolerance and may be NULL when @filter does not
+ * ask for it; @today is used when the filter has none. */
+char               *_aims_risks_filter_sql     (AimsMatrix           *matrix,
+                                                const AimsRiskFilter *filter,
+                                                const char           *today,
+                                                GPtrArray            *texts,
+                                                GArray               *ints);
+AimsRiskFilter     *_aims_risk_filter_dup      (const AimsRiskFilter *filter);
+void                _aims_risk_filter_free     (AimsRiskFilter       *filter);
+gboolean            _aims_risk_filter_equal    (const AimsRiskFilter *a,
+                                                const AimsRiskFilter *b);
+
 G_END_DECLS

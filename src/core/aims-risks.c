@@ -12,6 +12,7 @@
 #include "aims-risks.h"
 #include "aims-risks-private.h"
 
+#include "aims-links.h"
 #include "aims-rules.h"
 #include "aims-sqlite-private.h"
 #include "aims-store-private.h"
@@ -284,7 +285,11 @@ filter_sql (AimsMatrix           *matrix,
 
   if (filter->flags & AIMS_RISK_FILTER_OVERDUE)
     {
-      g_string_append (sql, " AND next_review <> '' AND next_review < ?");
+      /* "+" keeps the next_review index out: once many reviews are due, it
+       * and a lookup of each row it finds cost many times a scan of the
+       * table (or of the heatmap's covering index), which costs the same
+       * whatever the day */
+      g_string_append (sql, " AND next_review <> '' AND +next_review < ?");
       g_ptr_array_add (texts, (gpointer) (filter->today != NULL ? filter->today : today));
       g_array_append_val (ints, (gint64) { -1 });
     }
@@ -293,6 +298,64 @@ filter_sql (AimsMatrix           *matrix,
     g_string_append (sql, " AND status <> 'closed'");
 
   return g_string_free (sql, FALSE);
+}
+
+/* The same WHERE clause for other queries of the risk table, such as the
+ * register's list (aims-record-list.c), so a filter means one thing. */
+char *
+_aims_risks_filter_sql (AimsMatrix           *matrix,
+                        const AimsRiskFilter *filter,
+                        const char           *today,
+                        GPtrArray            *texts,
+                        GArray               *ints)
+{
+  return filter_sql (matrix, filter, today, texts, ints);
+}
+
+AimsRiskFilter *
+_aims_risk_filter_dup (const AimsRiskFilter *filter)
+{
+  AimsRiskFilter *copy;
+
+  if (filter == NULL)
+    return NULL;
+
+  copy = g_new (AimsRiskFilter, 1);
+  *copy = *filter;
+  copy->system = g_strdup (filter->system);
+  copy->owner = g_strdup (filter->owner);
+  copy->objective = g_strdup (filter->objective);
+  copy->today = g_strdup (filter->today);
+
+  return copy;
+}
+
+void
+_aims_risk_filter_free (AimsRiskFilter *filter)
+{
+  if (filter == NULL)
+    return;
+
+  g_free ((char *) filter->system);
+  g_free ((char *) filter->owner);
+  g_free ((char *) filter->objective);
+  g_free ((char *) filter->today);
+  g_free (filter);
+}
+
+gboolean
+_aims_risk_filter_equal (const AimsRiskFilter *a,
+                         const AimsRiskFilter *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return g_strcmp0 (a->system, b->system) == 0 &&
+         g_strcmp0 (a->owner, b->owner) == 0 &&
+         g_strcmp0 (a->objective, b->objective) == 0 &&
+         a->flags == b->flags &&
+         ((a->flags & AIMS_RISK_FILTER_LEVEL) == 0 || a->level == b->level) &&
+         g_strcmp0 (a->today, b->today) == 0;
 }
 
 static void
@@ -680,4 +743,67 @@ aims_risks_set_score (AimsStore      *store,
                                     residual ? _("Change the residual score")
                                              : _("Change the inherent score"),
                                     error);
+}
+
+/**
+ * aims_risks_add_for_system:
+ * @store: a #AimsStore
+ * @system: an AI system
+ * @title: the new risk's title
+ * @error: return location for a #GError
+ *
+ * Adds a risk of @system, linked to it, as one undo step: the next free
+ * reference, @title, the system's business owner as its owner, status
+ * "identified" and the lowest cell of the matrix as its inherent score (the
+ * table requires one) until a person assesses it.
+ *
+ * Returns: (transfer full) (nullable): the new risk's uuid
+ */
+char *
+aims_risks_add_for_system (AimsStore   *store,
+                           const char  *system,
+                           const char  *title,
+                           GError     **error)
+{
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *owner = NULL;
+  g_autofree char *reference = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *link = NULL;
+
+  g_return_val_if_fail (AIMS_IS_STORE (store), NULL);
+  g_return_val_if_fail (system != NULL, NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+
+  /* Also says whether the system exists */
+  owner = aims_store_dup_text (store, "ai_system", system, "business_owner", error);
+  if (owner == NULL)
+    return NULL;
+
+  reference = aims_store_next_reference (store, "risk");
+  values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_variant_unref);
+  g_hash_table_insert (values, (gpointer) "reference",
+                       g_variant_ref_sink (g_variant_new_string (reference)));
+  g_hash_table_insert (values, (gpointer) "title",
+                       g_variant_ref_sink (g_variant_new_string (title)));
+  g_hash_table_insert (values, (gpointer) "owner",
+                       g_variant_ref_sink (g_variant_new_string (owner)));
+  g_hash_table_insert (values, (gpointer) "inherent_likelihood",
+                       g_variant_ref_sink (g_variant_new_int64 (1)));
+  g_hash_table_insert (values, (gpointer) "inherent_impact",
+                       g_variant_ref_sink (g_variant_new_int64 (1)));
+
+  aims_store_begin_group (store, _("Add a risk of an AI system"));
+  if ((uuid = aims_store_insert (store, "risk", values, &local_error)) == NULL ||
+      (link = aims_store_link (store, "risk_system", uuid, system, &local_error)) == NULL)
+    {
+      aims_store_abort_group (store);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (!aims_store_end_group (store, error))
+    return NULL;
+
+  return g_steal_pointer (&uuid);
 }

@@ -113,5 +113,9 @@ gboolean           aims_risks_set_score              (AimsStore             *sto
                                                       guint                  likelihood,
                                                       guint                  impact,
                                                       GError               **error);
+char              *aims_risks_add_for_system         (AimsStore             *store,
+                                                      const char            *system,
+                                                      const char            *title,
+                                                      GError               **error);
 
 G_END_DECLS

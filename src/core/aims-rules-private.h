@@ -21,12 +21,17 @@ gboolean _aims_rules_check_record (const AimsTableInfo  *table,
                                    GError              **error);
 
 /* The rules of a risk that need the project's matrix: scores within it, a
- * residual score whole or absent, acceptance recorded before a risk is
- * accepted, and an acceptance that does not expire before it was given. */
+ * residual score whole or absent, acceptance recorded (who, role, when,
+ * why) before a risk is accepted by its status or its treatment, and an
+ * acceptance that does not expire before it was given. */
 gboolean _aims_rules_check_risk   (const AimsTableInfo  *table,
                                    GHashTable           *record,
                                    const char           *field,
                                    AimsMatrix           *matrix,
                                    GError              **error);
+
+/* Whether a risk (field name → canonical GVariant) is being accepted: its
+ * status is accepted or its treatment is to accept it. */
+gboolean _aims_rules_risk_is_accepting (GHashTable *record);
 
 G_END_DECLS

@@ -354,6 +354,17 @@ int_of (GHashTable *record,
   return 0;
 }
 
+/* A risk is being accepted when its status says so, or its treatment is
+ * to accept it (ISO/IEC 42001 6.1.3 d: the risk owners' approval). */
+gboolean
+_aims_rules_risk_is_accepting (GHashTable *record)
+{
+  g_assert (record != NULL);
+
+  return g_str_equal (text_of (record, "status"), "accepted") ||
+         g_str_equal (text_of (record, "treatment"), "accept");
+}
+
 static gboolean
 check_score (const AimsTableInfo  *table,
              GHashTable           *record,
@@ -382,6 +393,65 @@ check_score (const AimsTableInfo  *table,
                : _("%s: %s is not a step of the risk matrix; choose 1 to %u."),
                label_of_name (table, name), number, n_steps);
   return FALSE;
+}
+
+/* What a risk being accepted must record, in the order a form asks for it. */
+static const char * const acceptance_fields[] = {
+  "accepted_by", "acceptance_role", "acceptance_date", "acceptance_rationale"
+};
+
+static gboolean
+check_acceptance (const AimsTableInfo  *table,
+                  GHashTable           *record,
+                  const char           *field,
+                  GError              **error)
+{
+  const char *accepting;
+
+  if (g_str_equal (text_of (record, "status"), "accepted") &&
+      !g_str_equal (text_of (record, "treatment"), "accept"))
+    {
+      g_set_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_ACCEPTANCE_REQUIRED,
+                   /* Translators: Status: only a risk whose treatment is “Accept” can be
+                    * accepted. */
+                   _("%s: only a risk whose treatment is “%s” can be accepted."),
+                   label_of_name (table, g_strcmp0 (field, "treatment") == 0 ? "treatment"
+                                                                              : "status"),
+                   aims_choice_label (aims_table_info_lookup_field (table, "treatment"),
+                                      "accept"));
+      return FALSE;
+    }
+
+  /* The field that made the risk accepted names the problem: the one being
+   * edited if it is the status or the treatment, else whichever accepts it */
+  if (g_strcmp0 (field, "status") == 0 || g_strcmp0 (field, "treatment") == 0)
+    accepting = field;
+  else if (g_str_equal (text_of (record, "status"), "accepted"))
+    accepting = "status";
+  else
+    accepting = "treatment";
+
+  for (guint i = 0; i < G_N_ELEMENTS (acceptance_fields); i++)
+    {
+      if (!is_blank (text_of (record, acceptance_fields[i])))
+        continue;
+
+      if (g_strcmp0 (field, acceptance_fields[i]) == 0)
+        g_set_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_ACCEPTANCE_REQUIRED,
+                     /* Translators: Accepted by: required while the risk is accepted. */
+                     _("%s: required while the risk is accepted."),
+                     label_of_name (table, acceptance_fields[i]));
+      else
+        g_set_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_ACCEPTANCE_REQUIRED,
+                     /* Translators: Treatment: an accepted risk needs “Accepted by”; fill it
+                      * in first. */
+                     _("%s: an accepted risk needs “%s”; fill it in first."),
+                     label_of_name (table, accepting),
+                     label_of_name (table, acceptance_fields[i]));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 gboolean
@@ -426,47 +496,14 @@ _aims_rules_check_risk (const AimsTableInfo  *table,
       return FALSE;
     }
 
-  /* An accepted risk says who accepted it, when and why (6.1.3). */
-  if (g_str_equal (text_of (record, "status"), "accepted") &&
+  /* A risk being accepted (its status, or its treatment) says who accepted
+   * it, in what role, when and why (6.1.3). */
+  if (_aims_rules_risk_is_accepting (record) &&
       (involves (field, "status") || involves (field, "treatment") ||
-       involves (field, "accepted_by") || involves (field, "acceptance_date") ||
-       involves (field, "acceptance_rationale")))
-    {
-      static const char * const needed[] = {
-        "accepted_by", "acceptance_date", "acceptance_rationale"
-      };
-
-      if (!g_str_equal (text_of (record, "treatment"), "accept"))
-        {
-          g_set_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_ACCEPTANCE_REQUIRED,
-                       /* Translators: Status: only a risk whose treatment is “Accept” can be
-                        * accepted. */
-                       _("%s: only a risk whose treatment is “%s” can be accepted."),
-                       label_of_name (table, "status"),
-                       aims_choice_label (aims_table_info_lookup_field (table, "treatment"),
-                                          "accept"));
-          return FALSE;
-        }
-
-      for (guint i = 0; i < G_N_ELEMENTS (needed); i++)
-        {
-          if (!is_blank (text_of (record, needed[i])))
-            continue;
-
-          if (g_strcmp0 (field, needed[i]) == 0)
-            g_set_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_ACCEPTANCE_REQUIRED,
-                         /* Translators: Accepted by: required while the risk is accepted. */
-                         _("%s: required while the risk is accepted."),
-                         label_of_name (table, needed[i]));
-          else
-            g_set_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_ACCEPTANCE_REQUIRED,
-                         /* Translators: Status: an accepted risk needs “Accepted by”; fill it
-                          * in first. */
-                         _("%s: an accepted risk needs “%s”; fill it in first."),
-                         label_of_name (table, "status"), label_of_name (table, needed[i]));
-          return FALSE;
-        }
-    }
+       involves (field, "accepted_by") || involves (field, "acceptance_role") ||
+       involves (field, "acceptance_date") || involves (field, "acceptance_rationale")) &&
+      !check_acceptance (table, record, field, error))
+    return FALSE;
 
   /* An acceptance does not expire before it was given. */
   if (involves (field, "acceptance_date") || involves (field, "acceptance_expiry"))
@@ -758,6 +795,63 @@ aims_rules_check_update (AimsStore   *store,
     return check_unique_reference (store, info, record, uuid, error);
 
   return TRUE;
+}
+
+/**
+ * aims_rules_dup_acceptance_warning:
+ * @store: a #AimsStore
+ * @uuid: a risk
+ *
+ * Whether accepting the risk goes beyond the organisation's risk appetite:
+ * the risk is being accepted (its status is accepted, or its treatment is
+ * to accept it) while its residual level (the inherent level when no
+ * residual score is set) is above the tolerance of the project's matrix.
+ * That is allowed, but whoever accepts it should know; forms show the
+ * message beside the acceptance.
+ *
+ * Returns: (transfer full) (nullable): a message saying so, or %NULL when
+ *   the acceptance stays within the appetite, the risk is not being
+ *   accepted, or it does not exist
+ */
+char *
+aims_rules_dup_acceptance_warning (AimsStore  *store,
+                                   const char *uuid)
+{
+  g_autoptr(GHashTable) record = NULL;
+  g_autoptr(AimsMatrix) matrix = NULL;
+  const AimsTableInfo *info;
+  gint64 inherent, residual, current;
+  guint tolerance;
+
+  g_return_val_if_fail (AIMS_IS_STORE (store), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  if ((info = _aims_store_lookup_table (store, "risk", TRUE, NULL)) == NULL ||
+      (record = _aims_store_dup_record (store, info, uuid, NULL)) == NULL ||
+      !_aims_rules_risk_is_accepting (record))
+    return NULL;
+
+  matrix = aims_store_dup_matrix (store);
+  inherent = int_of (record, "inherent_level");
+  residual = int_of (record, "residual_level");
+  current = residual >= 0 ? residual : inherent;
+  if (current < 0 || current >= aims_matrix_get_n_levels (matrix) ||
+      !aims_matrix_is_above_tolerance (matrix, (guint) current))
+    return NULL;
+
+  tolerance = aims_matrix_get_tolerance (matrix);
+  if (residual >= 0)
+    return g_strdup_printf (/* Translators: the residual level, then the tolerance level */
+                            _("This acceptance exceeds the risk appetite: the residual level "
+                              "“%s” is above the tolerance “%s”."),
+                            aims_matrix_get_level_name (matrix, (guint) current),
+                            aims_matrix_get_level_name (matrix, tolerance));
+
+  return g_strdup_printf (/* Translators: the inherent level, then the tolerance level */
+                          _("This acceptance exceeds the risk appetite: with no residual score "
+                            "yet, the inherent level “%s” is above the tolerance “%s”."),
+                          aims_matrix_get_level_name (matrix, (guint) current),
+                          aims_matrix_get_level_name (matrix, tolerance));
 }
 
 /**

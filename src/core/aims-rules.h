@@ -37,8 +37,9 @@ G_BEGIN_DECLS
  *   of the project's risk matrix
  * @AIMS_RULE_ERROR_RESIDUAL_INCOMPLETE: a risk has a residual likelihood
  *   without an impact, or the reverse
- * @AIMS_RULE_ERROR_ACCEPTANCE_REQUIRED: a risk is accepted without the
- *   treatment "accept" and who accepted it, when and why
+ * @AIMS_RULE_ERROR_ACCEPTANCE_REQUIRED: a risk is accepted (its status or
+ *   its treatment) without who accepted it, in what role, when and why, or
+ *   its status is accepted while its treatment is not "accept"
  *
  * The rules of the data, shared by forms, imports and the command line. Each
  * message names the field by its label and says what is wrong.
@@ -58,18 +59,20 @@ typedef enum
   AIMS_RULE_ERROR_ACCEPTANCE_REQUIRED,
 } AimsRuleError;
 
-GQuark   aims_rule_error_quark    (void);
+GQuark   aims_rule_error_quark             (void);
 
-gboolean aims_rules_check_update  (AimsStore   *store,
-                                   const char  *table,
-                                   const char  *uuid,
-                                   const char  *field,
-                                   GVariant    *value,
-                                   GError     **error);
-gboolean aims_rules_check_insert  (AimsStore   *store,
-                                   const char  *table,
-                                   GHashTable  *values,
-                                   GError     **error);
-gboolean aims_rules_date_is_valid (const char  *text);
+gboolean aims_rules_check_update           (AimsStore   *store,
+                                            const char  *table,
+                                            const char  *uuid,
+                                            const char  *field,
+                                            GVariant    *value,
+                                            GError     **error);
+gboolean aims_rules_check_insert           (AimsStore   *store,
+                                            const char  *table,
+                                            GHashTable  *values,
+                                            GError     **error);
+gboolean aims_rules_date_is_valid          (const char  *text);
+char    *aims_rules_dup_acceptance_warning (AimsStore   *store,
+                                            const char  *uuid);
 
 G_END_DECLS

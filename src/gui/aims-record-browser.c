@@ -30,6 +30,7 @@
 #include "aims-file-chooser.h"
 #include "aims-history-window.h"
 #include "aims-record-form.h"
+#include "aims-risk-filters.h"
 #include "aims-window.h"
 
 #include <glib/gi18n.h>
@@ -132,6 +133,7 @@ struct _AimsRecordBrowser
   AimsMatrix         *matrix;  /* the project's: names levels and scores */
   GtkSingleSelection *selection;
   GPtrArray          *facet_dropdowns;
+  AimsRiskFilters    *risk_filters;  /* the risk register's: AI system, tolerance, review */
   GSignalGroup       *store_signals;
   GObject            *probe_a;
   GObject            *probe_b;
@@ -290,7 +292,7 @@ update_detail (AimsRecordBrowser *self)
     }
 
   {
-    g_autofree char *name = aims_record_dup_text (record, "name");
+    g_autofree char *name = aims_record_dup_text (record, self->table_info->title_field);
     g_autofree char *reference = aims_record_dup_text (record, "reference");
     g_autofree char *title = g_strdup_printf ("%s · %s", reference, name);
 
@@ -669,6 +671,8 @@ clear_filters (AimsRecordBrowser *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   for (guint i = 0; i < self->facet_dropdowns->len; i++)
     gtk_drop_down_set_selected (g_ptr_array_index (self->facet_dropdowns, i), 0);
+  if (self->risk_filters != NULL)
+    aims_risk_filters_clear (self->risk_filters);
   /* What a heatmap cell brought along (aims_record_browser_show_cell()) */
   if (self->list != NULL && g_str_equal (self->spec->table, "risk"))
     {
@@ -820,7 +824,7 @@ browser_delete_action (GtkWidget  *widget,
     return;
 
   aims_record_form_flush (self->form);
-  name = aims_record_dup_text (record, "name");
+  name = aims_record_dup_text (record, self->table_info->title_field);
   uuid = g_strdup (aims_record_get_uuid (record));
   position = gtk_single_selection_get_selected (self->selection);
   /* Translators: what was deleted, e.g. AI system “Claims triage” */
@@ -961,6 +965,15 @@ browser_export_action (GtkWidget  *widget,
                                     on_export_chosen_cb, g_object_ref (self));
 }
 
+/* A linked record in the form: the window shows it in its own section */
+static void
+on_form_open_record_cb (AimsRecordBrowser *self,
+                        const char        *table,
+                        const char        *uuid)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-record", "(ss)", table, uuid);
+}
+
 /* GObject */
 
 static void
@@ -1007,6 +1020,13 @@ aims_record_browser_constructed (GObject *object)
 
   build_columns (self);
   build_facets (self);
+  if (g_str_equal (self->spec->table, "risk"))
+    {
+      self->risk_filters = aims_risk_filters_new ();
+      aims_risk_filters_add_to (self->risk_filters, self->facet_box);
+    }
+  g_signal_connect_object (self->form, "open-record", G_CALLBACK (on_form_open_record_cb), self,
+                           G_CONNECT_SWAPPED);
   update_count (self);
   update_detail (self);
 }
@@ -1043,6 +1063,7 @@ aims_record_browser_dispose (GObject *object)
   g_clear_object (&self->probe_a);
   g_clear_object (&self->probe_b);
   g_clear_pointer (&self->facet_dropdowns, g_ptr_array_unref);
+  g_clear_object (&self->risk_filters);
 
   G_OBJECT_CLASS (aims_record_browser_parent_class)->dispose (object);
 }
@@ -1223,11 +1244,17 @@ aims_record_browser_set_document (AimsRecordBrowser *self,
       g_signal_group_set_target (self->store_signals, store);
       gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      if (self->risk_filters != NULL)
+        aims_risk_filters_set_list (self->risk_filters, self->list);
       clear_filters (self);
       reload_owner_facets (self);
     }
   else
-    g_signal_group_set_target (self->store_signals, NULL);
+    {
+      g_signal_group_set_target (self->store_signals, NULL);
+      if (self->risk_filters != NULL)
+        aims_risk_filters_set_list (self->risk_filters, NULL);
+    }
 
   update_count (self);
   update_detail (self);
@@ -1409,7 +1436,11 @@ aims_record_browser_show_cell (AimsRecordBrowser    *self,
   aims_record_list_begin_update (self->list);
   clear_filters (self);
   if (filter != NULL && filter->system != NULL)
-    aims_record_list_set_linked_to (self->list, "risk_system", filter->system);
+    {
+      /* Through the AI system filter, so it is seen */
+      aims_risk_filters_set_system (self->risk_filters, filter->system);
+      aims_record_list_set_linked_to (self->list, "risk_system", filter->system);
+    }
   if (filter != NULL && filter->objective != NULL)
     aims_record_list_set_filter (self->list, "objectives", filter->objective);
   if (filter != NULL && filter->owner != NULL)
@@ -1437,4 +1468,29 @@ aims_record_browser_show_cell (AimsRecordBrowser    *self,
   aims_record_list_set_cell (self->list, score, likelihood, impact);
   aims_record_list_end_update (self->list);
   update_count (self);
+}
+
+/**
+ * aims_record_browser_show_record:
+ * @uuid: a record of this browser's table
+ *
+ * Shows the record in its form, ready to edit: clears the search and
+ * filters that would hide it, selects it and moves the keyboard focus into
+ * the form.
+ */
+void
+aims_record_browser_show_record (AimsRecordBrowser *self,
+                                 const char        *uuid)
+{
+  g_return_if_fail (AIMS_IS_RECORD_BROWSER (self));
+  g_return_if_fail (uuid != NULL);
+
+  if (self->list == NULL)
+    return;
+
+  if (aims_record_list_find (self->list, uuid) == G_MAXUINT)
+    clear_filters (self);
+  aims_record_browser_select (self, uuid);
+  if (g_strcmp0 (aims_record_browser_get_selected (self), uuid) == 0)
+    show_detail (self);
 }

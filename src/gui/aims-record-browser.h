@@ -27,6 +27,8 @@ void            aims_record_browser_select        (AimsRecordBrowser *self,
 const char     *aims_record_browser_get_selected  (AimsRecordBrowser *self);
 AimsRecordList *aims_record_browser_get_list      (AimsRecordBrowser *self);
 void            aims_record_browser_flush         (AimsRecordBrowser *self);
+void            aims_record_browser_show_record   (AimsRecordBrowser *self,
+                                                   const char        *uuid);
 void            aims_record_browser_show_cell     (AimsRecordBrowser    *self,
                                                    AimsRiskScore         score,
                                                    guint                 likelihood,

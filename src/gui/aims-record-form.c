@@ -12,8 +12,10 @@
  * The store enforces the rules: a refused value stays in its control with the
  * store's message below it, and is tried again after each accepted edit, so
  * fixing the field it depends on (a justification, an earlier date) is
- * enough. AI systems also list their data sets and third parties, and those
- * list the systems that use them. */
+ * enough. AI systems also list their data sets, third parties and risks,
+ * and those list the systems they concern. A risk's form also holds its
+ * treatment actions, after its treatment, and warns when its acceptance
+ * exceeds the risk appetite. */
 
 #define G_LOG_DOMAIN "aims-record-form"
 
@@ -23,6 +25,7 @@
 
 #include "aims-error-dialog.h"
 #include "aims-record-form.h"
+#include "aims-treatment-actions-group.h"
 #include "aims-window.h"
 
 #include <glib/gi18n.h>
@@ -50,8 +53,10 @@ typedef struct
   gboolean    self_first;
   const char *title;
   const char *empty;
-  const char *link_label;
+  const char *link_label;       /* NULL: records are not linked from this side */
   const char *nothing_to_link;
+  const char *add_label;        /* a button that adds a linked record… */
+  const char *add_action;       /* …through this action, with our uuid */
 } LinkSpec;
 
 static const LinkSpec link_specs[] = {
@@ -75,6 +80,18 @@ static const LinkSpec link_specs[] = {
     N_("No AI system uses this third party yet."),
     N_("Link an AI System"),
     N_("Every AI system is linked already.") },
+  /* A register holds many more risks than a chooser can offer: a system's
+   * risks are added from its page, and linked from the risk's */
+  { "ai_system", "risk_system", "risk", FALSE,
+    N_("Risks"),
+    N_("No risks are recorded for this system yet."),
+    NULL, NULL,
+    N_("_Add Risk"), "win.add-risk-for-system" },
+  { "risk", "risk_system", "ai_system", TRUE,
+    N_("AI Systems"),
+    N_("This risk is not linked to an AI system yet."),
+    N_("Link an AI System"),
+    N_("Every AI system is linked already.") },
 };
 
 typedef struct _Field Field;
@@ -96,6 +113,11 @@ struct _AimsRecordForm
   GPtrArray           *fields;     /* Field, in descriptor order */
   GPtrArray           *links;      /* LinkGroup */
   GPtrArray           *sections;   /* Section, while the rows are being built */
+
+  /* Widgets, owned by the page; NULL on forms without them */
+  GtkWidget           *actions_group;      /* a risk's treatment actions */
+  GtkWidget           *acceptance_warning; /* the acceptance exceeds the appetite */
+  GtkLabel            *acceptance_warning_label;
 
   /* The descriptor the rows are built for */
   const AimsTableInfo *table;
@@ -165,8 +187,9 @@ static guint signals [N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (AimsRecordForm, aims_record_form, GTK_TYPE_WIDGET)
 
-static void commit_field (AimsRecordForm *self,
-                          Field          *field);
+static void commit_field              (AimsRecordForm *self,
+                                       Field          *field);
+static void update_acceptance_warning (AimsRecordForm *self);
 
 /* Helpers */
 
@@ -329,6 +352,24 @@ score_offset (const AimsFieldInfo *info)
   return info->required ? 0 : 1;
 }
 
+static gboolean
+same_strings (GListModel *a,
+              GListModel *b)
+{
+  guint n;
+
+  if (!GTK_IS_STRING_LIST (a) || !GTK_IS_STRING_LIST (b) ||
+      (n = g_list_model_get_n_items (a)) != g_list_model_get_n_items (b))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (a), i),
+                   gtk_string_list_get_string (GTK_STRING_LIST (b), i)) != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
 static void
 fill_score_choices (Field *field)
 {
@@ -347,7 +388,12 @@ fill_score_choices (Field *field)
       gtk_string_list_append (labels, label);
     }
 
-  adw_combo_row_set_model (ADW_COMBO_ROW (field->control), G_LIST_MODEL (labels));
+  /* Only when the matrix's labels changed: a score edited in the row
+   * reloads the row from inside the selection's own change, and a new
+   * model there would free the selection under it */
+  if (!same_strings (adw_combo_row_get_model (ADW_COMBO_ROW (field->control)),
+                     G_LIST_MODEL (labels)))
+    adw_combo_row_set_model (ADW_COMBO_ROW (field->control), G_LIST_MODEL (labels));
 }
 
 static gint64
@@ -654,6 +700,8 @@ link_group_free (gpointer data)
   if (link->search_entry != NULL)
     g_signal_handlers_disconnect_by_data (link->search_entry, link);
 
+  if (link->linked != NULL)
+    g_signal_handlers_disconnect_by_data (link->linked, link);
   g_clear_object (&link->linked);
   g_clear_object (&link->candidates);
   g_clear_object (&link->filter);
@@ -709,6 +757,8 @@ load_fields (AimsRecordForm *self)
 
   for (guint i = 0; i < self->fields->len; i++)
     load_field (self, g_ptr_array_index (self->fields, i));
+
+  update_acceptance_warning (self);
 }
 
 static void
@@ -718,6 +768,10 @@ update_editable (AimsRecordForm *self)
 
   for (guint i = 0; self->fields != NULL && i < self->fields->len; i++)
     set_field_editable (g_ptr_array_index (self->fields, i), editable);
+
+  if (self->actions_group != NULL)
+    aims_treatment_actions_group_set_read_only (AIMS_TREATMENT_ACTIONS_GROUP (self->actions_group),
+                                                self->read_only);
 
   for (guint i = 0; self->links != NULL && i < self->links->len; i++)
     {
@@ -954,6 +1008,62 @@ group_has_required (const AimsTableInfo *table,
   return FALSE;
 }
 
+/* The acceptance section: where the risk's acceptance is recorded, and
+ * where the warning that it exceeds the appetite shows */
+static gboolean
+is_acceptance_section (const AimsTableInfo *table,
+                       const char          *name)
+{
+  const AimsFieldInfo *accepted_by = aims_table_info_lookup_field (table, "accepted_by");
+
+  return accepted_by != NULL && name != NULL && g_strcmp0 (accepted_by->group, name) == 0;
+}
+
+static GtkWidget *
+create_acceptance_warning (AimsRecordForm *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_name (box, "acceptance-warning");
+  gtk_widget_add_css_class (box, "acceptance-warning");
+  gtk_widget_add_css_class (box, "warning");
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_name (label, "acceptance-warning-label");
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_set_visible (box, FALSE);
+
+  self->acceptance_warning = box;
+  self->acceptance_warning_label = GTK_LABEL (label);
+
+  return box;
+}
+
+/* Accepting a risk beyond the appetite is allowed, but said, beside the
+ * acceptance */
+static void
+update_acceptance_warning (AimsRecordForm *self)
+{
+  g_autofree char *warning = NULL;
+
+  if (self->acceptance_warning == NULL)
+    return;
+
+  if (self->found)
+    warning = aims_rules_dup_acceptance_warning (self->store, self->uuid);
+
+  gtk_label_set_text (self->acceptance_warning_label, warning != NULL ? warning : "");
+  gtk_widget_set_visible (self->acceptance_warning, warning != NULL);
+}
+
 static Section *
 lookup_section (AimsRecordForm *self,
                 const char     *name)
@@ -982,7 +1092,55 @@ lookup_section (AimsRecordForm *self,
   g_ptr_array_add (self->groups, section->group);
   g_ptr_array_add (self->sections, section);
 
+  if (is_acceptance_section (self->table, name))
+    {
+      adw_preferences_group_set_description (section->group,
+                                             _("To accept the risk, by its treatment or its "
+                                               "status, say who accepts it, in what role, "
+                                               "when and why."));
+      adw_preferences_group_add (section->group, create_acceptance_warning (self));
+    }
+
   return section;
+}
+
+/* The treatment actions of a risk: their own group, right after the
+ * section that holds the treatment */
+static const char actions_section[] = "(treatment actions)";
+
+static gboolean
+wants_actions_group (AimsRecordForm *self)
+{
+  return g_str_equal (self->table->name, "risk") && self->actions_group == NULL;
+}
+
+static void
+add_actions_group (AimsRecordForm *self)
+{
+  Section *section = g_new0 (Section, 1);
+
+  self->actions_group = aims_treatment_actions_group_new ();
+  aims_treatment_actions_group_set_read_only (AIMS_TREATMENT_ACTIONS_GROUP (self->actions_group),
+                                              self->read_only);
+  aims_treatment_actions_group_set_risk (AIMS_TREATMENT_ACTIONS_GROUP (self->actions_group),
+                                         self->store, self->uuid);
+
+  section->name = actions_section;
+  section->group = ADW_PREFERENCES_GROUP (g_object_ref_sink (self->actions_group));
+  section->attach = TRUE;
+  g_ptr_array_add (self->groups, section->group);
+  g_ptr_array_add (self->sections, section);
+}
+
+/* Whether @next, the field about to be built, comes after the treatment's
+ * section */
+static gboolean
+is_after_treatment (AimsRecordForm      *self,
+                    const AimsFieldInfo *next)
+{
+  const AimsFieldInfo *treatment = aims_table_info_lookup_field (self->table, "treatment");
+
+  return treatment != NULL && next > treatment && g_strcmp0 (next->group, treatment->group) != 0;
 }
 
 /* AdwPreferencesGroup 1.2 puts every widget that is not a row below all of
@@ -1354,6 +1512,53 @@ on_link_row_activated_cb (AdwActionRow *row,
   g_signal_emit (link->form, signals [OPEN_RECORD], 0, link->spec->other_table, uuid);
 }
 
+/* A linked risk's level as the register shows it: residual, else inherent */
+static char *
+dup_current_level_name (LinkGroup  *link,
+                        AimsRecord *record)
+{
+  g_autofree char *inherent = NULL;
+  g_autofree char *residual = NULL;
+  AimsMatrix *matrix;
+  gint64 level;
+
+  if (aims_table_info_lookup_field (link->other, "inherent_level") == NULL ||
+      (matrix = form_matrix (link->form)) == NULL)
+    return NULL;
+
+  inherent = aims_record_dup_text (record, "inherent_level");
+  residual = aims_record_dup_text (record, "residual_level");
+  if (inherent == NULL)
+    return NULL;
+
+  level = residual != NULL ? g_ascii_strtoll (residual, NULL, 10) : -1;
+  if (level < 0)
+    level = g_ascii_strtoll (inherent, NULL, 10);
+  if (level < 0 || level >= aims_matrix_get_n_levels (matrix))
+    return NULL;
+
+  return g_strdup (aims_matrix_get_level_name (matrix, (guint) level));
+}
+
+/* The group's description counts what is linked, where that is a figure
+ * people look for: an AI system's risks */
+static void
+update_link_count (LinkGroup *link)
+{
+  guint n;
+  g_autofree char *text = NULL;
+
+  if (!g_str_equal (link->spec->other_table, "risk"))
+    return;
+
+  n = link->linked != NULL ? g_list_model_get_n_items (G_LIST_MODEL (link->linked)) : 0;
+  if (n > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u risk concerns this system",
+                                         "%u risks concern this system", n),
+                            n);
+  adw_preferences_group_set_description (link->group, text);
+}
+
 static GtkWidget *
 create_link_row_cb (gpointer item,
                     gpointer user_data)
@@ -1378,7 +1583,19 @@ create_link_row_cb (gpointer item,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   if (reference != NULL && reference[0] != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), reference);
+    {
+      g_autofree char *level = dup_current_level_name (link, record);
+
+      if (level != NULL)
+        {
+          /* Translators: a linked risk's reference and current level, "R-042 · High" */
+          g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), reference, level);
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        }
+      else
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), reference);
+    }
   g_object_set_data_full (G_OBJECT (row), "uuid", g_strdup (uuid), g_free);
 
   /* Going to the linked record is offered only where someone can show it */
@@ -1703,24 +1920,40 @@ build_link_group (AimsRecordForm *self,
   adw_preferences_group_set_title (link->group, _(spec->title));
   gtk_widget_set_name (GTK_WIDGET (link->group), spec->link_table);
 
-  link->popover = GTK_POPOVER (gtk_popover_new ());
-  gtk_popover_set_child (link->popover, create_chooser (link));
-  g_signal_connect (link->popover, "show", G_CALLBACK (on_popover_show_cb), link);
-  g_signal_connect (link->popover, "closed", G_CALLBACK (on_popover_closed_cb), link);
-
   content = adw_button_content_new ();
   adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("_Link…"));
   adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
-  link->link_button = gtk_menu_button_new ();
-  gtk_menu_button_set_child (GTK_MENU_BUTTON (link->link_button), content);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (link->link_button), GTK_WIDGET (link->popover));
+
+  if (spec->link_label != NULL)
+    {
+      link->popover = GTK_POPOVER (gtk_popover_new ());
+      gtk_popover_set_child (link->popover, create_chooser (link));
+      g_signal_connect (link->popover, "show", G_CALLBACK (on_popover_show_cb), link);
+      g_signal_connect (link->popover, "closed", G_CALLBACK (on_popover_closed_cb), link);
+
+      adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("_Link…"));
+      link->link_button = gtk_menu_button_new ();
+      gtk_menu_button_set_child (GTK_MENU_BUTTON (link->link_button), content);
+      gtk_menu_button_set_popover (GTK_MENU_BUTTON (link->link_button), GTK_WIDGET (link->popover));
+      gtk_widget_set_tooltip_text (link->link_button, _(spec->link_label));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (link->link_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(spec->link_label),
+                                      -1);
+    }
+  else
+    {
+      /* Adds a new record linked to ours; whoever shows the form provides
+       * the action, which makes the button insensitive elsewhere */
+      adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _(spec->add_label));
+      link->link_button = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (link->link_button), content);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (link->link_button),
+                                              g_variant_new_string (""));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (link->link_button), spec->add_action);
+      gtk_widget_set_name (link->link_button, "add-linked");
+    }
   gtk_widget_set_valign (link->link_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (link->link_button, "flat");
-  gtk_widget_set_tooltip_text (link->link_button, _(spec->link_label));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (link->link_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(spec->link_label),
-                                  -1);
   adw_preferences_group_set_header_suffix (link->group, link->link_button);
 
   link->list = GTK_LIST_BOX (gtk_list_box_new ());
@@ -1756,7 +1989,10 @@ load_links (AimsRecordForm *self)
       if (self->store == NULL || self->uuid == NULL)
         {
           gtk_list_box_bind_model (link->list, NULL, NULL, NULL, NULL);
+          if (link->linked != NULL)
+            g_signal_handlers_disconnect_by_data (link->linked, link);
           g_clear_object (&link->linked);
+          update_link_count (link);
           continue;
         }
 
@@ -1766,10 +2002,21 @@ load_links (AimsRecordForm *self)
           aims_record_list_set_linked_to (link->linked, link->spec->link_table, self->uuid);
           gtk_list_box_bind_model (link->list, G_LIST_MODEL (link->linked),
                                    create_link_row_cb, link, NULL);
+          g_signal_connect_swapped (link->linked, "items-changed",
+                                    G_CALLBACK (update_link_count), link);
         }
       else
         aims_record_list_set_linked_to (link->linked, link->spec->link_table, self->uuid);
+
+      if (link->spec->add_action != NULL)
+        gtk_actionable_set_action_target_value (GTK_ACTIONABLE (link->link_button),
+                                                g_variant_new_string (self->uuid));
+      update_link_count (link);
     }
+
+  if (self->actions_group != NULL)
+    aims_treatment_actions_group_set_risk (AIMS_TREATMENT_ACTIONS_GROUP (self->actions_group),
+                                           self->store, self->uuid);
 }
 
 /* Call after the fields are freed: it may destroy their widgets */
@@ -1808,6 +2055,9 @@ clear_form (AimsRecordForm *self)
   g_ptr_array_set_size (self->groups, 0);
   drop_sections (self);
 
+  self->actions_group = NULL;
+  self->acceptance_warning = NULL;
+  self->acceptance_warning_label = NULL;
   self->table = NULL;
   self->build_next = 0;
 }
@@ -1896,6 +2146,9 @@ build_step (AimsRecordForm *self,
       if (!field_is_shown (info))
         continue;
 
+      if (wants_actions_group (self) && is_after_treatment (self, info))
+        add_actions_group (self);
+
       field = build_field (self, info);
       load_field (self, field);
       set_field_editable (field, editable);
@@ -1907,8 +2160,11 @@ build_step (AimsRecordForm *self,
         }
     }
 
+  if (wants_actions_group (self))
+    add_actions_group (self);
   attach_sections (self);
   drop_sections (self);
+  update_acceptance_warning (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (link_specs); i++)
     {
@@ -2155,6 +2411,8 @@ aims_record_form_set_record (AimsRecordForm *self,
           LinkGroup *link = g_ptr_array_index (self->links, i);
 
           gtk_list_box_bind_model (link->list, NULL, NULL, NULL, NULL);
+          if (link->linked != NULL)
+            g_signal_handlers_disconnect_by_data (link->linked, link);
           g_clear_object (&link->linked);
         }
 

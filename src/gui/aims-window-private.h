@@ -65,5 +65,10 @@ void       _aims_window_update_actions         (AimsWindow        *self);
 gboolean   _aims_window_close_request_project  (AimsWindow        *self);
 GtkWidget *_aims_window_create_section_page    (AimsWindow        *self,
                                                 const AimsSection *section);
+void       _aims_window_flush_edits            (AimsWindow        *self);
+
+/* aims-window-records.c */
+void       _aims_window_class_init_records     (GtkWidgetClass    *widget_class);
+void       _aims_window_update_record_actions  (AimsWindow        *self);
 
 G_END_DECLS

@@ -105,6 +105,12 @@ flush_edits (AimsWindow *self)
     aims_assessment_page_flush (AIMS_ASSESSMENT_PAGE (self->assessment_page));
 }
 
+void
+_aims_window_flush_edits (AimsWindow *self)
+{
+  flush_edits (self);
+}
+
 static void
 update_title (AimsWindow *self)
 {
@@ -162,6 +168,7 @@ _aims_window_update_actions (AimsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-sidebar", have);
 
   gtk_widget_set_visible (self->save_button, writable && aims_document_get_modified (self->document));
+  _aims_window_update_record_actions (self);
 
   update_title (self);
 }

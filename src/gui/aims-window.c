@@ -362,6 +362,7 @@ aims_window_class_init (AimsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, aims_window_close_action);
 
   _aims_window_class_init_project (widget_class);
+  _aims_window_class_init_records (widget_class);
 }
 
 static void

@@ -40,4 +40,9 @@ gboolean    aims_window_delete_record       (AimsWindow      *self,
                                              const char      *uuid,
                                              const char      *description);
 
+/* aims-window-records.c: records across sections */
+gboolean    aims_window_show_record         (AimsWindow      *self,
+                                             const char      *table,
+                                             const char      *uuid);
+
 G_END_DECLS

@@ -1,0 +1,133 @@
+/* aims-window-records.c
+ *
+ * Copyright 2026 AIMS Workbench Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Going from one record to another across sections: a linked record opens
+ * in the section that holds it, and "Add Risk" on an AI system's page adds
+ * a risk of that system and opens it in the Risks section. */
+
+#define G_LOG_DOMAIN "aims-window-records"
+
+#include "config.h"
+
+#include "aims-error-dialog.h"
+#include "aims-inventory-page.h"
+#include "aims-record-browser.h"
+#include "aims-window-private.h"
+
+#include <glib/gi18n.h>
+
+static AimsStore *
+get_store (AimsWindow *self)
+{
+  return self->document != NULL ? aims_document_get_store (self->document) : NULL;
+}
+
+static void
+aims_window_show_record_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  const char *table, *uuid;
+
+  g_variant_get (param, "(&s&s)", &table, &uuid);
+  aims_window_show_record (AIMS_WINDOW (widget), table, uuid);
+}
+
+static void
+aims_window_add_risk_for_system_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *param)
+{
+  AimsWindow *self = AIMS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *risk = NULL;
+  AimsStore *store = get_store (self);
+
+  if (store == NULL || aims_document_get_read_only (self->document))
+    return;
+
+  /* The system's page may still hold text being typed */
+  _aims_window_flush_edits (self);
+
+  risk = aims_risks_add_for_system (store, g_variant_get_string (param, NULL), _("New risk"),
+                                    &error);
+  if (risk == NULL)
+    {
+      aims_show_error_dialog (widget, _("Could Not Add the Risk"), error);
+      return;
+    }
+
+  aims_window_show_record (self, "risk", risk);
+}
+
+void
+_aims_window_class_init_records (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.show-record", "(ss)",
+                                   aims_window_show_record_action);
+  gtk_widget_class_install_action (widget_class, "win.add-risk-for-system", "s",
+                                   aims_window_add_risk_for_system_action);
+}
+
+void
+_aims_window_update_record_actions (AimsWindow *self)
+{
+  gboolean have = get_store (self) != NULL;
+  gboolean writable = have && !aims_document_get_read_only (self->document);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-record", have);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-risk-for-system", writable);
+}
+
+/**
+ * aims_window_show_record:
+ * @table: the record's table: "risk", "ai_system", "data_set" or
+ *   "third_party"
+ * @uuid: the record
+ *
+ * Shows the section that holds the record with the record in its form,
+ * ready to edit; filters that would hide it are cleared.
+ *
+ * Returns: whether the record's section could show it
+ */
+gboolean
+aims_window_show_record (AimsWindow *self,
+                         const char *table,
+                         const char *uuid)
+{
+  AimsRecordBrowser *browser = NULL;
+
+  g_return_val_if_fail (AIMS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  if (get_store (self) == NULL)
+    return FALSE;
+
+  if (g_str_equal (table, "risk") && self->risks_page != NULL)
+    {
+      aims_window_show_section (self, "risks");
+      browser = AIMS_RECORD_BROWSER (self->risks_page);
+    }
+  else if (self->inventory_page != NULL &&
+           (browser = aims_inventory_page_get_browser (AIMS_INVENTORY_PAGE (self->inventory_page),
+                                                       table)) != NULL)
+    {
+      aims_window_show_section (self, "systems");
+      aims_inventory_page_show (AIMS_INVENTORY_PAGE (self->inventory_page), table, NULL);
+    }
+
+  if (browser == NULL)
+    {
+      g_warning ("No section shows records of “%s”", table);
+      return FALSE;
+    }
+
+  aims_record_browser_show_record (browser, uuid);
+
+  return g_strcmp0 (aims_record_browser_get_selected (browser), uuid) == 0;
+}
