@@ -26,6 +26,8 @@ static const AimsCliCommand commands[] = {
     N_("Export the AI system inventory of a project as CSV"), aims_cli_export_inventory },
   { "heatmap", "FILE -o OUT.{png,svg,pdf} [OPTION…]",
     N_("Draw the risk heatmap as PNG, SVG or PDF"), aims_cli_heatmap },
+  { "soa", "FILE -o OUT.{csv,pdf}",
+    N_("Write the Statement of Applicability as CSV or PDF"), aims_cli_soa },
   { "catalog", "[--json]",
     N_("List the bundled ISO/IEC 42001 and NIST AI RMF catalog"), aims_cli_catalog },
   { "bench", "[OPTION…]",

@@ -20,6 +20,7 @@
 #include "aims-inventory.h"
 #include "aims-links.h"
 #include "aims-matrix.h"
+#include "aims-pdca.h"
 #include "aims-project-file.h"
 #include "aims-record.h"
 #include "aims-record-list.h"
@@ -28,6 +29,8 @@
 #include "aims-risks.h"
 #include "aims-rules.h"
 #include "aims-schema.h"
+#include "aims-soa.h"
+#include "aims-soa-export.h"
 #include "aims-store.h"
 #include "aims-version.h"
 
