@@ -53,15 +53,15 @@ typedef struct
 } Column;
 
 static const Column pdf_columns[] = {
-  { N_("Control"), 44 },
-  { N_("Title"), 104 },
-  { N_("Applicability"), 58 },
-  { N_("Justification"), 150 },
-  { N_("Implementation"), 70 },
+  { N_("Control"), 46 },
+  { N_("Title"), 100 },
+  { N_("Applicability"), 60 },
+  { N_("Justification"), 146 },
+  { N_("Implementation"), 82 },
   { N_("Owner"), 64 },
-  { N_("How it is implemented"), 142 },
-  { N_("Risks treated"), 56 },
-  { N_("Evidence"), 81.89 },
+  { N_("How it is implemented"), 140 },
+  { N_("Risks treated"), 52 },
+  { N_("Evidence"), 79.89 },
 };
 
 #define N_PDF_COLUMNS G_N_ELEMENTS (pdf_columns)
