@@ -36,6 +36,7 @@ struct _AimsWindow
   GtkWidget            *inventory_page;
   GtkWidget            *risks_page;      /* the register's AimsRecordBrowser */
   GtkWidget            *heatmap_page;
+  GtkWidget            *pdca_page;
 
   /* Owned references */
   GSettings            *settings;

@@ -18,6 +18,7 @@
 #include "aims-heatmap-page.h"
 #include "aims-inventory-page.h"
 #include "aims-overview-page.h"
+#include "aims-pdca-board.h"
 #include "aims-record-browser.h"
 #include "aims-welcome-view.h"
 #include "aims-window-private.h"
@@ -199,6 +200,8 @@ set_document (AimsWindow   *self,
     aims_record_browser_set_document (AIMS_RECORD_BROWSER (self->risks_page), document);
   if (self->heatmap_page != NULL)
     aims_heatmap_page_set_document (AIMS_HEATMAP_PAGE (self->heatmap_page), document);
+  if (self->pdca_page != NULL)
+    aims_pdca_board_set_document (AIMS_PDCA_BOARD (self->pdca_page), document);
 
   g_set_object (&self->document, document);
   g_signal_group_set_target (self->document_signals, document);
@@ -733,6 +736,12 @@ _aims_window_create_section_page (AimsWindow        *self,
       g_signal_connect_object (self->heatmap_page, "show-cell",
                                G_CALLBACK (on_heatmap_show_cell_cb), self, G_CONNECT_SWAPPED);
       return self->heatmap_page;
+    }
+
+  if (g_str_equal (section->id, "pdca"))
+    {
+      self->pdca_page = aims_pdca_board_new ();
+      return self->pdca_page;
     }
 
   g_assert (g_str_equal (section->id, "overview"));
