@@ -21,9 +21,7 @@ static const AimsSection sections[] = {
   { "impact", N_("Impact Assessments"), "x-office-document-symbolic",
     N_("AI system impact assessments (ISO/IEC 42001 6.1.4 and A.5) are not available "
        "in this version.") },
-  { "controls", N_("Controls (SoA)"), "security-high-symbolic",
-    N_("The Statement of Applicability over the 38 Annex A controls is not available "
-       "in this version.") },
+  { "controls", N_("Controls (SoA)"), "security-high-symbolic", NULL },
   { "pdca", N_("PDCA Board"), "media-playlist-repeat-symbolic", NULL },
   { "audits", N_("Audits & Actions"), "checkbox-checked-symbolic",
     N_("Internal audits, nonconformities and corrective actions are not available "

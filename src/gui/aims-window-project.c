@@ -20,6 +20,7 @@
 #include "aims-overview-page.h"
 #include "aims-pdca-board.h"
 #include "aims-record-browser.h"
+#include "aims-soa-page.h"
 #include "aims-welcome-view.h"
 #include "aims-window-private.h"
 
@@ -202,6 +203,8 @@ set_document (AimsWindow   *self,
     aims_heatmap_page_set_document (AIMS_HEATMAP_PAGE (self->heatmap_page), document);
   if (self->pdca_page != NULL)
     aims_pdca_board_set_document (AIMS_PDCA_BOARD (self->pdca_page), document);
+  if (self->soa_page != NULL)
+    aims_soa_page_set_document (AIMS_SOA_PAGE (self->soa_page), document);
 
   g_set_object (&self->document, document);
   g_signal_group_set_target (self->document_signals, document);
@@ -736,6 +739,12 @@ _aims_window_create_section_page (AimsWindow        *self,
       g_signal_connect_object (self->heatmap_page, "show-cell",
                                G_CALLBACK (on_heatmap_show_cell_cb), self, G_CONNECT_SWAPPED);
       return self->heatmap_page;
+    }
+
+  if (g_str_equal (section->id, "controls"))
+    {
+      self->soa_page = aims_soa_page_new ();
+      return self->soa_page;
     }
 
   if (g_str_equal (section->id, "pdca"))
