@@ -977,7 +977,7 @@ test_upgrade_v3 (void)
   store = aims_document_get_store (document);
   db = _aims_store_get_db (store);
 
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, AIMS_FORMAT_VERSION);
   g_assert_false (aims_document_get_modified (document));
   g_assert_cmpuint (aims_store_count (store, "ai_system"), ==, 13);
   g_assert_cmpuint (aims_store_count (store, "data_set"), ==, 11);
@@ -1000,13 +1000,13 @@ test_upgrade_v3 (void)
   g_assert_no_error (error);
   aims_document_close (document);
 
-  /* The original is untouched; the copy is a sound format 4 file. */
+  /* The original is untouched; the copy is a sound file of the current format. */
   after = aims_test_sha256_file (path);
   g_assert_cmpstr (before, ==, after);
   g_clear_pointer (&info, aims_project_file_info_free);
   g_assert_true (aims_project_file_check_full (saved, AIMS_CHECK_NONE, &info, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (info->format_version, ==, 4);
+  g_assert_cmpuint (info->format_version, ==, AIMS_FORMAT_VERSION);
 
   aims_test_remove_tree (dir);
 }

@@ -567,7 +567,8 @@ test_import (Fixture       *fixture,
   {
     static const char *const tables[] = { "ai_system", "data_set", "third_party",
                                           "system_data_set", "system_third_party", "risk",
-                                          "risk_system", "risk_control", "treatment_action" };
+                                          "risk_system", "risk_control", "treatment_action",
+                                          "soa_entry", "evidence", "pdca_card" };
     guint n_records = 0;
     g_autofree char *expected = NULL;
 

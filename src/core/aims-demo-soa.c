@@ -11,6 +11,7 @@
 
 #include "aims-demo-soa-private.h"
 
+#include "aims-catalog.h"
 #include "aims-pdca.h"
 #include "aims-soa.h"
 
@@ -203,43 +204,66 @@ static const DemoCard cards[] = {
   { "10.2", NULL, "not-started", CRO, "2026-12-31", "" },
 };
 
-static gboolean
-set_text (AimsStore   *store,
-          const char  *control,
-          const char  *field,
-          const char  *value,
-          GError     **error)
+static void
+put (GHashTable *values,
+     const char *name,
+     const char *text)
 {
-  if (value == NULL || value[0] == '\0')
-    return TRUE;
-  return aims_soa_set (store, control, field, g_variant_new_string (value), error);
+  if (text != NULL && text[0] != '\0')
+    g_hash_table_insert (values, (gpointer) name, g_variant_ref_sink (g_variant_new_string (text)));
 }
 
-static AimsPdcaCard *
-find_card (GPtrArray  *list,
-           const char *key)
+static GHashTable *
+new_values (void)
 {
-  for (guint i = 0; i < list->len; i++)
-    {
-      AimsPdcaCard *card = g_ptr_array_index (list, i);
+  return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_variant_unref);
+}
 
-      if (g_str_equal (aims_pdca_card_get_key (card), key))
-        return card;
-    }
+/* One insert per record, each with all its fields: the demo is an import,
+ * whose history has one row per record. */
+static gboolean
+insert_control (AimsStore          *store,
+                const DemoControl  *c,
+                GError            **error)
+{
+  g_autoptr(GHashTable) values = new_values ();
+  g_autofree char *uuid = NULL;
 
-  return NULL;
+  put (values, "control", c->control);
+  put (values, "applicability", c->applicability);
+  put (values, "justification", c->justification);
+  put (values, "implementation", c->implementation);
+  put (values, "owner", c->owner);
+  put (values, "how_implemented", c->how);
+  put (values, "last_reviewed", "2026-03-20");
+
+  uuid = aims_store_insert (store, "soa_entry", values, error);
+  return uuid != NULL;
 }
 
 static gboolean
-set_card (AimsStore     *store,
-          AimsPdcaCard  *card,
-          const char    *field,
-          const char    *value,
-          GError       **error)
+insert_card (AimsStore       *store,
+             AimsCatalog     *catalog,
+             const DemoCard  *c,
+             GError         **error)
 {
-  if (value == NULL || value[0] == '\0')
-    return TRUE;
-  return aims_pdca_set (store, card, field, g_variant_new_string (value), error);
+  g_autoptr(GHashTable) values = new_values ();
+  g_autofree char *uuid = NULL;
+  AimsCatalogItem *clause = aims_catalog_lookup (catalog, c->clause);
+
+  g_return_val_if_fail (clause != NULL, FALSE);
+
+  put (values, "kind", "clause");
+  put (values, "clause", c->clause);
+  put (values, "phase", c->phase != NULL ? c->phase
+                                         : aims_pdca_phase_to_string (aims_catalog_item_get_phase (clause)));
+  put (values, "status", c->status);
+  put (values, "owner", c->owner);
+  put (values, "due_date", c->due_date);
+  put (values, "evidence_note", c->evidence);
+
+  uuid = aims_store_insert (store, "pdca_card", values, error);
+  return uuid != NULL;
 }
 
 /* Called inside the demo's import group. */
@@ -247,19 +271,15 @@ gboolean
 _aims_demo_generate_soa (AimsStore  *store,
                          GError    **error)
 {
-  g_autoptr(GPtrArray) board = NULL;
+  AimsCatalog *catalog = aims_catalog_get_default (error);
   g_autofree char *link = NULL;
+
+  if (catalog == NULL)
+    return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
     {
-      const DemoControl *c = &controls[i];
-
-      if (!set_text (store, c->control, "justification", c->justification, error) ||
-          !set_text (store, c->control, "applicability", c->applicability, error) ||
-          !set_text (store, c->control, "implementation", c->implementation, error) ||
-          !set_text (store, c->control, "owner", c->owner, error) ||
-          !set_text (store, c->control, "how_implemented", c->how, error) ||
-          !set_text (store, c->control, "last_reviewed", "2026-03-20", error))
+      if (!insert_control (store, &controls[i], error))
         return FALSE;
     }
 
@@ -287,20 +307,9 @@ _aims_demo_generate_soa (AimsStore  *store,
                                        MRM, "2026-12-31", error)) == NULL)
     return FALSE;
 
-  if ((board = aims_pdca_load (store, error)) == NULL)
-    return FALSE;
-
   for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
     {
-      AimsPdcaCard *card = find_card (board, cards[i].clause);
-
-      if (card == NULL)
-        continue;
-
-      if (!set_card (store, card, "status", cards[i].status, error) ||
-          !set_card (store, card, "owner", cards[i].owner, error) ||
-          !set_card (store, card, "due_date", cards[i].due_date, error) ||
-          !set_card (store, card, "evidence_note", cards[i].evidence, error))
+      if (!insert_card (store, catalog, &cards[i], error))
         return FALSE;
     }
 
