@@ -1128,7 +1128,7 @@ test_upgrade_v3 (void)
   g_assert_no_error (error);
   aims_document_close (document);
 
-  /* The original is untouched; the copy is a sound format 4 file. */
+  /* The original is untouched; the copy is a sound file of the current format. */
   after = aims_test_sha256_file (path);
   g_assert_cmpstr (before, ==, after);
   g_clear_pointer (&info, aims_project_file_info_free);

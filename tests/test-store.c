@@ -130,6 +130,10 @@ value_for (AimsStore           *store,
           if (aims_table_info_lookup_field (parent_table, "reference") != NULL)
             g_hash_table_insert (values, (gpointer) "reference",
                                  g_variant_ref_sink (g_variant_new_string ("Second parent")));
+          /* A control has one row of the Statement of Applicability. */
+          if (g_str_equal (parent, "soa_entry"))
+            g_hash_table_insert (values, (gpointer) "control",
+                                 g_variant_ref_sink (g_variant_new_string ("Second parent")));
 
           new_uuid = aims_store_insert (store, parent, values, &error);
           g_assert_no_error (error);

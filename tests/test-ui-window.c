@@ -17,6 +17,8 @@
 #include "aims-assessment-page.h"
 #include "aims-history-window.h"
 #include "aims-heatmap-page.h"
+#include "aims-pdca-board.h"
+#include "aims-soa-page.h"
 #include "aims-inventory-page.h"
 #include "aims-record-browser.h"
 #include "aims-overview-page.h"
@@ -165,7 +167,8 @@ test_new_project_shows_sections (void)
       else
         g_assert_true (AIMS_IS_OVERVIEW_PAGE (page) || AIMS_IS_INVENTORY_PAGE (page) ||
                        AIMS_IS_RECORD_BROWSER (page) || AIMS_IS_HEATMAP_PAGE (page) ||
-                       AIMS_IS_ASSESSMENT_PAGE (page));
+                       AIMS_IS_ASSESSMENT_PAGE (page) || AIMS_IS_SOA_PAGE (page) ||
+                       AIMS_IS_PDCA_BOARD (page));
     }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "risks");

@@ -28,6 +28,8 @@ static const AimsCliCommand commands[] = {
     N_("Draw the risk heatmap as PNG, SVG or PDF"), aims_cli_heatmap },
   { "assessment", "FILE --system ID -o OUT.pdf",
     N_("Write an AI system’s impact assessment as a printable PDF"), aims_cli_assessment },
+  { "soa", "FILE -o OUT.{csv,pdf}",
+    N_("Write the Statement of Applicability as CSV or PDF"), aims_cli_soa },
   { "catalog", "[--json]",
     N_("List the bundled ISO/IEC 42001 and NIST AI RMF catalog"), aims_cli_catalog },
   { "bench", "[OPTION…]",

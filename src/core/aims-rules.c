@@ -277,6 +277,35 @@ check_justification (const AimsTableInfo  *table,
   return FALSE;
 }
 
+/* A control of the Statement of Applicability says why it is included or
+ * excluded, once decided (ISO/IEC 42001 6.1.3): the justification is
+ * required either way. Undecided controls may still be drafted. */
+static gboolean
+check_soa_justification (const AimsTableInfo  *table,
+                         GHashTable           *record,
+                         const char           *field,
+                         GError              **error)
+{
+  if (is_blank (text_of (record, "applicability")) ||
+      !is_blank (text_of (record, "justification")))
+    return TRUE;
+
+  if (g_strcmp0 (field, "applicability") == 0)
+    g_set_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_JUSTIFICATION_REQUIRED,
+                 /* Translators: Applicability: a control needs a justification for its
+                  * inclusion or exclusion; write it in “Justification” first. */
+                 _("%s: a control needs a justification for its inclusion or exclusion; write "
+                   "it in “%s” first."),
+                 label_of_name (table, "applicability"), label_of_name (table, "justification"));
+  else
+    g_set_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_JUSTIFICATION_REQUIRED,
+                 /* Translators: Justification: required once the control is included or
+                  * excluded. */
+                 _("%s: required once the control is included or excluded."),
+                 label_of_name (table, "justification"));
+  return FALSE;
+}
+
 /* High-risk under Annex III names the area (EU AI Act Art. 6(2)). */
 static gboolean
 check_area (const AimsTableInfo  *table,
@@ -328,6 +357,11 @@ _aims_rules_check_record (const AimsTableInfo  *table,
   if (has_fields (table, "in_scope", "scope_justification") &&
       (involves (field, "in_scope") || involves (field, "scope_justification")) &&
       !check_justification (table, record, field, error))
+    return FALSE;
+
+  if (has_fields (table, "applicability", "justification") &&
+      (involves (field, "applicability") || involves (field, "justification")) &&
+      !check_soa_justification (table, record, field, error))
     return FALSE;
 
   if (has_fields (table, "eu_ai_act_category", "eu_ai_act_area") &&

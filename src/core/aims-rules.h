@@ -25,7 +25,7 @@ G_BEGIN_DECLS
  * @AIMS_RULE_ERROR_DATE_ORDER: the next review is before the last review, or
  *   an acceptance expires before it was given
  * @AIMS_RULE_ERROR_JUSTIFICATION_REQUIRED: an AI system excluded from the
- *   scope has no justification
+ *   scope, or an Annex A control included or excluded, has no justification
  * @AIMS_RULE_ERROR_AREA_REQUIRED: an AI system that is high-risk under
  *   Annex III does not name its area
  * @AIMS_RULE_ERROR_INVALID_CHOICE: a value (or, in a multiple choice, one of

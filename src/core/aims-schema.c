@@ -364,12 +364,74 @@ static const char migration_5[] =
   ");\n"
   "CREATE INDEX impact_risk_risk ON impact_risk (risk);\n";
 
+/* The Statement of Applicability and the PDCA board (issue 7). Written as the
+ * next format after the risk register; if another format lands first, only
+ * its number changes.
+ *
+ * Rows are made on first edit, never at migration or for a new project: a
+ * control or clause requirement with no row is in its default state
+ * (undecided, not started, the clause's default phase). So opening an old file
+ * writes nothing, a read-only view shows the same SoA as an editable one, and
+ * a later catalogue can add controls without touching files. Controls and
+ * clauses are the bundled catalogue's ids, never copied text. */
+static const char migration_soa_pdca[] =
+  "CREATE TABLE soa_entry (                   -- ISO/IEC 42001 6.1.3: one Annex A control\n"
+  "  uuid TEXT PRIMARY KEY NOT NULL,\n"
+  "  control TEXT NOT NULL UNIQUE,            -- the bundled catalogue's id: A.6.2.4\n"
+  "  applicability TEXT NOT NULL DEFAULT '' CHECK (applicability IN ('', 'applicable',\n"
+  "    'excluded')),                          -- '': not decided yet\n"
+  "  justification TEXT NOT NULL DEFAULT '',  -- for inclusion or exclusion\n"
+  "  implementation TEXT NOT NULL DEFAULT 'not-started' CHECK (implementation IN\n"
+  "    ('not-started', 'planned', 'partial', 'implemented', 'not-applicable')),\n"
+  "  owner TEXT NOT NULL DEFAULT '',\n"
+  "  how_implemented TEXT NOT NULL DEFAULT '',\n"
+  "  last_reviewed TEXT NOT NULL DEFAULT '',  -- YYYY-MM-DD\n"
+  "  created TEXT NOT NULL,\n"
+  "  modified TEXT NOT NULL,\n"
+  "  author TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE INDEX soa_entry_owner ON soa_entry (owner COLLATE NOCASE);\n"
+  "CREATE TABLE evidence (                    -- what shows a control is in place\n"
+  "  uuid TEXT PRIMARY KEY NOT NULL,\n"
+  "  soa_entry TEXT NOT NULL REFERENCES soa_entry (uuid),\n"
+  "  kind TEXT NOT NULL DEFAULT 'file' CHECK (kind IN ('file', 'link')),\n"
+  "  title TEXT NOT NULL,\n"
+  "  location TEXT NOT NULL DEFAULT '',       -- a file path or a URL\n"
+  "  sha256 TEXT NOT NULL DEFAULT '',         -- of the file when it was recorded\n"
+  "  evidence_date TEXT NOT NULL DEFAULT '',  -- YYYY-MM-DD\n"
+  "  note TEXT NOT NULL DEFAULT '',\n"
+  "  created TEXT NOT NULL,\n"
+  "  modified TEXT NOT NULL,\n"
+  "  author TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE INDEX evidence_soa_entry ON evidence (soa_entry);\n"
+  "CREATE TABLE pdca_card (                   -- a card of the Plan-Do-Check-Act board\n"
+  "  uuid TEXT PRIMARY KEY NOT NULL,\n"
+  "  kind TEXT NOT NULL CHECK (kind IN ('clause', 'objective', 'action')),\n"
+  "  clause TEXT NOT NULL DEFAULT '',         -- the catalogue's clause id: 9.2.2\n"
+  "  action TEXT REFERENCES treatment_action (uuid),  -- for kind 'action'\n"
+  "  title TEXT NOT NULL DEFAULT '',          -- an objective's own words\n"
+  "  phase TEXT NOT NULL DEFAULT 'plan' CHECK (phase IN ('plan', 'do', 'check', 'act')),\n"
+  "  status TEXT NOT NULL DEFAULT 'not-started' CHECK (status IN ('not-started',\n"
+  "    'in-progress', 'done')),\n"
+  "  owner TEXT NOT NULL DEFAULT '',\n"
+  "  due_date TEXT NOT NULL DEFAULT '',       -- YYYY-MM-DD\n"
+  "  evidence_note TEXT NOT NULL DEFAULT '',\n"
+  "  created TEXT NOT NULL,\n"
+  "  modified TEXT NOT NULL,\n"
+  "  author TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE UNIQUE INDEX pdca_card_clause ON pdca_card (clause) WHERE kind = 'clause';\n"
+  "CREATE UNIQUE INDEX pdca_card_action ON pdca_card (action) WHERE action IS NOT NULL;\n"
+  "CREATE INDEX pdca_card_due_date ON pdca_card (due_date);\n";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
   migration_5,
+  migration_soa_pdca,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == AIMS_FORMAT_VERSION);
@@ -692,6 +754,68 @@ static const AimsChoice impact_status_list[] = {
   { "accepted", N_("Accepted") },
 };
 
+/* The Statement of Applicability and the PDCA board. */
+static const char * const applicability_choices[] = {
+  "", "applicable", "excluded", NULL
+};
+
+static const AimsChoice applicability_list[] = {
+  { "applicable", N_("Applicable") },
+  { "excluded", N_("Excluded") },
+};
+
+static const char * const implementation_choices[] = {
+  "not-started", "planned", "partial", "implemented", "not-applicable", NULL
+};
+
+static const AimsChoice implementation_list[] = {
+  { "not-started", N_("Not started") },
+  { "planned", N_("Planned") },
+  { "partial", N_("Partially implemented") },
+  { "implemented", N_("Implemented") },
+  { "not-applicable", N_("Not applicable") },
+};
+
+static const char * const evidence_kind_choices[] = {
+  "file", "link", NULL
+};
+
+static const AimsChoice evidence_kind_list[] = {
+  { "file", N_("File") },
+  { "link", N_("Link") },
+};
+
+static const char * const card_kind_choices[] = {
+  "clause", "objective", "action", NULL
+};
+
+static const AimsChoice card_kind_list[] = {
+  { "clause", N_("Clause requirement") },
+  { "objective", N_("AI objective") },
+  { "action", N_("Action") },
+};
+
+static const char * const phase_choices[] = {
+  "plan", "do", "check", "act", NULL
+};
+
+static const AimsChoice phase_list[] = {
+  { "plan", N_("Plan") },
+  { "do", N_("Do") },
+  { "check", N_("Check") },
+  { "act", N_("Act") },
+};
+
+static const char * const card_status_choices[] = {
+  "not-started", "in-progress", "done", NULL
+};
+
+static const AimsChoice card_status_list[] = {
+  { "not-started", N_("Not started") },
+  { "in-progress", N_("In progress") },
+  { "done", N_("Done") },
+};
+
 /* A required choice lists its ids; an optional one lists "" first. */
 #define SAME_CHOICES(choices, list, optional) \
   G_STATIC_ASSERT (G_N_ELEMENTS (choices) == G_N_ELEMENTS (list) + 1 + (optional))
@@ -719,6 +843,12 @@ SAME_CHOICES (dimension_choices, dimension_list, 1);
 SAME_CHOICES (scenario_choices, scenario_list, 1);
 SAME_CHOICES (reversibility_choices, reversibility_list, 1);
 SAME_CHOICES (impact_status_choices, impact_status_list, 0);
+SAME_CHOICES (applicability_choices, applicability_list, 1);
+SAME_CHOICES (implementation_choices, implementation_list, 0);
+SAME_CHOICES (evidence_kind_choices, evidence_kind_list, 0);
+SAME_CHOICES (card_kind_choices, card_kind_list, 0);
+SAME_CHOICES (phase_choices, phase_list, 0);
+SAME_CHOICES (card_status_choices, card_status_list, 0);
 #undef SAME_CHOICES
 
 static const char * const changeset_kinds[] = {
@@ -789,6 +919,10 @@ static const char * const change_ops[] = {
 #define S_IMPACT N_("Impact")
 #define S_IMPACT_SCORE N_("Severity and Likelihood")
 #define S_MEASURE N_("Measure")
+#define S_APPLICABILITY N_("Applicability")
+#define S_IMPLEMENTATION N_("Implementation")
+#define S_EVIDENCE N_("Evidence")
+#define S_CARD N_("Card")
 
 static const AimsFieldInfo project_fields[] = {
   { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 1, NULL, HIDDEN },
@@ -1218,6 +1352,69 @@ static const AimsFieldInfo impact_risk_fields[] = {
   { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 5, NULL, HIDDEN },
 };
 
+/* Format 6 (issue 7). The rows of a control and of a clause requirement are
+ * made on first edit (see migration_soa_pdca); their catalogue ids are
+ * hidden: the page they are edited on names them. */
+static const AimsFieldInfo soa_entry_fields[] = {
+  { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 6, NULL, HIDDEN },
+  { "control", N_("Annex A control"), AIMS_FIELD_TEXT, NN, SHORT, 6, NULL, HIDDEN, REQUIRED },
+  { "applicability", N_("Applicability"), AIMS_FIELD_TEXT, NN, SHORT, 6, applicability_choices,
+    CHOICE (S_APPLICABILITY, applicability_list),
+    HELP (N_("Whether the control applies to the organisation; empty until decided.")) },
+  { "justification", N_("Justification"), AIMS_FIELD_TEXT, NN, LONG, 6, NULL,
+    AREA (S_APPLICABILITY),
+    HELP (N_("Why the control is included or excluded; required either way.")) },
+  { "implementation", N_("Implementation"), AIMS_FIELD_TEXT, NN, SHORT, 6,
+    implementation_choices, CHOICE (S_IMPLEMENTATION, implementation_list), REQUIRED },
+  { "owner", N_("Owner"), AIMS_FIELD_TEXT, NN, SHORT, 6, NULL, ENTRY (S_IMPLEMENTATION),
+    HELP (N_("The person who answers for the control.")) },
+  { "how_implemented", N_("How it is implemented"), AIMS_FIELD_TEXT, NN, LONG, 6, NULL,
+    AREA (S_IMPLEMENTATION),
+    HELP (N_("The policies, processes and tools that put the control in place.")) },
+  { "last_reviewed", N_("Last reviewed"), AIMS_FIELD_TEXT, NN, SHORT, 6, NULL,
+    DATE (S_IMPLEMENTATION) },
+  { "created", N_("Created"), AIMS_FIELD_TEXT, SYS, SHORT, 6, NULL, HIDDEN },
+  { "modified", N_("Modified"), AIMS_FIELD_TEXT, SYS, SHORT, 6, NULL, HIDDEN },
+  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 6, NULL, HIDDEN },
+};
+
+static const AimsFieldInfo evidence_fields[] = {
+  { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 6, NULL, HIDDEN },
+  { "soa_entry", N_("Annex A control"), AIMS_FIELD_TEXT, NN, SHORT, 6, NULL, HIDDEN },
+  { "kind", N_("Kind"), AIMS_FIELD_TEXT, NN, SHORT, 6, evidence_kind_choices,
+    CHOICE (S_EVIDENCE, evidence_kind_list), REQUIRED },
+  { "title", N_("Title"), AIMS_FIELD_TEXT, NN, SHORT, 6, NULL, ENTRY (S_EVIDENCE), REQUIRED },
+  { "location", N_("Location"), AIMS_FIELD_TEXT, NN, LONG, 6, NULL, ENTRY (S_EVIDENCE),
+    REQUIRED, HELP (N_("The file’s path or the link’s address.")) },
+  { "sha256", N_("SHA-256"), AIMS_FIELD_TEXT, NN, SHORT, 6, NULL, HIDDEN,
+    HELP (N_("The file’s checksum when it was recorded.")) },
+  { "evidence_date", N_("Date"), AIMS_FIELD_TEXT, NN, SHORT, 6, NULL, DATE (S_EVIDENCE) },
+  { "note", N_("Note"), AIMS_FIELD_TEXT, NN, LONG, 6, NULL, AREA (S_EVIDENCE) },
+  { "created", N_("Created"), AIMS_FIELD_TEXT, SYS, SHORT, 6, NULL, HIDDEN },
+  { "modified", N_("Modified"), AIMS_FIELD_TEXT, SYS, SHORT, 6, NULL, HIDDEN },
+  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 6, NULL, HIDDEN },
+};
+
+static const AimsFieldInfo pdca_card_fields[] = {
+  { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 6, NULL, HIDDEN },
+  { "kind", N_("Kind"), AIMS_FIELD_TEXT, NN, SHORT, 6, card_kind_choices,
+    CHOICE (S_CARD, card_kind_list), REQUIRED },
+  { "clause", N_("Clause"), AIMS_FIELD_TEXT, NN, SHORT, 6, NULL, HIDDEN },
+  { "action", N_("Treatment action"), AIMS_FIELD_TEXT, 0, SHORT, 6, NULL, HIDDEN },
+  { "title", N_("Title"), AIMS_FIELD_TEXT, NN, SHORT, 6, NULL, ENTRY (S_CARD) },
+  { "phase", N_("Phase"), AIMS_FIELD_TEXT, NN, SHORT, 6, phase_choices,
+    CHOICE (S_CARD, phase_list), REQUIRED },
+  { "status", N_("Status"), AIMS_FIELD_TEXT, NN, SHORT, 6, card_status_choices,
+    CHOICE (S_CARD, card_status_list), REQUIRED },
+  { "owner", N_("Owner"), AIMS_FIELD_TEXT, NN, SHORT, 6, NULL, ENTRY (S_CARD) },
+  { "due_date", N_("Due date"), AIMS_FIELD_TEXT, NN, SHORT, 6, NULL, DATE (S_CARD) },
+  { "evidence_note", N_("Evidence"), AIMS_FIELD_TEXT, NN, LONG, 6, NULL, AREA (S_CARD),
+    HELP (N_("Where the proof that the requirement is met can be found.")) },
+  { "created", N_("Created"), AIMS_FIELD_TEXT, SYS, SHORT, 6, NULL, HIDDEN },
+  { "modified", N_("Modified"), AIMS_FIELD_TEXT, SYS, SHORT, 6, NULL, HIDDEN },
+  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 6, NULL, HIDDEN },
+};
+
 #undef SHORT
 #undef LONG
 #undef JSON
@@ -1270,6 +1467,10 @@ static const AimsFieldInfo impact_risk_fields[] = {
 #undef S_IMPACT
 #undef S_IMPACT_SCORE
 #undef S_MEASURE
+#undef S_APPLICABILITY
+#undef S_IMPLEMENTATION
+#undef S_EVIDENCE
+#undef S_CARD
 
 static const AimsTableInfo tables[] = {
   { "project", N_("project"), AIMS_TABLE_SINGLETON, 1, "organisation",
@@ -1304,6 +1505,12 @@ static const AimsTableInfo tables[] = {
     impact_measure_fields, G_N_ELEMENTS (impact_measure_fields), NULL },
   { "impact_risk", N_("link between an impact and a risk"), AIMS_TABLE_RECORDS, 5,
     NULL, impact_risk_fields, G_N_ELEMENTS (impact_risk_fields), NULL },
+  { "soa_entry", N_("Statement of Applicability entry"), AIMS_TABLE_RECORDS, 6, "control",
+    soa_entry_fields, G_N_ELEMENTS (soa_entry_fields), NULL },
+  { "evidence", N_("evidence"), AIMS_TABLE_RECORDS, 6, "title",
+    evidence_fields, G_N_ELEMENTS (evidence_fields), NULL },
+  { "pdca_card", N_("board card"), AIMS_TABLE_RECORDS, 6, "title",
+    pdca_card_fields, G_N_ELEMENTS (pdca_card_fields), NULL },
 };
 
 static const AimsSchemaDef default_schema = {

@@ -19,11 +19,8 @@ static const AimsSection sections[] = {
   { "risks", N_("Risks"), "dialog-warning-symbolic", NULL },
   { "heatmap", N_("Heatmap"), "view-grid-symbolic", NULL },
   { "impact", N_("Impact Assessments"), "x-office-document-symbolic", NULL },
-  { "controls", N_("Controls (SoA)"), "security-high-symbolic",
-    N_("The Statement of Applicability over the 38 Annex A controls is not available "
-       "in this version.") },
-  { "pdca", N_("PDCA Board"), "media-playlist-repeat-symbolic",
-    N_("The Plan-Do-Check-Act board over clauses 4 to 10 is not available in this version.") },
+  { "controls", N_("Controls (SoA)"), "security-high-symbolic", NULL },
+  { "pdca", N_("PDCA Board"), "media-playlist-repeat-symbolic", NULL },
   { "audits", N_("Audits & Actions"), "checkbox-checked-symbolic",
     N_("Internal audits, nonconformities and corrective actions are not available "
        "in this version.") },

@@ -37,6 +37,8 @@ struct _AimsWindow
   GtkWidget            *risks_page;      /* the register's AimsRecordBrowser */
   GtkWidget            *heatmap_page;
   GtkWidget            *assessment_page;
+  GtkWidget            *pdca_page;
+  GtkWidget            *soa_page;
 
   /* Owned references */
   GSettings            *settings;

@@ -20,7 +20,9 @@
 #include "aims-inventory-page.h"
 #include "aims-matrix-editor.h"
 #include "aims-overview-page.h"
+#include "aims-pdca-board.h"
 #include "aims-record-browser.h"
+#include "aims-soa-page.h"
 #include "aims-welcome-view.h"
 #include "aims-window-private.h"
 
@@ -214,6 +216,10 @@ set_document (AimsWindow   *self,
     aims_heatmap_page_set_document (AIMS_HEATMAP_PAGE (self->heatmap_page), document);
   if (self->assessment_page != NULL)
     aims_assessment_page_set_document (AIMS_ASSESSMENT_PAGE (self->assessment_page), document);
+  if (self->pdca_page != NULL)
+    aims_pdca_board_set_document (AIMS_PDCA_BOARD (self->pdca_page), document);
+  if (self->soa_page != NULL)
+    aims_soa_page_set_document (AIMS_SOA_PAGE (self->soa_page), document);
 
   g_set_object (&self->document, document);
   g_signal_group_set_target (self->document_signals, document);
@@ -801,6 +807,18 @@ _aims_window_create_section_page (AimsWindow        *self,
     {
       self->assessment_page = aims_assessment_page_new ();
       return self->assessment_page;
+    }
+
+  if (g_str_equal (section->id, "controls"))
+    {
+      self->soa_page = aims_soa_page_new ();
+      return self->soa_page;
+    }
+
+  if (g_str_equal (section->id, "pdca"))
+    {
+      self->pdca_page = aims_pdca_board_new ();
+      return self->pdca_page;
     }
 
   g_assert (g_str_equal (section->id, "overview"));
