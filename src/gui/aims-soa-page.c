@@ -663,8 +663,9 @@ refresh_idle_cb (gpointer data)
 static void
 queue_refresh (AimsSoaPage *self)
 {
+  /* Above redrawing: a slow frame must not starve the refresh */
   if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle_cb, self);
+    self->refresh_id = g_idle_add_full (G_PRIORITY_DEFAULT, refresh_idle_cb, self, NULL);
 }
 
 static void
