@@ -61,6 +61,26 @@ create_planned_page (const AimsSection *section)
   return page;
 }
 
+/* Only the shown section's page is visible: the hidden ones then stay out of
+ * the accessibility tree, which screen readers (and the AT-SPI tests) walk
+ * whole, and out of size allocation. */
+static void
+show_only_page (AimsWindow *self,
+                const char *section_id)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->section_stack, section_id);
+
+  g_return_if_fail (page != NULL);
+
+  gtk_widget_set_visible (page, TRUE);
+  gtk_stack_set_visible_child (self->section_stack, page);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->section_stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != page)
+      gtk_widget_set_visible (child, FALSE);
+}
+
 static void
 build_sections (AimsWindow *self)
 {
@@ -80,6 +100,7 @@ build_sections (AimsWindow *self)
         page = _aims_window_create_section_page (self, &sections[i]);
 
       gtk_stack_add_titled (self->section_stack, page, sections[i].id, _(sections[i].title));
+      gtk_widget_set_visible (page, i == 0);
     }
 }
 
@@ -440,7 +461,7 @@ aims_window_show_section (AimsWindow *self,
       gtk_list_box_get_selected_row (self->sidebar_list) != NULL)
     return;
 
-  gtk_stack_set_visible_child_name (self->section_stack, section->id);
+  show_only_page (self, section->id);
   adw_window_title_set_title (self->content_title, _(section->title));
   select_sidebar_row (self, section->id);
 }
