@@ -52,6 +52,7 @@ struct _AimsPdcaBoard
   char           *readiness;
 
   guint           refresh_id;
+  guint           stale : 1;    /* changed while hidden: rebuilt when shown */
 };
 
 G_DEFINE_FINAL_TYPE (AimsPdcaBoard, aims_pdca_board, GTK_TYPE_WIDGET)
@@ -409,7 +410,10 @@ refresh (AimsPdcaBoard *self)
     clear_list (self->columns[i]);
   g_clear_pointer (&self->cards, g_ptr_array_unref);
 
-  if (store == NULL)
+  /* A hidden board holds no cards: the section stack measures every page
+   * on each resize, and seventy wrapped cards are not free to measure. */
+  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (store == NULL || self->stale)
     return;
 
   self->cards = aims_pdca_load (store, &error);
@@ -468,6 +472,22 @@ static void
 on_filter_changed_cb (AimsPdcaBoard *self)
 {
   refresh (self);
+}
+
+static void
+on_map_cb (AimsPdcaBoard *self)
+{
+  if (self->stale)
+    refresh (self);
+}
+
+static void
+on_unmap_cb (AimsPdcaBoard *self)
+{
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  for (guint i = 0; i < N_PHASES; i++)
+    clear_list (self->columns[i]);
+  self->stale = TRUE;
 }
 
 static gboolean
@@ -706,6 +726,8 @@ aims_pdca_board_init (AimsPdcaBoard *self)
                            G_CALLBACK (on_filter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->overdue_button, "toggled",
                            G_CALLBACK (on_filter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (on_unmap_cb), NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.add-objective", FALSE);
 }
 

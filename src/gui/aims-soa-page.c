@@ -56,6 +56,7 @@ struct _AimsSoaPage
 
   guint         refresh_id;
   guint         updating : 1;
+  guint         stale : 1;      /* changed while hidden: rebuilt when shown */
 };
 
 G_DEFINE_FINAL_TYPE (AimsSoaPage, aims_soa_page, GTK_TYPE_WIDGET)
@@ -637,6 +638,16 @@ refresh (AimsSoaPage *self)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
 
+  /* A hidden page holds no rows: the section stack measures every page on
+   * each resize. */
+  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->stale)
+    {
+      clear_box (self->groups_box);
+      clear_box (self->control_box);
+      return;
+    }
+
   if (get_store (self) != NULL)
     {
       self->entries = aims_soa_load (get_store (self), &error);
@@ -684,6 +695,22 @@ on_filter_changed_cb (AimsSoaPage *self)
 {
   if (!self->updating)
     build_list (self);
+}
+
+static void
+on_map_cb (AimsSoaPage *self)
+{
+  if (self->stale)
+    refresh (self);
+}
+
+static void
+on_unmap_cb (AimsSoaPage *self)
+{
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  clear_box (self->groups_box);
+  clear_box (self->control_box);
+  self->stale = TRUE;
 }
 
 static void
@@ -809,6 +836,8 @@ aims_soa_page_init (AimsSoaPage *self)
   self->store_signals = g_signal_group_new (AIMS_TYPE_STORE);
   g_signal_group_connect_object (self->store_signals, "changed",
                                  G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (on_unmap_cb), NULL);
 }
 
 /* Public API */
