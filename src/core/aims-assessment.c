@@ -14,7 +14,7 @@
 
 #include "config.h"
 
-#include "aims-assessment.h"
+#include "aims-assessment-private.h"
 
 #include "aims-links.h"
 #include "aims-risks-private.h"
@@ -779,6 +779,89 @@ aims_assessment_approve (AimsStore   *store,
     }
 
   return aims_store_end_group (store, error);
+}
+
+/* Whether a later version of @uuid's AI system is approved */
+static gboolean
+has_later_approved (AimsStore  *store,
+                    const char *uuid)
+{
+  g_auto(GStrv) later = query_uuids (store,
+                                     "SELECT uuid FROM impact_assessment WHERE system = "
+                                     "(SELECT system FROM impact_assessment WHERE uuid = ?1) AND "
+                                     "version > (SELECT version FROM impact_assessment "
+                                     "WHERE uuid = ?1) AND status = 'approved' LIMIT 1",
+                                     uuid, NULL);
+
+  return later != NULL && later[0] != NULL;
+}
+
+/*
+ * _aims_assessment_check_status:
+ * @uuid: an assessment
+ * @status: the status an edit would give it
+ *
+ * A draft and an assessment in review may pass between those two freely. An
+ * assessment becomes approved only when complete, and superseded only once a
+ * later version of it is approved; an approved or superseded assessment
+ * stays as it is, but for the approved one becoming superseded. Undo and
+ * redo restore what was, and do not come here.
+ */
+gboolean
+_aims_assessment_check_status (AimsStore   *store,
+                               const char  *uuid,
+                               const char  *status,
+                               GError     **error)
+{
+  g_autofree char *current = NULL;
+
+  g_return_val_if_fail (AIMS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  current = aims_store_dup_text (store, "impact_assessment", uuid, "status", NULL);
+
+  /* No such assessment, or no change: the store has its own answers */
+  if (current == NULL || status == NULL || g_str_equal (current, status))
+    return TRUE;
+
+  if (g_str_equal (status, "superseded"))
+    {
+      if (has_later_approved (store, uuid))
+        return TRUE;
+
+      g_set_error (error, AIMS_ASSESSMENT_ERROR, AIMS_ASSESSMENT_ERROR_STATUS,
+                   _("An assessment is superseded only when a later version of it is "
+                     "approved; approve the later version instead."));
+      return FALSE;
+    }
+
+  if (g_str_equal (current, "approved") || g_str_equal (current, "superseded"))
+    {
+      g_set_error (error, AIMS_ASSESSMENT_ERROR, AIMS_ASSESSMENT_ERROR_STATUS,
+                   _("This assessment is already approved or superseded; start a new version "
+                     "to assess the system again."));
+      return FALSE;
+    }
+
+  if (g_str_equal (status, "approved"))
+    {
+      g_autoptr(GPtrArray) gaps = aims_assessment_dup_missing (store, uuid, NULL, error);
+      g_autofree char *missing = NULL;
+
+      if (gaps == NULL)
+        return FALSE;
+
+      if (gaps->len == 0)
+        return TRUE;
+
+      missing = aims_assessment_describe_missing (gaps);
+      g_set_error (error, AIMS_ASSESSMENT_ERROR, AIMS_ASSESSMENT_ERROR_INCOMPLETE,
+                   _("The assessment cannot be approved until these parts are filled in:\n%s"),
+                   missing);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**

@@ -11,6 +11,7 @@
 # error "Only <aims-core.h> can be included directly."
 #endif
 
+#include "aims-schema.h"
 #include "aims-store.h"
 
 G_BEGIN_DECLS
@@ -71,5 +72,9 @@ gboolean aims_rules_check_insert  (AimsStore   *store,
                                    GHashTable  *values,
                                    GError     **error);
 gboolean aims_rules_date_is_valid (const char  *text);
+gboolean aims_rules_check_score   (AimsMatrix           *matrix,
+                                   const AimsFieldInfo  *field,
+                                   gint64                value,
+                                   GError              **error);
 
 G_END_DECLS
