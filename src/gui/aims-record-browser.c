@@ -281,7 +281,10 @@ update_detail (AimsRecordBrowser *self)
     }
 
   {
-    g_autofree char *name = aims_record_dup_text (record, "name");
+    /* Risks have a title where the other registers have a name */
+    const AimsTableInfo *info = aims_schema_lookup_table (self->spec->table);
+    g_autofree char *name = aims_record_dup_text (record, info->title_field != NULL
+                                                          ? info->title_field : "name");
     g_autofree char *reference = aims_record_dup_text (record, "reference");
     g_autofree char *title = g_strdup_printf ("%s · %s", reference, name);
 

@@ -153,6 +153,7 @@ _aims_window_update_actions (AimsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-project", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", have);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-assessment", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable && aims_store_get_can_undo (store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", writable && aims_store_get_can_redo (store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-sidebar", have);
@@ -697,6 +698,24 @@ aims_window_assess_impact_action (GtkWidget  *widget,
     aims_window_show_section (self, "impact");
 }
 
+/* An impact assessment by its uuid, at its impacts: from a risk's form */
+static void
+aims_window_show_assessment_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *param)
+{
+  AimsWindow *self = AIMS_WINDOW (widget);
+  AimsAssessmentPage *page;
+
+  if (self->assessment_page == NULL || self->document == NULL)
+    return;
+
+  page = AIMS_ASSESSMENT_PAGE (self->assessment_page);
+  aims_assessment_page_open (page, g_variant_get_string (param, NULL));
+  aims_assessment_view_show_section (aims_assessment_page_get_view (page), "impacts");
+  aims_window_show_section (self, "impact");
+}
+
 static void
 on_document_notify_cb (AimsWindow   *self,
                        GParamSpec   *pspec,
@@ -783,6 +802,8 @@ _aims_window_class_init_project (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, aims_window_redo_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, aims_window_show_history_action);
   gtk_widget_class_install_action (widget_class, "win.assess-impact", "s", aims_window_assess_impact_action);
+  gtk_widget_class_install_action (widget_class, "win.show-assessment", "s",
+                                   aims_window_show_assessment_action);
   gtk_widget_class_install_action (widget_class, "win.recover", "s", aims_window_recover_action);
   gtk_widget_class_install_action (widget_class, "win.discard-recoverable", "s",
                                    aims_window_discard_recoverable_action);
