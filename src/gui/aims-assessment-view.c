@@ -20,6 +20,7 @@
 
 #include "aims-assessment-view.h"
 
+#include "aims-a11y.h"
 #include "aims-error-dialog.h"
 #include "aims-file-chooser.h"
 #include "aims-impact-dialog.h"
@@ -682,6 +683,12 @@ aims_assessment_view_init (AimsAssessmentView *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  aims_a11y_name_from_mnemonic (self->new_version_button);
+  aims_a11y_name_from_mnemonic (self->export_button);
+  aims_a11y_name_from_mnemonic (self->submit_button);
+  aims_a11y_name_from_mnemonic (self->approve_button);
+  aims_a11y_name_from_mnemonic (self->add_impact_button);
 
   self->nav_counts = g_hash_table_new (g_str_hash, g_str_equal);
   build_nav (self);
