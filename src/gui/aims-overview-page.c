@@ -47,6 +47,7 @@ struct _AimsOverviewPage
   guint           scope_commit_source;
   guint           exclusions_commit_source;
   guint           loading : 1;
+  guint           stale : 1;     /* the counts changed while the page was hidden */
 };
 
 enum {
@@ -246,8 +247,26 @@ on_store_changed_cb (AimsOverviewPage *self,
 {
   if (g_strcmp0 (table, "project") == 0)
     reload (self);
+  else if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    /* Counting and rebuilding the breakdowns after each edit elsewhere
+     * would slow every edit down: the page catches up when shown */
+    self->stale = TRUE;
   else
     update_counts (self);
+}
+
+static void
+aims_overview_page_map (GtkWidget *widget)
+{
+  AimsOverviewPage *self = AIMS_OVERVIEW_PAGE (widget);
+
+  GTK_WIDGET_CLASS (aims_overview_page_parent_class)->map (widget);
+
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      update_counts (self);
+    }
 }
 
 static gboolean
@@ -430,6 +449,8 @@ aims_overview_page_class_init (AimsOverviewPageClass *klass)
   object_class->finalize = aims_overview_page_finalize;
   object_class->get_property = aims_overview_page_get_property;
   object_class->set_property = aims_overview_page_set_property;
+
+  widget_class->map = aims_overview_page_map;
 
   properties [PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,
