@@ -386,7 +386,8 @@ update_state (AimsAssessmentView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.new-version",
                                  !aims_store_get_read_only (self->store) && !self->editable);
   gtk_widget_set_visible (self->new_version_button, !self->editable);
-  gtk_widget_set_visible (self->submit_button, self->editable);
+  /* Only a draft is sent for review: a greyed button would promise it */
+  gtk_widget_set_visible (self->submit_button, g_strcmp0 (status, "draft") == 0);
   gtk_widget_set_visible (self->approve_button, self->editable);
 
   gaps = aims_assessment_dup_missing (self->store, self->uuid, &n_parts, NULL);

@@ -305,6 +305,33 @@ ask_to_retry_open (AimsWindow    *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* For the README's screenshots (build-aux/screenshot.sh): the assessment
+ * whose reference AIMS_SHOW_ASSESSMENT names opens with the project. */
+static void
+show_requested_assessment (AimsWindow *self)
+{
+  const char *reference = g_getenv ("AIMS_SHOW_ASSESSMENT");
+  g_autoptr(GPtrArray) list = NULL;
+
+  if (reference == NULL || self->assessment_page == NULL || self->document == NULL)
+    return;
+
+  list = aims_assessment_list (aims_document_get_store (self->document), NULL);
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      const AimsAssessmentSummary *summary = g_ptr_array_index (list, i);
+
+      if (g_str_equal (summary->reference, reference))
+        {
+          aims_assessment_page_open (AIMS_ASSESSMENT_PAGE (self->assessment_page), summary->uuid);
+          aims_window_show_section (self, "impact");
+          return;
+        }
+    }
+
+  g_warning ("No impact assessment %s in this project", reference);
+}
+
 static void
 open_file_with_flags (AimsWindow    *self,
                       GFile         *file,
@@ -351,11 +378,13 @@ open_file_with_flags (AimsWindow    *self,
       set_document (other, document);
       gtk_window_present (GTK_WINDOW (other));
       show_open_warnings (other, document);
+      show_requested_assessment (other);
       return;
     }
 
   set_document (self, document);
   show_open_warnings (self, document);
+  show_requested_assessment (self);
 }
 
 static void
