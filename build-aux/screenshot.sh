@@ -3,13 +3,17 @@
 # Takes a screenshot of the real window on a fresh demo project.
 # Run under a display, e.g.:
 #   xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
-#     build-aux/screenshot.sh build data/screenshots/window.png [dark] [SECTION]
-# SECTION is the sidebar row to show, counted from 0 (Overview).
+#     build-aux/screenshot.sh build data/screenshots/window.png [dark] [SECTION] [ASSESSMENT]
+# SECTION is the sidebar row to show, counted from 0 (Overview). ASSESSMENT is
+# the reference of an impact assessment of the demo to open, such as IA-002
+# (the app opens it when AIMS_SHOW_ASSESSMENT names it); SECTION is then
+# ignored.
 set -euo pipefail
 build="${1:-build}"
 out="${2:-data/screenshots/window.png}"
 style="${3:-default}"
 section="${4:-0}"
+assessment="${5:-}"
 
 tmp="$(mktemp -d)"
 trap 'kill "$pid" 2> /dev/null || true; rm -rf "$tmp"' EXIT
@@ -20,6 +24,10 @@ export XDG_CACHE_HOME="$tmp/cache" XDG_CONFIG_HOME="$tmp/config" \
        XDG_DATA_HOME="$tmp/data" XDG_STATE_HOME="$tmp/state"
 export GSETTINGS_SCHEMA_DIR="$build/data" GSETTINGS_BACKEND=memory
 [ "$style" = dark ] && export ADW_DEBUG_COLOR_SCHEME=prefer-dark
+if [ -n "$assessment" ]; then
+  export AIMS_SHOW_ASSESSMENT="$assessment"
+  section=0
+fi
 
 "$build/src/cli/aims" demo "$tmp/Demo Insurer.aims" > /dev/null
 "$build/src/aims-workbench" "$tmp/Demo Insurer.aims" > "$tmp/app.log" 2>&1 &
@@ -40,5 +48,7 @@ if [ "$section" != 0 ]; then
   xdotool mousemove --window "$wid" 5 5
 fi
 sleep "${SCREENSHOT_WAIT:-1.5}"
+# The long form of an assessment builds its rows after its first screen
+[ -n "$assessment" ] && sleep 4
 import -window "$wid" "$out"
 echo "$out"

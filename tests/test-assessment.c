@@ -1089,6 +1089,293 @@ test_cli (void)
   aims_test_remove_tree (dir);
 }
 
+/* The status of an assessment keeps its rules when it is written directly
+ * through the store, as a script or an import would: no approval while
+ * parts are missing, no way back from approved, superseded only by a later
+ * approved version. Refusals write and log nothing; undo still restores. */
+static void
+test_status_rules (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = aims_assessment_start (fixture->store, fixture->system, &error);
+  g_autofree char *second = NULL;
+  g_autofree char *impact = NULL;
+  g_autofree char *text = NULL;
+  gint64 last_change;
+
+  g_assert_no_error (error);
+  last_change = aims_store_get_last_change_id (fixture->store);
+
+  /* Approved while incomplete: refused, naming what is missing, both by the
+   * store and by the question asked first */
+  g_assert_false (aims_rules_check_update (fixture->store, "impact_assessment", first, "status",
+                                          g_variant_new_string ("approved"), &error));
+  g_assert_error (error, AIMS_ASSESSMENT_ERROR, AIMS_ASSESSMENT_ERROR_INCOMPLETE);
+  g_clear_error (&error);
+  g_assert_false (aims_store_update (fixture->store, "impact_assessment", first, "status",
+                                     g_variant_new_string ("approved"), &error));
+  g_assert_error (error, AIMS_ASSESSMENT_ERROR, AIMS_ASSESSMENT_ERROR_INCOMPLETE);
+  g_assert_nonnull (strstr (error->message, "Approval: Approver, Approver’s role"));
+  g_clear_error (&error);
+  text = get_text (fixture->store, "impact_assessment", first, "status");
+  g_assert_cmpstr (text, ==, "draft");
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (aims_store_get_last_change_id (fixture->store), ==, last_change);
+
+  /* Superseded with no later version approved: refused */
+  g_assert_false (aims_store_update (fixture->store, "impact_assessment", first, "status",
+                                     g_variant_new_string ("superseded"), &error));
+  g_assert_error (error, AIMS_ASSESSMENT_ERROR, AIMS_ASSESSMENT_ERROR_STATUS);
+  g_clear_error (&error);
+
+  /* Draft and in review pass freely */
+  set_text (fixture->store, "impact_assessment", first, "status", "in-review");
+  set_text (fixture->store, "impact_assessment", first, "status", "draft");
+
+  /* Complete, a direct approval is what aims_assessment_approve() allows */
+  fill_fields (fixture->store, first);
+  impact = add_full_impact (fixture->store, first);
+  set_text (fixture->store, "impact_assessment", first, "status", "approved");
+
+  /* No way back */
+  g_assert_false (aims_store_update (fixture->store, "impact_assessment", first, "status",
+                                     g_variant_new_string ("draft"), &error));
+  g_assert_error (error, AIMS_ASSESSMENT_ERROR, AIMS_ASSESSMENT_ERROR_STATUS);
+  g_clear_error (&error);
+
+  /* Version 2 is a copy, still a draft: version 1 is not superseded yet */
+  second = aims_assessment_start (fixture->store, fixture->system, &error);
+  g_assert_no_error (error);
+  g_assert_false (aims_store_update (fixture->store, "impact_assessment", first, "status",
+                                     g_variant_new_string ("superseded"), &error));
+  g_assert_error (error, AIMS_ASSESSMENT_ERROR, AIMS_ASSESSMENT_ERROR_STATUS);
+  g_clear_error (&error);
+
+  /* Approving version 2 supersedes version 1, which then stays so */
+  set_text (fixture->store, "impact_assessment", second, "trigger", "periodic-review");
+  set_text (fixture->store, "impact_assessment", second, "approver", "Linus");
+  set_text (fixture->store, "impact_assessment", second, "approver_role", "Chief Risk Officer");
+  g_assert_true (aims_assessment_approve (fixture->store, second, "2026-04-01", &error));
+  g_assert_no_error (error);
+  text = get_text (fixture->store, "impact_assessment", first, "status");
+  g_assert_cmpstr (text, ==, "superseded");
+  g_clear_pointer (&text, g_free);
+  g_assert_false (aims_store_update (fixture->store, "impact_assessment", first, "status",
+                                     g_variant_new_string ("approved"), &error));
+  g_assert_error (error, AIMS_ASSESSMENT_ERROR, AIMS_ASSESSMENT_ERROR_STATUS);
+  g_clear_error (&error);
+
+  /* Undo takes the approval back: version 2 a draft, version 1 approved */
+  g_assert_true (aims_store_undo (fixture->store, &error));
+  g_assert_no_error (error);
+  text = get_text (fixture->store, "impact_assessment", second, "status");
+  g_assert_cmpstr (text, ==, "draft");
+  g_clear_pointer (&text, g_free);
+  text = get_text (fixture->store, "impact_assessment", first, "status");
+  g_assert_cmpstr (text, ==, "approved");
+}
+
+static void
+update_score_refused (AimsStore  *store,
+                      const char *impact,
+                      const char *field,
+                      gint64      value,
+                      const char *message)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (aims_rules_check_update (store, "impact", impact, field,
+                                           g_variant_new_int64 (value), &error));
+  g_assert_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_SCORE_RANGE);
+  g_clear_error (&error);
+  g_assert_false (aims_store_update (store, "impact", impact, field, g_variant_new_int64 (value),
+                                     &error));
+  g_assert_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_SCORE_RANGE);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+/* An impact's severity and likelihood are steps of the project's matrix, or
+ * 0 for not assessed; a smaller matrix moves them with the risks' scores. */
+static void
+test_impact_scores (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = aims_assessment_start (fixture->store, fixture->system, &error);
+  g_autofree char *impact = NULL;
+  g_autofree char *refused = NULL;
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(AimsMatrix) small = aims_matrix_new_preset (AIMS_MATRIX_PRESET_3X3);
+  g_autoptr(AimsMatrix) matrix = aims_store_dup_matrix (fixture->store);
+  const AimsTableInfo *info = aims_schema_lookup_table ("impact");
+
+  g_assert_no_error (error);
+  impact = aims_assessment_add_impact (fixture->store, uuid, &error);
+  g_assert_no_error (error);
+
+  update_score_refused (fixture->store, impact, "severity", 6,
+                        "Severity: 6 is not a step of the risk matrix; choose 1 to 5, "
+                        "or 0 for not assessed.");
+  update_score_refused (fixture->store, impact, "likelihood", -1,
+                        "Likelihood: -1 is not a step of the risk matrix; choose 1 to 5, "
+                        "or 0 for not assessed.");
+  g_assert_cmpint (get_int (fixture->store, "impact", impact, "severity"), ==, 0);
+  g_assert_cmpint (get_int (fixture->store, "impact", impact, "likelihood"), ==, 0);
+
+  set_int (fixture->store, "impact", impact, "severity", 5);
+  set_int (fixture->store, "impact", impact, "likelihood", 4);
+  set_int (fixture->store, "impact", impact, "likelihood", 0);
+  set_int (fixture->store, "impact", impact, "likelihood", 4);
+
+  /* A new impact cannot bring a score from outside either */
+  values = aims_test_values ("assessment", g_variant_new_string (uuid),
+                             "affected", g_variant_new_string ("Staff"),
+                             "severity", g_variant_new_int64 (9),
+                             NULL);
+  g_assert_false (aims_rules_check_insert (fixture->store, "impact", values, &error));
+  g_assert_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_SCORE_RANGE);
+  g_clear_error (&error);
+  refused = aims_store_insert (fixture->store, "impact", values, &error);
+  g_assert_null (refused);
+  g_assert_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_SCORE_RANGE);
+  g_clear_error (&error);
+  g_assert_cmpuint (aims_store_count (fixture->store, "impact"), ==, 1);
+
+  /* What a form asks of a score it shows */
+  g_assert_true (aims_rules_check_score (matrix, aims_table_info_lookup_field (info, "severity"),
+                                         0, &error));
+  g_assert_false (aims_rules_check_score (matrix,
+                                          aims_table_info_lookup_field (info, "likelihood"),
+                                          7, &error));
+  g_assert_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_SCORE_RANGE);
+  g_clear_error (&error);
+
+  /* A 3 × 3 matrix: 5 of 5 becomes 3 of 3, 4 of 5 becomes 3 (2.5 rounds up);
+   * 6 is now refused at 4 */
+  g_assert_true (aims_store_set_matrix (fixture->store, small, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (get_int (fixture->store, "impact", impact, "severity"), ==, 3);
+  g_assert_cmpint (get_int (fixture->store, "impact", impact, "likelihood"), ==, 3);
+  update_score_refused (fixture->store, impact, "severity", 4,
+                        "Severity: 4 is not a step of the risk matrix; choose 1 to 3, "
+                        "or 0 for not assessed.");
+
+  /* One undo takes the matrix and the moved scores back */
+  g_assert_true (aims_store_undo (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (get_int (fixture->store, "impact", impact, "severity"), ==, 5);
+  g_assert_cmpint (get_int (fixture->store, "impact", impact, "likelihood"), ==, 4);
+}
+
+static char *
+add_risk (AimsStore  *store,
+          const char *system,
+          const char *reference)
+{
+  g_autoptr(GHashTable) values = aims_test_values ("reference", g_variant_new_string (reference),
+                                                   "title", g_variant_new_string (reference),
+                                                   "inherent_likelihood", g_variant_new_int64 (3),
+                                                   "inherent_impact", g_variant_new_int64 (2),
+                                                   NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *link = NULL;
+  char *risk = aims_store_insert (store, "risk", values, &error);
+
+  g_assert_no_error (error);
+  link = aims_store_link (store, "risk_system", risk, system, &error);
+  g_assert_no_error (error);
+
+  return risk;
+}
+
+static char *
+add_approved (AimsStore  *store,
+              const char *system,
+              const char *next_review)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *impact = NULL;
+  char *uuid = aims_assessment_start (store, system, &error);
+
+  g_assert_no_error (error);
+  fill_fields (store, uuid);
+  set_text (store, "impact_assessment", uuid, "next_review", next_review);
+  impact = add_full_impact (store, uuid);
+  g_assert_true (aims_assessment_approve (store, uuid, "2026-03-01", &error));
+  g_assert_no_error (error);
+
+  return uuid;
+}
+
+static void
+assert_coverage (AimsStore  *store,
+                 const char *today,
+                 guint       covered,
+                 guint       in_scope)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_covered = G_MAXUINT, n_in_scope = G_MAXUINT;
+
+  g_assert_true (aims_coverage_count (store, today, &n_covered, &n_in_scope, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_covered, ==, covered);
+  g_assert_cmpuint (n_in_scope, ==, in_scope);
+}
+
+/* Risk assessment coverage, as DOMAIN.md defines it: in-scope systems with
+ * a risk assessed and an approved impact assessment not past its review
+ * date, out of the in-scope systems. */
+static void
+test_coverage (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *no_risk = aims_test_add_system (fixture->store, "SYS-002", "Chatbot");
+  g_autofree char *draft_only = aims_test_add_system (fixture->store, "SYS-003", "Pricing");
+  g_autofree char *outside = aims_test_add_system (fixture->store, "SYS-004", "Lab prototype");
+  g_autofree char *outside_assessment = NULL;
+  g_autofree char *draft = NULL;
+  g_autofree char *risk1 = NULL, *risk2 = NULL, *risk3 = NULL;
+  g_autofree char *approved = NULL, *approved2 = NULL;
+
+  set_text (fixture->store, "ai_system", outside, "scope_justification", "A lab prototype.");
+  g_assert_true (aims_store_update (fixture->store, "ai_system", outside, "in_scope",
+                                    g_variant_new_boolean (FALSE), &error));
+  g_assert_no_error (error);
+  assert_coverage (fixture->store, "2026-06-01", 0, 3);
+
+  /* A risk alone, or a draft with its risk, is not coverage */
+  risk1 = add_risk (fixture->store, fixture->system, "R-001");
+  risk2 = add_risk (fixture->store, draft_only, "R-002");
+  draft = aims_assessment_start (fixture->store, draft_only, &error);
+  g_assert_no_error (error);
+  fill_fields (fixture->store, draft);
+  assert_coverage (fixture->store, "2026-06-01", 0, 3);
+
+  /* An approved assessment without a risk is not either */
+  approved2 = add_approved (fixture->store, no_risk, "2027-03-01");
+  assert_coverage (fixture->store, "2026-06-01", 0, 3);
+
+  /* A risk and an approved assessment: covered, until the review date has
+   * passed */
+  approved = add_approved (fixture->store, fixture->system, "2027-03-01");
+  assert_coverage (fixture->store, "2026-06-01", 1, 3);
+  assert_coverage (fixture->store, "2027-03-01", 1, 3);
+  assert_coverage (fixture->store, "2027-03-02", 0, 3);
+
+  /* Out of scope counts in neither number */
+  risk3 = add_risk (fixture->store, outside, "R-003");
+  outside_assessment = add_approved (fixture->store, outside, "2027-03-01");
+  assert_coverage (fixture->store, "2026-06-01", 1, 3);
+
+  /* A new draft version does not take the approved one's coverage away */
+  g_clear_pointer (&draft, g_free);
+  draft = aims_assessment_start (fixture->store, fixture->system, &error);
+  g_assert_no_error (error);
+  assert_coverage (fixture->store, "2026-06-01", 1, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1104,6 +1391,9 @@ main (int   argc,
   ADD ("approval-refused", test_approval_refused);
   ADD ("create-risk", test_create_risk);
   ADD ("list", test_list);
+  ADD ("status-rules", test_status_rules);
+  ADD ("impact-scores", test_impact_scores);
+  ADD ("coverage", test_coverage);
   g_test_add_func ("/assessment/round-trip", test_round_trip);
   g_test_add_func ("/assessment/upgrade-v4-fixture", test_upgrade_v4);
   g_test_add_func ("/assessment/demo", test_demo);

@@ -152,6 +152,15 @@ value_for (AimsStore           *store,
   if (g_str_equal (table->name, "risk") && g_str_equal (field->name, "next_review_manual"))
     return g_variant_new_boolean (TRUE);
 
+  /* So are an impact's severity and likelihood (issue 6); an assessment's
+   * status has rules of its own (test-assessment), but passes freely
+   * between draft and in review. */
+  if (g_str_equal (table->name, "impact") &&
+      (g_str_equal (field->name, "severity") || g_str_equal (field->name, "likelihood")))
+    return g_variant_new_int64 (second ? 2 : 1);
+  if (g_str_equal (table->name, "impact_assessment") && g_str_equal (field->name, "status"))
+    return g_variant_new_string (second ? "in-review" : "draft");
+
   switch (field->kind)
     {
     case AIMS_FIELD_TEXT:

@@ -23,6 +23,9 @@
 #include "aims-impact-dialog.h"
 #include "aims-inventory-page.h"
 #include "aims-record-browser.h"
+#include "aims-record-form.h"
+#include "aims-risk-impacts.h"
+#include "aims-store-private.h"
 #include "aims-window-private.h"
 
 static AimsApplication *app;
@@ -448,6 +451,296 @@ test_create_risk (Fixture       *f,
   g_assert_nonnull (uuid);
 }
 
+/* The SYS-004 draft, completed through the store with a review date far
+ * ahead, and approved with the Approve button. */
+static void
+complete_and_approve (Fixture    *f,
+                      const char *uuid)
+{
+  const char * const fields[][2] = {
+    { "functions", "Answers questions about policies and claims." },
+    { "data_information", "Policy documents and FAQ pages." },
+    { "data_quality", "Reviewed by the content team." },
+    { "algorithm_information", "A hosted large language model with retrieval." },
+    { "thresholds", "none" },
+    { "conclusion", "Acceptable with the notice." },
+    { "residual_impact", "Low." },
+    { "approver", "Marcus Lindqvist" },
+    { "approver_role", "Director of Customer Experience" },
+    { "retention", "10 years" },
+    { "next_review", "2099-11-10" },
+    { "scope", "The chatbot on the website." },
+  };
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) impacts = NULL;
+  g_autofree char *status = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_assert_true (aims_store_update (f->store, "impact_assessment", uuid, fields[i][0],
+                                        g_variant_new_string (fields[i][1]), &error));
+      g_assert_no_error (error);
+    }
+
+  impacts = aims_assessment_dup_impacts (f->store, uuid, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; impacts[i] != NULL; i++)
+    {
+      g_auto(GStrv) measures = aims_assessment_dup_measures (f->store, impacts[i], &error);
+      g_autoptr(GHashTable) values = NULL;
+      g_autofree char *measure = NULL;
+
+      if (measures[0] != NULL)
+        continue;
+      values = aims_test_values ("impact", g_variant_new_string (impacts[i]),
+                                 "what", g_variant_new_string ("Notice"),
+                                 "owner", g_variant_new_string ("Elena"),
+                                 NULL);
+      measure = aims_store_insert (f->store, "impact_measure", values, &error);
+      g_assert_no_error (error);
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "assessment.approve", NULL);
+  g_assert_null (find_message_dialog ("Cannot Approve Yet"));
+  status = get_text (f->store, uuid, "status");
+  g_assert_cmpstr (status, ==, "approved");
+}
+
+static char *
+coverage_text (AimsStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  guint covered = 0, in_scope = 0;
+
+  g_assert_true (aims_coverage_count (store, NULL, &covered, &in_scope, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (in_scope, >, 0);
+
+  return g_strdup_printf ("%u of %u in-scope AI systems (%u %%)", covered, in_scope,
+                          (guint) ((100.0 * covered / in_scope) + 0.5));
+}
+
+/* The Overview's risk assessment coverage counts the approved assessments:
+ * approving one for a system with a risk adds it. */
+static void
+test_overview_coverage (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkListBoxRow *row = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *system = NULL;
+  g_autofree char *risk = NULL;
+  g_autofree char *link = NULL;
+  guint covered_before = 0, covered_after = 0;
+
+  collect_of_type (f->window->overview_page, ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)),
+                   "Risk Assessment Coverage") == 0)
+      row = g_ptr_array_index (rows, i);
+  g_assert_nonnull (row);
+
+  before = coverage_text (f->store);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, before);
+  g_assert_true (aims_coverage_count (f->store, NULL, &covered_before, NULL, &error));
+
+  /* The chatbot gets a risk of its own, then its assessment approved */
+  open_row (f, "SYS-004 Ask Northwind customer chatbot");
+  system = aims_store_dup_text (f->store, "impact_assessment",
+                                aims_assessment_view_get_uuid (f->view), "system", NULL);
+  {
+    g_autoptr(GHashTable) values = aims_test_values ("reference", g_variant_new_string ("R-900"),
+                                                     "title", g_variant_new_string ("Wrong answers"),
+                                                     "inherent_likelihood", g_variant_new_int64 (2),
+                                                     "inherent_impact", g_variant_new_int64 (2),
+                                                     NULL);
+
+    risk = aims_store_insert (f->store, "risk", values, &error);
+    g_assert_no_error (error);
+    link = aims_store_link (f->store, "risk_system", risk, system, &error);
+    g_assert_no_error (error);
+  }
+  complete_and_approve (f, aims_assessment_view_get_uuid (f->view));
+  after = coverage_text (f->store);
+  g_assert_true (aims_coverage_count (f->store, NULL, &covered_after, NULL, &error));
+  g_assert_cmpuint (covered_after, ==, covered_before + 1);
+
+  /* The Overview counts again when it is shown */
+  aims_window_show_section (f->window, "overview");
+  WAIT_UNTIL (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), after) == 0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, after);
+}
+
+/* A risk made from an impact lists that impact in its form; the row opens
+ * the assessment at its impacts. */
+static void
+test_risk_lists_impacts (Fixture       *f,
+                         gconstpointer  data)
+{
+  AimsRecordBrowser *browser = AIMS_RECORD_BROWSER (f->window->risks_page);
+  AimsRecordForm *form;
+  AimsRiskImpacts *group;
+  GtkListBox *list;
+  GtkWidget *row;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *impact = NULL;
+  g_autofree char *risk = NULL;
+  g_autofree char *reference = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *uuid = NULL;
+
+  open_row (f, "SYS-004 Ask Northwind customer chatbot");
+  uuid = g_strdup (aims_assessment_view_get_uuid (f->view));
+  reference = get_text (f->store, uuid, "reference");
+
+  impact = aims_assessment_add_impact (f->store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_true (aims_store_update (f->store, "impact", impact, "affected",
+                                    g_variant_new_string ("Website visitors"), &error));
+  g_assert_true (aims_store_update (f->store, "impact", impact, "dimension",
+                                    g_variant_new_string ("privacy"), &error));
+  g_assert_true (aims_store_update (f->store, "impact", impact, "severity",
+                                    g_variant_new_int64 (3), &error));
+  g_assert_true (aims_store_update (f->store, "impact", impact, "likelihood",
+                                    g_variant_new_int64 (2), &error));
+  g_assert_no_error (error);
+  risk = aims_assessment_create_risk (f->store, impact, &error);
+  g_assert_no_error (error);
+
+  aims_window_show_section (f->window, "risks");
+  aims_record_browser_select (browser, risk);
+  /* The group comes after the risk's many rows, built a few at a time: give
+   * a slow (sanitizer) build three times the usual wait */
+  for (guint i = 0; i < 3; i++)
+    WAIT_UNTIL ((form = AIMS_RECORD_FORM (find_descendant_of_type (GTK_WIDGET (browser),
+                                                                   AIMS_TYPE_RECORD_FORM))) != NULL &&
+                g_strcmp0 (aims_record_form_get_uuid (form), risk) == 0 &&
+                find_descendant_of_type (GTK_WIDGET (form), AIMS_TYPE_RISK_IMPACTS) != NULL);
+  form = AIMS_RECORD_FORM (find_descendant_of_type (GTK_WIDGET (browser), AIMS_TYPE_RECORD_FORM));
+  g_assert_cmpstr (aims_record_form_get_uuid (form), ==, risk);
+  group = AIMS_RISK_IMPACTS (find_descendant_of_type (GTK_WIDGET (form), AIMS_TYPE_RISK_IMPACTS));
+  g_assert_nonnull (group);
+  list = aims_risk_impacts_get_list (group);
+
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_nonnull (row);
+  g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Website visitors");
+  expected = g_strdup_printf ("Harm · Privacy — %s version 1, Ask Northwind customer chatbot "
+                              "(Draft)", reference);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, expected);
+
+  /* The row opens the assessment at its impacts, from wherever the
+   * section was */
+  aims_assessment_view_set_assessment (f->view, NULL, NULL);
+  gtk_widget_activate (row);
+  g_assert_cmpstr (aims_window_get_visible_section (f->window), ==, "impact");
+  g_assert_cmpstr (aims_assessment_view_get_uuid (f->view), ==, uuid);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (
+                     GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (aims_assessment_view_get_form (f->view))))),
+                   ==, "impacts");
+
+  /* Undo the risk: the list empties */
+  aims_window_show_section (f->window, "risks");
+  g_assert_true (aims_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  WAIT_UNTIL (gtk_list_box_get_row_at_index (list, 0) == NULL);
+  g_assert_null (gtk_list_box_get_row_at_index (list, 0));
+}
+
+/* The list view of the impacts (combo rows hold list views too) */
+static GtkWidget *
+find_impacts_view (AimsAssessmentView *view)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  collect_of_type (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW, views);
+  for (guint i = 0; i < views->len; i++)
+    {
+      GtkSelectionModel *model = gtk_list_view_get_model (g_ptr_array_index (views, i));
+
+      if (GTK_IS_NO_SELECTION (model) &&
+          gtk_no_selection_get_model (GTK_NO_SELECTION (model)) ==
+          aims_assessment_view_get_impacts (view))
+        return g_ptr_array_index (views, i);
+    }
+
+  return NULL;
+}
+
+/* A score from a file made elsewhere that is not a step of the matrix: the
+ * impact's form says so under the row; choosing a step clears it. */
+static void
+test_score_out_of_range (Fixture       *f,
+                         gconstpointer  data)
+{
+  AimsImpactDialog *dialog;
+  AimsRecordForm *form;
+  GtkWidget *label, *severity;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) impacts = NULL;
+  g_autofree char *sql = NULL;
+  const char *uuid;
+
+  open_row (f, "SYS-004 Ask Northwind customer chatbot");
+  uuid = aims_assessment_view_get_uuid (f->view);
+  impacts = aims_assessment_dup_impacts (f->store, uuid, &error);
+  g_assert_no_error (error);
+
+  /* The store refuses it, so it comes in behind its back */
+  g_assert_false (aims_store_update (f->store, "impact", impacts[0], "severity",
+                                     g_variant_new_int64 (9), &error));
+  g_assert_error (error, AIMS_RULE_ERROR, AIMS_RULE_ERROR_SCORE_RANGE);
+  g_clear_error (&error);
+  sql = g_strdup_printf ("UPDATE impact SET severity = 9 WHERE uuid = '%s'", impacts[0]);
+  g_assert_cmpint (sqlite3_exec (_aims_store_get_db (f->store), sql, NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+
+  aims_assessment_view_show_section (f->view, "impacts");
+  g_signal_emit_by_name (find_impacts_view (f->view), "activate", 0);
+  dialog = aims_assessment_view_get_impact_dialog (f->view);
+  g_assert_nonnull (dialog);
+  form = aims_impact_dialog_get_form (dialog);
+  WAIT_UNTIL (find_named (GTK_WIDGET (form), "severity-error") != NULL);
+  label = find_named (GTK_WIDGET (form), "severity-error");
+  severity = find_named (GTK_WIDGET (form), "severity");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==,
+                   "Severity: 9 is not a step of the risk matrix; choose 1 to 5, "
+                   "or 0 for not assessed.");
+  g_assert_true (gtk_widget_is_visible (label));
+  g_assert_true (gtk_widget_has_css_class (severity, "error"));
+
+  /* Choosing a step stores it and the note goes */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (severity), 4);  /* after "Not assessed": 4 */
+  {
+    g_autoptr(GVariant) value = aims_store_get (f->store, "impact", impacts[0], "severity",
+                                                &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (g_variant_get_int64 (value), ==, 4);
+  }
+  WAIT_UNTIL (!gtk_widget_is_visible (label));
+  g_assert_false (gtk_widget_is_visible (label));
+  g_assert_false (gtk_widget_has_css_class (severity, "error"));
+
+  /* And from one step to another: the row keeps working while the store's
+   * change reloads it */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (severity), 2);
+  {
+    g_autoptr(GVariant) value = aims_store_get (f->store, "impact", impacts[0], "severity",
+                                                &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (g_variant_get_int64 (value), ==, 2);
+  }
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (severity)), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -479,6 +772,9 @@ main (int   argc,
   ADD ("autosave-and-approval", test_autosave_and_approval);
   ADD ("navigation", test_navigation);
   ADD ("create-risk", test_create_risk);
+  ADD ("overview-coverage", test_overview_coverage);
+  ADD ("risk-lists-impacts", test_risk_lists_impacts);
+  ADD ("score-out-of-range", test_score_out_of_range);
 #undef ADD
 
   app = aims_application_new ();

@@ -14,7 +14,7 @@
 
 #include "config.h"
 
-#include "aims-assessment.h"
+#include "aims-assessment-private.h"
 
 #include "aims-links.h"
 #include "aims-risks-private.h"
@@ -199,6 +199,103 @@ query_uuids (AimsStore   *store,
 
   g_ptr_array_add (uuids, NULL);
   return (char **) g_ptr_array_free (g_steal_pointer (&uuids), FALSE);
+}
+
+/* The impacts of @assessment as records, in the order they were added, with
+ * the fields completeness looks at. */
+static GPtrArray *
+dup_impact_records (AimsStore   *store,
+                    const char  *assessment,
+                    GError     **error)
+{
+  static const char * const columns[] = {
+    "uuid", "affected", "level", "nature", "dimension", "scenario", "description", "severity",
+    "likelihood",
+  };
+  const AimsTableInfo *info = aims_schema_lookup_table ("impact");
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _aims_store_prepare (store,
+                              "SELECT uuid, affected, level, nature, dimension, scenario, "
+                              "description, severity, likelihood FROM impact "
+                              "WHERE assessment = ? ORDER BY rowid",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, assessment, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GHashTable *record = values_new ();
+
+      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+        {
+          const AimsFieldInfo *field = aims_table_info_lookup_field (info, columns[c]);
+          GVariant *value = _aims_store_column_variant (stmt, c, field);
+
+          if (value != NULL)
+            g_hash_table_insert (record, (gpointer) field->name, value);
+        }
+      g_ptr_array_add (records, record);
+    }
+  _aims_store_release (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _aims_sqlite_set_error (error, _aims_store_get_db (store), rc,
+                              _("Could not read the impact assessments"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&records);
+}
+
+/* impact → its measures as uuid, owner, uuid, owner…, in the order added */
+static GHashTable *
+dup_measure_owners (AimsStore   *store,
+                    const char  *assessment,
+                    GError     **error)
+{
+  g_autoptr(GHashTable) owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) g_ptr_array_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _aims_store_prepare (store,
+                              "SELECT m.impact, m.uuid, m.owner FROM impact_measure m "
+                              "JOIN impact i ON i.uuid = m.impact WHERE i.assessment = ? "
+                              "ORDER BY m.rowid",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, assessment, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *impact = (const char *) sqlite3_column_text (stmt, 0);
+      const char *owner = (const char *) sqlite3_column_text (stmt, 2);
+      GPtrArray *list = g_hash_table_lookup (owners, impact);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (owners, g_strdup (impact), list);
+        }
+      g_ptr_array_add (list, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (list, g_strdup (owner != NULL ? owner : ""));
+    }
+  _aims_store_release (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _aims_sqlite_set_error (error, _aims_store_get_db (store), rc,
+                              _("Could not read the impact assessments"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&owners);
 }
 
 static const char *
@@ -498,15 +595,19 @@ aims_assessment_dup_missing (AimsStore   *store,
 {
   g_autoptr(GPtrArray) gaps = NULL;
   g_autoptr(GHashTable) record = NULL;
-  g_auto(GStrv) impacts = NULL;
+  g_autoptr(GPtrArray) impacts = NULL;
+  g_autoptr(GHashTable) measures = NULL;
   const char *impacts_section;
   guint parts = 0;
 
   g_return_val_if_fail (AIMS_IS_STORE (store), NULL);
   g_return_val_if_fail (uuid != NULL, NULL);
 
+  /* Three reads however many impacts there are: the form asks after every
+   * edit */
   if ((record = dup_record (store, "impact_assessment", uuid, error)) == NULL ||
-      (impacts = aims_assessment_dup_impacts (store, uuid, error)) == NULL)
+      (impacts = dup_impact_records (store, uuid, error)) == NULL ||
+      (measures = dup_measure_owners (store, uuid, error)) == NULL)
     return NULL;
 
   gaps = g_ptr_array_new_with_free_func ((GDestroyNotify) aims_assessment_gap_free);
@@ -521,19 +622,16 @@ aims_assessment_dup_missing (AimsStore   *store,
       if (g_str_equal (name, "thresholds"))
         {
           parts++;
-          if (impacts[0] == NULL)
+          if (impacts->len == 0)
             add_gap (gaps, impacts_section, g_strdup (_("at least one impact")), NULL, NULL);
 
-          for (guint k = 0; impacts[k] != NULL; k++)
+          for (guint k = 0; k < impacts->len; k++)
             {
-              g_autoptr(GHashTable) impact = dup_record (store, "impact", impacts[k], error);
-              g_auto(GStrv) measures = NULL;
+              GHashTable *impact = g_ptr_array_index (impacts, k);
+              const char *impact_uuid = text_of (impact, "uuid");
+              GPtrArray *owned = g_hash_table_lookup (measures, impact_uuid);
               g_autofree char *who = NULL;
               gboolean harm;
-
-              if (impact == NULL ||
-                  (measures = aims_assessment_dup_measures (store, impacts[k], error)) == NULL)
-                return NULL;
 
               who = impact_name (impact, k + 1);
               harm = g_str_equal (text_of (impact, "nature"), "harm");
@@ -547,7 +645,7 @@ aims_assessment_dup_missing (AimsStore   *store,
                     add_gap (gaps, impacts_section,
                              /* Translators: “Applicants”: Dimension */
                              g_strdup_printf (_("“%s”: %s"), who, field_label ("impact", field)),
-                             impacts[k], field);
+                             impact_uuid, field);
                 }
 
               if (!harm)
@@ -557,27 +655,26 @@ aims_assessment_dup_missing (AimsStore   *store,
               if (int_of (impact, "severity") <= 0)
                 add_gap (gaps, impacts_section,
                          g_strdup_printf (_("“%s”: %s"), who, field_label ("impact", "severity")),
-                         impacts[k], "severity");
+                         impact_uuid, "severity");
               if (int_of (impact, "likelihood") <= 0)
                 add_gap (gaps, impacts_section,
                          g_strdup_printf (_("“%s”: %s"), who,
                                           field_label ("impact", "likelihood")),
-                         impacts[k], "likelihood");
-              if (measures[0] == NULL)
+                         impact_uuid, "likelihood");
+              if (owned == NULL)
                 add_gap (gaps, impacts_section,
                          g_strdup_printf (_("“%s”: at least one measure"), who),
-                         impacts[k], NULL);
+                         impact_uuid, NULL);
 
-              for (guint m = 0; measures[m] != NULL; m++)
+              /* uuid, owner, uuid, owner… */
+              for (guint m = 0; owned != NULL && m + 1 < owned->len; m += 2)
                 {
-                  g_autofree char *owner = aims_store_dup_text (store, "impact_measure",
-                                                                measures[m], "owner", NULL);
-
                   parts++;
-                  if (is_blank (owner))
+                  if (is_blank (g_ptr_array_index (owned, m + 1)))
                     add_gap (gaps, impacts_section,
-                             g_strdup_printf (_("“%s”: the owner of measure %u"), who, m + 1),
-                             measures[m], "owner");
+                             g_strdup_printf (_("“%s”: the owner of measure %u"), who,
+                                              m / 2 + 1),
+                             g_ptr_array_index (owned, m), "owner");
                 }
             }
         }
@@ -779,6 +876,89 @@ aims_assessment_approve (AimsStore   *store,
     }
 
   return aims_store_end_group (store, error);
+}
+
+/* Whether a later version of @uuid's AI system is approved */
+static gboolean
+has_later_approved (AimsStore  *store,
+                    const char *uuid)
+{
+  g_auto(GStrv) later = query_uuids (store,
+                                     "SELECT uuid FROM impact_assessment WHERE system = "
+                                     "(SELECT system FROM impact_assessment WHERE uuid = ?1) AND "
+                                     "version > (SELECT version FROM impact_assessment "
+                                     "WHERE uuid = ?1) AND status = 'approved' LIMIT 1",
+                                     uuid, NULL);
+
+  return later != NULL && later[0] != NULL;
+}
+
+/*
+ * _aims_assessment_check_status:
+ * @uuid: an assessment
+ * @status: the status an edit would give it
+ *
+ * A draft and an assessment in review may pass between those two freely. An
+ * assessment becomes approved only when complete, and superseded only once a
+ * later version of it is approved; an approved or superseded assessment
+ * stays as it is, but for the approved one becoming superseded. Undo and
+ * redo restore what was, and do not come here.
+ */
+gboolean
+_aims_assessment_check_status (AimsStore   *store,
+                               const char  *uuid,
+                               const char  *status,
+                               GError     **error)
+{
+  g_autofree char *current = NULL;
+
+  g_return_val_if_fail (AIMS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  current = aims_store_dup_text (store, "impact_assessment", uuid, "status", NULL);
+
+  /* No such assessment, or no change: the store has its own answers */
+  if (current == NULL || status == NULL || g_str_equal (current, status))
+    return TRUE;
+
+  if (g_str_equal (status, "superseded"))
+    {
+      if (has_later_approved (store, uuid))
+        return TRUE;
+
+      g_set_error (error, AIMS_ASSESSMENT_ERROR, AIMS_ASSESSMENT_ERROR_STATUS,
+                   _("An assessment is superseded only when a later version of it is "
+                     "approved; approve the later version instead."));
+      return FALSE;
+    }
+
+  if (g_str_equal (current, "approved") || g_str_equal (current, "superseded"))
+    {
+      g_set_error (error, AIMS_ASSESSMENT_ERROR, AIMS_ASSESSMENT_ERROR_STATUS,
+                   _("This assessment is already approved or superseded; start a new version "
+                     "to assess the system again."));
+      return FALSE;
+    }
+
+  if (g_str_equal (status, "approved"))
+    {
+      g_autoptr(GPtrArray) gaps = aims_assessment_dup_missing (store, uuid, NULL, error);
+      g_autofree char *missing = NULL;
+
+      if (gaps == NULL)
+        return FALSE;
+
+      if (gaps->len == 0)
+        return TRUE;
+
+      missing = aims_assessment_describe_missing (gaps);
+      g_set_error (error, AIMS_ASSESSMENT_ERROR, AIMS_ASSESSMENT_ERROR_INCOMPLETE,
+                   _("The assessment cannot be approved until these parts are filled in:\n%s"),
+                   missing);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**

@@ -14,6 +14,7 @@
 #include "aims-catalog.h"
 #include "aims-catalog-item.h"
 #include "aims-change.h"
+#include "aims-coverage.h"
 #include "aims-demo.h"
 #include "aims-document.h"
 #include "aims-export.h"

@@ -1899,8 +1899,9 @@ aims_matrix_describe_remap (AimsMatrix *from,
   g_return_val_if_fail (AIMS_IS_MATRIX (from), NULL);
   g_return_val_if_fail (AIMS_IS_MATRIX (to), NULL);
 
-  text = g_string_new (_("The likelihood and impact of every risk move to the step at the "
-                         "same relative position on the new scales."));
+  text = g_string_new (_("The likelihood and impact of every risk, and the likelihood and "
+                         "severity of every impact in the impact assessments, move to the step "
+                         "at the same relative position on the new scales."));
 
   for (guint a = 0; a < N_AXES; a++)
     {

@@ -15,10 +15,10 @@ G_BEGIN_DECLS
  * canonical type; absent means NULL). With @field, only the rules that
  * involve it; with NULL, every rule. Uniqueness is the database's job in the
  * store and aims_rules_check_*()'s outside it. */
-gboolean _aims_rules_check_record (const AimsTableInfo  *table,
-                                   GHashTable           *record,
-                                   const char           *field,
-                                   GError              **error);
+gboolean _aims_rules_check_record        (const AimsTableInfo  *table,
+                                          GHashTable           *record,
+                                          const char           *field,
+                                          GError              **error);
 
 /* The rules of a risk that need the project's matrix: scores within it, a
  * residual score whole or absent, acceptance recorded (who, role, when,
@@ -29,6 +29,16 @@ gboolean _aims_rules_check_risk   (const AimsTableInfo  *table,
                                    const char           *field,
                                    AimsMatrix           *matrix,
                                    GError              **error);
+
+/* The scores of an impact: a severity within the matrix's impact steps and a
+ * likelihood within its likelihood steps, or 0 for not assessed. */
+gboolean _aims_rules_check_impact        (const AimsTableInfo  *table,
+                                          GHashTable           *record,
+                                          const char           *field,
+                                          AimsMatrix           *matrix,
+                                          GError              **error);
+gboolean _aims_rules_impact_needs_matrix (const AimsTableInfo  *table,
+                                          const char           *field);
 
 /* Whether a risk (field name → canonical GVariant) is being accepted: its
  * status is accepted or its treatment is to accept it. */

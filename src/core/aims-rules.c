@@ -11,6 +11,7 @@
 
 #include "aims-rules-private.h"
 
+#include "aims-assessment-private.h"
 #include "aims-sqlite-private.h"
 #include "aims-store-private.h"
 
@@ -400,14 +401,12 @@ _aims_rules_risk_is_accepting (GHashTable *record)
 }
 
 static gboolean
-check_score (const AimsTableInfo  *table,
-             GHashTable           *record,
-             const char           *name,
-             guint                 n_steps,
-             gboolean              optional,
-             GError              **error)
+score_in_range (const AimsFieldInfo  *field,
+                gint64                value,
+                guint                 n_steps,
+                gboolean              optional,
+                GError              **error)
 {
-  gint64 value = int_of (record, name);
   g_autofree char *number = NULL;
 
   if ((optional && value == 0) || (value >= 1 && value <= n_steps))
@@ -425,7 +424,7 @@ check_score (const AimsTableInfo  *table,
                /* Translators: Inherent likelihood: 0 is not a step of the risk matrix; choose 1
                 * to 5. */
                : _("%s: %s is not a step of the risk matrix; choose 1 to %u."),
-               label_of_name (table, name), number, n_steps);
+               label_of (field), number, n_steps);
   return FALSE;
 }
 
@@ -486,6 +485,18 @@ check_acceptance (const AimsTableInfo  *table,
     }
 
   return TRUE;
+}
+
+static gboolean
+check_score (const AimsTableInfo  *table,
+             GHashTable           *record,
+             const char           *name,
+             guint                 n_steps,
+             gboolean              optional,
+             GError              **error)
+{
+  return score_in_range (aims_table_info_lookup_field (table, name), int_of (record, name),
+                         n_steps, optional, error);
 }
 
 gboolean
@@ -558,6 +569,42 @@ _aims_rules_check_risk (const AimsTableInfo  *table,
     }
 
   return TRUE;
+}
+
+/* An impact's severity and likelihood are steps of the same matrix as a
+ * risk's impact and likelihood (issue 6), so that a harm becomes a register
+ * risk without translation; 0 is "not assessed", as a draft may leave it. */
+gboolean
+_aims_rules_check_impact (const AimsTableInfo  *table,
+                          GHashTable           *record,
+                          const char           *field,
+                          AimsMatrix           *matrix,
+                          GError              **error)
+{
+  g_assert (table != NULL);
+  g_assert (record != NULL);
+  g_assert (AIMS_IS_MATRIX (matrix));
+
+  if (involves (field, "severity") &&
+      !check_score (table, record, "severity",
+                    aims_matrix_get_n_steps (matrix, AIMS_MATRIX_IMPACT), TRUE, error))
+    return FALSE;
+
+  if (involves (field, "likelihood") &&
+      !check_score (table, record, "likelihood",
+                    aims_matrix_get_n_steps (matrix, AIMS_MATRIX_LIKELIHOOD), TRUE, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* Whether the rules of an impact need the matrix for this change */
+gboolean
+_aims_rules_impact_needs_matrix (const AimsTableInfo *table,
+                                 const char          *field)
+{
+  return g_str_equal (table->name, "impact") &&
+         (involves (field, "severity") || involves (field, "likelihood"));
 }
 
 /* One value as the store would take it, with the rules' own codes for size
@@ -758,6 +805,40 @@ aims_rules_date_is_valid (const char *text)
 }
 
 /**
+ * aims_rules_check_score:
+ * @matrix: the project's risk matrix
+ * @field: a score: a risk's likelihood or impact, or an impact's severity or
+ *   likelihood
+ * @value: the score
+ * @error: return location for a #GError
+ *
+ * Whether @value is a step of @matrix on the field's scale (impact steps for
+ * an impact or a severity, likelihood steps otherwise), or 0 where the field
+ * may be left not assessed. Forms use it to say what is wrong with a score
+ * that a file brought in from elsewhere; the store applies the same rule to
+ * every edit.
+ *
+ * Returns: %TRUE if @value fits, or %FALSE with %AIMS_RULE_ERROR_SCORE_RANGE
+ */
+gboolean
+aims_rules_check_score (AimsMatrix           *matrix,
+                        const AimsFieldInfo  *field,
+                        gint64                value,
+                        GError              **error)
+{
+  AimsMatrixAxis axis;
+
+  g_return_val_if_fail (AIMS_IS_MATRIX (matrix), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  axis = g_str_has_suffix (field->name, "_impact") || g_str_equal (field->name, "severity")
+         ? AIMS_MATRIX_IMPACT : AIMS_MATRIX_LIKELIHOOD;
+
+  return score_in_range (field, value, aims_matrix_get_n_steps (matrix, axis), !field->required,
+                         error);
+}
+
+/**
  * aims_rules_check_update:
  * @store: a #AimsStore
  * @table: the table of the record
@@ -770,7 +851,9 @@ aims_rules_date_is_valid (const char *text)
  * value fits the field, and the record as the edit would leave it keeps the
  * rules that involve @field, including a unique reference. Rule violations
  * are %AIMS_RULE_ERROR; an unknown table, field or record, or a value of the
- * wrong type, are %AIMS_STORE_ERROR as from the store.
+ * wrong type, are %AIMS_STORE_ERROR as from the store. A change of an impact
+ * assessment's status is judged as the store judges it, with its
+ * %AIMS_ASSESSMENT_ERROR.
  *
  * Returns: %TRUE if the edit keeps the rules
  */
@@ -824,6 +907,21 @@ aims_rules_check_update (AimsStore   *store,
       if (!_aims_rules_check_risk (info, record, field_info->name, matrix, error))
         return FALSE;
     }
+
+  if (_aims_rules_impact_needs_matrix (info, field_info->name))
+    {
+      g_autoptr(AimsMatrix) matrix = aims_store_dup_matrix (store);
+
+      if (!_aims_rules_check_impact (info, record, field_info->name, matrix, error))
+        return FALSE;
+    }
+
+  if (g_str_equal (info->name, "impact_assessment") && g_str_equal (field_info->name, "status") &&
+      !_aims_assessment_check_status (store, uuid,
+                                      normalized != NULL
+                                      ? g_variant_get_string (normalized, NULL) : NULL,
+                                      error))
+    return FALSE;
 
   if (g_str_equal (field_info->name, "reference"))
     return check_unique_reference (store, info, record, uuid, error);
@@ -982,6 +1080,14 @@ aims_rules_check_insert (AimsStore   *store,
       g_autoptr(AimsMatrix) matrix = aims_store_dup_matrix (store);
 
       if (!_aims_rules_check_risk (info, record, NULL, matrix, error))
+        return FALSE;
+    }
+
+  if (_aims_rules_impact_needs_matrix (info, NULL))
+    {
+      g_autoptr(AimsMatrix) matrix = aims_store_dup_matrix (store);
+
+      if (!_aims_rules_check_impact (info, record, NULL, matrix, error))
         return FALSE;
     }
 

@@ -11,6 +11,7 @@
 # error "Only <aims-core.h> can be included directly."
 #endif
 
+#include "aims-schema.h"
 #include "aims-store.h"
 
 G_BEGIN_DECLS
@@ -74,5 +75,9 @@ gboolean aims_rules_check_insert           (AimsStore   *store,
 gboolean aims_rules_date_is_valid          (const char  *text);
 char    *aims_rules_dup_acceptance_warning (AimsStore   *store,
                                             const char  *uuid);
+gboolean aims_rules_check_score   (AimsMatrix           *matrix,
+                                   const AimsFieldInfo  *field,
+                                   gint64                value,
+                                   GError              **error);
 
 G_END_DECLS

@@ -149,7 +149,7 @@ aims_store_set_matrix (AimsStore   *self,
   /* Every risk's scores move to the new steps and its levels and next
    * review follow, in this same group: one undo restores the matrix, the
    * scores and the levels together. */
-  if (!_aims_store_remap_risks (self, old_matrix, matrix, error))
+  if (!_aims_store_remap_scores (self, old_matrix, matrix, error))
     {
       aims_store_abort_group (self);
       return FALSE;

@@ -70,7 +70,7 @@ gboolean             _aims_store_update_fields   (AimsStore            *self,
                                                   GHashTable           *changes,
                                                   const char           *label,
                                                   GError              **error);
-gboolean             _aims_store_remap_risks     (AimsStore            *self,
+gboolean             _aims_store_remap_scores    (AimsStore            *self,
                                                   AimsMatrix           *from,
                                                   AimsMatrix           *to,
                                                   GError              **error);

@@ -11,6 +11,7 @@
 
 #include "aims-store-private.h"
 
+#include "aims-assessment-private.h"
 #include "aims-change-private.h"
 #include "aims-file-copy-private.h"
 #include "aims-json-private.h"
@@ -1501,6 +1502,29 @@ update_fields (AimsStore            *self,
           if (!_aims_rules_check_record (info, record, involved, error) ||
               (derive && !_aims_rules_check_risk (info, record, involved, matrix, error)))
             return FALSE;
+
+          /* An impact's scores are steps of the matrix */
+          if (_aims_rules_impact_needs_matrix (info, involved))
+            {
+              if (matrix == NULL)
+                matrix = own_matrix = aims_store_dup_matrix (self);
+              if (!_aims_rules_check_impact (info, record, involved, matrix, error))
+                return FALSE;
+            }
+
+          /* An assessment's status keeps its rules: approved only when
+           * complete, and so on */
+          if (g_str_equal (info->name, "impact_assessment") &&
+              g_hash_table_contains (given, "status"))
+            {
+              GVariant *status = g_hash_table_lookup (record, "status");
+
+              if (!_aims_assessment_check_status (self, uuid,
+                                                  status != NULL
+                                                  ? g_variant_get_string (status, NULL) : NULL,
+                                                  error))
+                return FALSE;
+            }
         }
     }
 
@@ -2716,17 +2740,95 @@ _aims_store_update_fields (AimsStore   *self,
                         AIMS_RISK_DERIVE_EDIT, NULL, error);
 }
 
+/* The impacts' severity and likelihood are steps of the same scales as the
+ * risks' impact and likelihood, and move with them. */
+static gboolean
+remap_impacts (AimsStore   *self,
+               AimsMatrix  *from,
+               AimsMatrix  *to,
+               GError     **error)
+{
+  const AimsTableInfo *info = _aims_schema_def_lookup_table (self->schema, "impact");
+  const AimsFieldInfo *fields[2];
+  guint steps_from[2], steps_to[2];
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) scores = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* A file of format 4 has no impacts */
+  if (info == NULL)
+    return TRUE;
+
+  fields[0] = aims_table_info_lookup_field (info, "severity");
+  fields[1] = aims_table_info_lookup_field (info, "likelihood");
+  steps_from[0] = aims_matrix_get_n_steps (from, AIMS_MATRIX_IMPACT);
+  steps_from[1] = aims_matrix_get_n_steps (from, AIMS_MATRIX_LIKELIHOOD);
+  steps_to[0] = aims_matrix_get_n_steps (to, AIMS_MATRIX_IMPACT);
+  steps_to[1] = aims_matrix_get_n_steps (to, AIMS_MATRIX_LIKELIHOOD);
+
+  stmt = prepare (self,
+                  "SELECT uuid, severity, likelihood FROM impact "
+                  "WHERE severity <> 0 OR likelihood <> 0 ORDER BY rowid",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (uuids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      for (guint axis = 0; axis < 2; axis++)
+        {
+          gint64 value = CLAMP (sqlite3_column_int64 (stmt, axis + 1), 0,
+                                (gint64) steps_from[axis]);
+
+          value = aims_matrix_remap_value (value, steps_from[axis], steps_to[axis]);
+          g_array_append_val (scores, value);
+        }
+    }
+  release (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _aims_sqlite_set_error (error, self->db, rc, _("Could not read the impact assessments"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < uuids->len; i++)
+    {
+      GVariant *values[2];
+      gboolean ok;
+
+      for (guint axis = 0; axis < 2; axis++)
+        values[axis] = g_variant_ref_sink (g_variant_new_int64 (g_array_index (scores, gint64,
+                                                                               i * 2 + axis)));
+
+      /* As for the risks: the store's own arithmetic, past the rules */
+      ok = update_fields (self, info, g_ptr_array_index (uuids, i), fields, values, 2, NULL,
+                          AIMS_RISK_DERIVE_REMAP, to, error);
+
+      g_variant_unref (values[0]);
+      g_variant_unref (values[1]);
+
+      if (!ok)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /*
- * _aims_store_remap_risks:
+ * _aims_store_remap_scores:
  * @from: the matrix the scores were given on
  * @to: the new matrix, already the project's
  *
  * Moves every risk's scores to the steps of @to and recomputes its levels
- * and next review, inside the caller's group (one undo step with the matrix
- * change itself).
+ * and next review, and moves every impact's severity and likelihood the
+ * same way, inside the caller's group (one undo step with the matrix change
+ * itself).
  */
 gboolean
-_aims_store_remap_risks (AimsStore   *self,
+_aims_store_remap_scores (AimsStore   *self,
                          AimsMatrix  *from,
                          AimsMatrix  *to,
                          GError     **error)
@@ -2811,7 +2913,7 @@ _aims_store_remap_risks (AimsStore   *self,
         return FALSE;
     }
 
-  return TRUE;
+  return remap_impacts (self, from, to, error);
 }
 
 /*
@@ -3067,6 +3169,15 @@ aims_store_insert (AimsStore   *self,
       if (record == NULL || !_aims_rules_check_record (info, record, NULL, error) ||
           (matrix != NULL && !_aims_rules_check_risk (info, record, NULL, matrix, error)))
         g_clear_pointer (&new_uuid, g_free);
+      else if (_aims_rules_impact_needs_matrix (info, NULL) &&
+               (g_hash_table_contains (checked, "severity") ||
+                g_hash_table_contains (checked, "likelihood")))
+        {
+          g_autoptr(AimsMatrix) scales = aims_store_dup_matrix (self);
+
+          if (!_aims_rules_check_impact (info, record, NULL, scales, error))
+            g_clear_pointer (&new_uuid, g_free);
+        }
     }
 
   if (!write_end (self, implicit, new_uuid != NULL, error))
@@ -3087,6 +3198,11 @@ aims_store_insert (AimsStore   *self,
  *
  * Changes one field, stamps modified and author, and logs the old and new
  * value. Setting a field to the value it holds does nothing and logs nothing.
+ * The rules of the data apply (%AIMS_RULE_ERROR), and an impact
+ * assessment's status keeps those of aims_assessment_approve(): approved
+ * only when complete (%AIMS_ASSESSMENT_ERROR_INCOMPLETE), superseded only
+ * by a later approved version, and no way back from either
+ * (%AIMS_ASSESSMENT_ERROR_STATUS).
  *
  * Returns: %TRUE on success
  */

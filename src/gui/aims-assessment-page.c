@@ -46,6 +46,7 @@ struct _AimsAssessmentPage
   GPtrArray          *summaries;   /* AimsAssessmentSummary */
 
   guint               reload_source;
+  guint               stale : 1;   /* changed while the list was not shown */
 };
 
 G_DEFINE_FINAL_TYPE (AimsAssessmentPage, aims_assessment_page, GTK_TYPE_WIDGET)
@@ -212,6 +213,7 @@ reload (AimsAssessmentPage *self)
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_pointer (&self->summaries, g_ptr_array_unref);
+  self->stale = FALSE;
 
   if (store != NULL)
     self->summaries = aims_assessment_list (store, &error);
@@ -245,6 +247,16 @@ on_store_changed_cb (AimsAssessmentPage *self,
 {
   if (table != NULL && !g_str_has_prefix (table, "impact") && !g_str_equal (table, "ai_system"))
     return;
+
+  /* While one assessment is open, or the section hidden, each edit would
+   * list every assessment again for nothing: the list catches up when it
+   * is shown */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "assessment") == 0)
+    {
+      self->stale = TRUE;
+      return;
+    }
 
   if (self->reload_source == 0)
     self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_idle_cb, self, NULL);
@@ -282,6 +294,17 @@ on_view_open_assessment_cb (AimsAssessmentPage *self,
 }
 
 static void
+aims_assessment_page_map (GtkWidget *widget)
+{
+  AimsAssessmentPage *self = AIMS_ASSESSMENT_PAGE (widget);
+
+  GTK_WIDGET_CLASS (aims_assessment_page_parent_class)->map (widget);
+
+  if (self->stale && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "assessment") != 0)
+    reload (self);
+}
+
+static void
 aims_assessment_page_dispose (GObject *object)
 {
   AimsAssessmentPage *self = AIMS_ASSESSMENT_PAGE (object);
@@ -310,6 +333,7 @@ aims_assessment_page_class_init (AimsAssessmentPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = aims_assessment_page_dispose;
+  widget_class->map = aims_assessment_page_map;
 
   g_type_ensure (AIMS_TYPE_ASSESSMENT_VIEW);
 

@@ -20,6 +20,7 @@
 
 #include "aims-assessment-view.h"
 
+#include "aims-a11y.h"
 #include "aims-error-dialog.h"
 #include "aims-file-chooser.h"
 #include "aims-impact-dialog.h"
@@ -184,6 +185,35 @@ scroll_to_group (AimsAssessmentView *self,
     }
 }
 
+/* A list view given its model lays its rows out at once, even out of sight
+ * (about 20 ms for 200 impacts): the impacts list gets its model when it is
+ * first shown, not when the assessment opens. */
+static void
+attach_impacts (AimsAssessmentView *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+  GtkSelectionModel *current = gtk_list_view_get_model (self->impacts_view);
+
+  if (self->impacts == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "impacts") != 0)
+    return;
+
+  if (GTK_IS_NO_SELECTION (current) &&
+      gtk_no_selection_get_model (GTK_NO_SELECTION (current)) == G_LIST_MODEL (self->impacts))
+    return;
+
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->impacts)));
+  gtk_list_view_set_model (self->impacts_view, GTK_SELECTION_MODEL (selection));
+}
+
+static void
+on_content_stack_notify_cb (AimsAssessmentView *self,
+                            GParamSpec         *pspec,
+                            GtkStack           *stack)
+{
+  attach_impacts (self);
+}
+
 static void
 on_nav_row_activated_cb (AimsAssessmentView *self,
                          GtkListBoxRow      *row,
@@ -315,6 +345,7 @@ update_state (AimsAssessmentView *self)
   guint n_parts = 0;
   guint n_impacts;
   gboolean writable;
+  double fraction;
 
   if (self->store == NULL || self->uuid == NULL)
     return;
@@ -355,15 +386,17 @@ update_state (AimsAssessmentView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.new-version",
                                  !aims_store_get_read_only (self->store) && !self->editable);
   gtk_widget_set_visible (self->new_version_button, !self->editable);
-  gtk_widget_set_visible (self->submit_button, self->editable);
+  /* Only a draft is sent for review: a greyed button would promise it */
+  gtk_widget_set_visible (self->submit_button, g_strcmp0 (status, "draft") == 0);
   gtk_widget_set_visible (self->approve_button, self->editable);
 
   gaps = aims_assessment_dup_missing (self->store, self->uuid, &n_parts, NULL);
   if (gaps == NULL)
     return;
 
-  gtk_progress_bar_set_fraction (self->progress_bar,
-                                 n_parts > 0 ? (double) (n_parts - gaps->len) / n_parts : 1.0);
+  fraction = n_parts > 0 ? (double) (n_parts - gaps->len) / n_parts : 1.0;
+  if (gtk_progress_bar_get_fraction (self->progress_bar) != fraction)
+    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
   /* Translators: the completeness of an assessment: 18 of 23 required parts filled in */
   progress = g_strdup_printf (_("%u of %u required parts filled in"), n_parts - gaps->len,
                               n_parts);
@@ -404,7 +437,8 @@ update_state (AimsAssessmentView *self)
         : g_strdup (_("Complete"));
 
       gtk_label_set_text (GTK_LABEL (value), count);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (value), tooltip);
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (value)), tooltip) != 0)
+        gtk_widget_set_tooltip_text (GTK_WIDGET (value), tooltip);
     }
 
   n_impacts = self->impacts != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->impacts)) : 0;
@@ -683,6 +717,12 @@ aims_assessment_view_init (AimsAssessmentView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  aims_a11y_name_from_mnemonic (self->new_version_button);
+  aims_a11y_name_from_mnemonic (self->export_button);
+  aims_a11y_name_from_mnemonic (self->submit_button);
+  aims_a11y_name_from_mnemonic (self->approve_button);
+  aims_a11y_name_from_mnemonic (self->add_impact_button);
+
   self->nav_counts = g_hash_table_new (g_str_hash, g_str_equal);
   build_nav (self);
   g_signal_connect_object (self->nav_list, "row-activated", G_CALLBACK (on_nav_row_activated_cb),
@@ -693,6 +733,8 @@ aims_assessment_view_init (AimsAssessmentView *self)
   gtk_list_view_set_factory (self->impacts_view, factory);
   g_signal_connect_object (self->impacts_view, "activate",
                            G_CALLBACK (on_impacts_view_activate_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->content_stack, "notify::visible-child",
+                           G_CALLBACK (on_content_stack_notify_cb), self, G_CONNECT_SWAPPED);
 
   self->store_signals = g_signal_group_new (AIMS_TYPE_STORE);
   g_signal_group_connect_object (self->store_signals, "changed",
@@ -715,8 +757,6 @@ aims_assessment_view_set_assessment (AimsAssessmentView *self,
                                      AimsStore          *store,
                                      const char         *uuid)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
-
   g_return_if_fail (AIMS_IS_ASSESSMENT_VIEW (self));
   g_return_if_fail (store == NULL || AIMS_IS_STORE (store));
 
@@ -729,17 +769,18 @@ aims_assessment_view_set_assessment (AimsAssessmentView *self,
   self->uuid = store != NULL ? g_strdup (uuid) : NULL;
   g_signal_group_set_target (self->store_signals, store);
 
+  /* The list of impacts gets its model when it is shown */
+  gtk_list_view_set_model (self->impacts_view, NULL);
   g_clear_object (&self->impacts);
   if (store != NULL && uuid != NULL)
     {
       self->impacts = aims_record_list_new (store, "impact");
       aims_record_list_set_filter (self->impacts, "assessment", uuid);
-      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->impacts)));
     }
-  gtk_list_view_set_model (self->impacts_view, GTK_SELECTION_MODEL (selection));
 
   aims_record_form_set_record (self->form, store, "impact_assessment", self->uuid);
   gtk_stack_set_visible_child_name (self->content_stack, "fields");
+  attach_impacts (self);
   gtk_list_box_select_row (self->nav_list, gtk_list_box_get_row_at_index (self->nav_list, 0));
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);

@@ -17,6 +17,7 @@
 
 #include <adwaita.h>
 
+#include "aims-a11y.h"
 #include "aims-error-dialog.h"
 #include "aims-impact-dialog.h"
 #include "aims-record-form.h"
@@ -323,6 +324,7 @@ aims_impact_dialog_init (AimsImpactDialog *self)
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_box_append (GTK_BOX (bar), title);
   self->add_measure_button = gtk_button_new_with_mnemonic (_("Add _Measure"));
+  aims_a11y_name_from_mnemonic (self->add_measure_button);
   g_signal_connect_swapped (self->add_measure_button, "clicked",
                             G_CALLBACK (on_add_measure_clicked_cb), self);
   gtk_box_append (GTK_BOX (bar), self->add_measure_button);
@@ -358,6 +360,7 @@ aims_impact_dialog_init (AimsImpactDialog *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->risks_label), "dim-label");
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->risks_label));
   self->create_risk_button = gtk_button_new_with_mnemonic (_("Create _Risk from This Impact"));
+  aims_a11y_name_from_mnemonic (self->create_risk_button);
   gtk_widget_set_tooltip_text (self->create_risk_button,
                                _("Add a register risk for this harm, with its system, dimension, "
                                  "scenario, severity and likelihood"));

@@ -31,6 +31,7 @@ struct _AimsOverviewPage
   AdwActionRow   *file_row;
   AdwActionRow   *in_scope_row;
   AdwActionRow   *overdue_row;
+  AdwActionRow   *coverage_row;
   AdwExpanderRow *lifecycle_row;
   AdwExpanderRow *category_row;
 
@@ -46,6 +47,7 @@ struct _AimsOverviewPage
   guint           scope_commit_source;
   guint           exclusions_commit_source;
   guint           loading : 1;
+  guint           stale : 1;     /* the counts changed while the page was hidden */
 };
 
 enum {
@@ -126,6 +128,30 @@ fill_breakdown (AimsOverviewPage *self,
     }
 }
 
+/* The same figure as every other place that shows it (aims_coverage_count) */
+static void
+update_coverage (AimsOverviewPage *self,
+                 AimsStore        *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint covered = 0, in_scope = 0;
+
+  if (!aims_coverage_count (store, NULL, &covered, &in_scope, &error))
+    {
+      g_warning ("%s", error->message);
+      text = g_strdup (_("Could not be counted"));
+    }
+  else if (in_scope == 0)
+    text = g_strdup (_("No AI system is in scope yet"));
+  else
+    /* Translators: risk assessment coverage: 3 of 12 in-scope AI systems (25 %) */
+    text = g_strdup_printf (_("%u of %u in-scope AI systems (%u %%)"), covered, in_scope,
+                            (guint) ((100.0 * covered / in_scope) + 0.5));
+
+  adw_action_row_set_subtitle (self->coverage_row, text);
+}
+
 static void
 update_counts (AimsOverviewPage *self)
 {
@@ -144,6 +170,8 @@ update_counts (AimsOverviewPage *self)
 
   in_scope = g_strdup_printf ("%u", aims_inventory_count_in_scope (store));
   adw_action_row_set_subtitle (self->in_scope_row, in_scope);
+
+  update_coverage (self, store);
 
   n_overdue = aims_inventory_count_overdue (store, now);
   overdue = g_strdup_printf ("%u", n_overdue);
@@ -219,8 +247,26 @@ on_store_changed_cb (AimsOverviewPage *self,
 {
   if (g_strcmp0 (table, "project") == 0)
     reload (self);
+  else if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    /* Counting and rebuilding the breakdowns after each edit elsewhere
+     * would slow every edit down: the page catches up when shown */
+    self->stale = TRUE;
   else
     update_counts (self);
+}
+
+static void
+aims_overview_page_map (GtkWidget *widget)
+{
+  AimsOverviewPage *self = AIMS_OVERVIEW_PAGE (widget);
+
+  GTK_WIDGET_CLASS (aims_overview_page_parent_class)->map (widget);
+
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      update_counts (self);
+    }
 }
 
 static gboolean
@@ -404,6 +450,8 @@ aims_overview_page_class_init (AimsOverviewPageClass *klass)
   object_class->get_property = aims_overview_page_get_property;
   object_class->set_property = aims_overview_page_set_property;
 
+  widget_class->map = aims_overview_page_map;
+
   properties [PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,
                          AIMS_TYPE_DOCUMENT,
@@ -419,6 +467,7 @@ aims_overview_page_class_init (AimsOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AimsOverviewPage, file_row);
   gtk_widget_class_bind_template_child (widget_class, AimsOverviewPage, in_scope_row);
   gtk_widget_class_bind_template_child (widget_class, AimsOverviewPage, overdue_row);
+  gtk_widget_class_bind_template_child (widget_class, AimsOverviewPage, coverage_row);
   gtk_widget_class_bind_template_child (widget_class, AimsOverviewPage, lifecycle_row);
   gtk_widget_class_bind_template_child (widget_class, AimsOverviewPage, category_row);
   gtk_widget_class_bind_template_callback (widget_class, on_organisation_changed_cb);

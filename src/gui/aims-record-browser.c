@@ -26,6 +26,7 @@
 
 #include "aims-record-browser-private.h"
 
+#include "aims-a11y.h"
 #include "aims-error-dialog.h"
 #include "aims-file-chooser.h"
 #include "aims-history-window.h"
@@ -1172,6 +1173,7 @@ static void
 aims_record_browser_init (AimsRecordBrowser *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  aims_a11y_name_from_mnemonic (self->assess_button);
 
   self->facet_dropdowns = g_ptr_array_new ();
   self->probe_a = g_object_new (G_TYPE_OBJECT, NULL);

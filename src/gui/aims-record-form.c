@@ -26,6 +26,7 @@
 #include "aims-error-dialog.h"
 #include "aims-record-form.h"
 #include "aims-treatment-actions-group.h"
+#include "aims-risk-impacts.h"
 #include "aims-window.h"
 
 #include <glib/gi18n.h>
@@ -113,6 +114,7 @@ struct _AimsRecordForm
   GPtrArray           *fields;     /* Field, in descriptor order */
   GPtrArray           *links;      /* LinkGroup */
   GPtrArray           *sections;   /* Section, while the rows are being built */
+  AimsRiskImpacts     *risk_impacts; /* a risk's impacts; owned by the page */
 
   /* Widgets, owned by the page; NULL on forms without them */
   GtkWidget           *actions_group;      /* a risk's treatment actions */
@@ -145,6 +147,7 @@ struct _Field
 
   guint                commit_source;
   guint                has_error : 1;
+  guint                out_of_range : 1; /* SCORE: the stored value is not a step */
 };
 
 struct _LinkGroup
@@ -358,7 +361,7 @@ same_strings (GListModel *a,
 {
   guint n;
 
-  if (!GTK_IS_STRING_LIST (a) || !GTK_IS_STRING_LIST (b) ||
+  if (a == NULL || b == NULL || !GTK_IS_STRING_LIST (a) || !GTK_IS_STRING_LIST (b) ||
       (n = g_list_model_get_n_items (a)) != g_list_model_get_n_items (b))
     return FALSE;
 
@@ -475,6 +478,9 @@ dup_field_value (Field *field)
     }
 }
 
+static void show_score_note (Field    *field,
+                             GVariant *value);
+
 /* Shows @value (nullable: not set) in the field's control. Signals the
  * change causes are ignored: loading is set. */
 static void
@@ -559,6 +565,7 @@ show_field_value (Field    *field,
 
         if (adw_combo_row_get_selected (ADW_COMBO_ROW (field->control)) != position)
           adw_combo_row_set_selected (ADW_COMBO_ROW (field->control), position);
+        show_score_note (field, value);
       }
       break;
 
@@ -638,6 +645,45 @@ show_field_error (Field      *field,
   gtk_accessible_update_property (GTK_ACCESSIBLE (field->control),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
                                   -1);
+}
+
+/* A score that is not a step of the matrix (a file made elsewhere, or by
+ * hand) shows no step: the row says why under it, in the store's words. It
+ * is not a refused edit: nothing is tried again until the person chooses a
+ * step. */
+static void
+show_score_note (Field    *field,
+                 GVariant *value)
+{
+  AimsMatrix *matrix = form_matrix (field->form);
+  g_autoptr(GError) error = NULL;
+
+  if (field->has_error)
+    return;
+
+  /* No value: the record is gone, and the form shows nothing */
+  if (value == NULL || matrix == NULL ||
+      aims_rules_check_score (matrix, field->info, variant_to_int (value, 0), &error))
+    {
+      if (field->out_of_range)
+        {
+          field->out_of_range = FALSE;
+          gtk_widget_set_visible (field->error_box, FALSE);
+          gtk_label_set_text (field->error_label, "");
+          gtk_widget_remove_css_class (field->styled, "error");
+          gtk_accessible_reset_state (GTK_ACCESSIBLE (field->control),
+                                      GTK_ACCESSIBLE_STATE_INVALID);
+        }
+      return;
+    }
+
+  field->out_of_range = TRUE;
+  gtk_label_set_text (field->error_label, error->message);
+  gtk_widget_set_visible (field->error_box, TRUE);
+  gtk_widget_add_css_class (field->styled, "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (field->control),
+                               GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                               -1);
 }
 
 static void
@@ -1982,6 +2028,9 @@ build_link_group (AimsRecordForm *self,
 static void
 load_links (AimsRecordForm *self)
 {
+  if (self->risk_impacts != NULL)
+    aims_risk_impacts_set_risk (self->risk_impacts, self->store, self->uuid);
+
   for (guint i = 0; i < self->links->len; i++)
     {
       LinkGroup *link = g_ptr_array_index (self->links, i);
@@ -2044,6 +2093,7 @@ clear_form (AimsRecordForm *self)
 
   g_ptr_array_set_size (self->fields, 0);
   g_ptr_array_set_size (self->links, 0);
+  self->risk_impacts = NULL;
 
   for (guint i = 0; i < self->groups->len; i++)
     {
@@ -2171,6 +2221,15 @@ build_step (AimsRecordForm *self,
       if (g_str_equal (link_specs[i].table, table->name))
         build_link_group (self, &link_specs[i]);
     }
+
+  /* A risk lists the impacts it was made from; the links are made on the
+   * assessment's side */
+  if (g_str_equal (table->name, "risk"))
+    {
+      self->risk_impacts = AIMS_RISK_IMPACTS (aims_risk_impacts_new ());
+      adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->risk_impacts));
+      g_ptr_array_add (self->groups, self->risk_impacts);
+    }
   load_links (self);
   update_editable (self);
 
@@ -2245,6 +2304,7 @@ aims_record_form_dispose (GObject *object)
   g_clear_handle_id (&self->build_source, g_source_remove);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_pointer (&self->links, g_ptr_array_unref);
+  self->risk_impacts = NULL;
   drop_sections (self);
   g_clear_object (&self->matrix);
   g_clear_pointer (&self->groups, g_ptr_array_unref);

@@ -164,6 +164,7 @@ _aims_window_update_actions (AimsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", have);
   /* Read-only projects open it too, to look; it refuses to apply */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-matrix", have);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-assessment", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable && aims_store_get_can_undo (store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", writable && aims_store_get_can_redo (store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-sidebar", have);
@@ -320,6 +321,33 @@ ask_to_retry_open (AimsWindow    *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* For the README's screenshots (build-aux/screenshot.sh): the assessment
+ * whose reference AIMS_SHOW_ASSESSMENT names opens with the project. */
+static void
+show_requested_assessment (AimsWindow *self)
+{
+  const char *reference = g_getenv ("AIMS_SHOW_ASSESSMENT");
+  g_autoptr(GPtrArray) list = NULL;
+
+  if (reference == NULL || self->assessment_page == NULL || self->document == NULL)
+    return;
+
+  list = aims_assessment_list (aims_document_get_store (self->document), NULL);
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      const AimsAssessmentSummary *summary = g_ptr_array_index (list, i);
+
+      if (g_str_equal (summary->reference, reference))
+        {
+          aims_assessment_page_open (AIMS_ASSESSMENT_PAGE (self->assessment_page), summary->uuid);
+          aims_window_show_section (self, "impact");
+          return;
+        }
+    }
+
+  g_warning ("No impact assessment %s in this project", reference);
+}
+
 static void
 open_file_with_flags (AimsWindow    *self,
                       GFile         *file,
@@ -366,11 +394,13 @@ open_file_with_flags (AimsWindow    *self,
       set_document (other, document);
       gtk_window_present (GTK_WINDOW (other));
       show_open_warnings (other, document);
+      show_requested_assessment (other);
       return;
     }
 
   set_document (self, document);
   show_open_warnings (self, document);
+  show_requested_assessment (self);
 }
 
 static void
@@ -744,6 +774,24 @@ aims_window_assess_impact_action (GtkWidget  *widget,
     aims_window_show_section (self, "impact");
 }
 
+/* An impact assessment by its uuid, at its impacts: from a risk's form */
+static void
+aims_window_show_assessment_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *param)
+{
+  AimsWindow *self = AIMS_WINDOW (widget);
+  AimsAssessmentPage *page;
+
+  if (self->assessment_page == NULL || self->document == NULL)
+    return;
+
+  page = AIMS_ASSESSMENT_PAGE (self->assessment_page);
+  aims_assessment_page_open (page, g_variant_get_string (param, NULL));
+  aims_assessment_view_show_section (aims_assessment_page_get_view (page), "impacts");
+  aims_window_show_section (self, "impact");
+}
+
 static void
 on_document_notify_cb (AimsWindow   *self,
                        GParamSpec   *pspec,
@@ -843,6 +891,8 @@ _aims_window_class_init_project (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, aims_window_show_history_action);
   gtk_widget_class_install_action (widget_class, "win.assess-impact", "s", aims_window_assess_impact_action);
   gtk_widget_class_install_action (widget_class, "win.edit-matrix", NULL, aims_window_edit_matrix_action);
+  gtk_widget_class_install_action (widget_class, "win.show-assessment", "s",
+                                   aims_window_show_assessment_action);
   gtk_widget_class_install_action (widget_class, "win.recover", "s", aims_window_recover_action);
   gtk_widget_class_install_action (widget_class, "win.discard-recoverable", "s",
                                    aims_window_discard_recoverable_action);
