@@ -276,6 +276,15 @@ dup_organisation (AimsDocument *document)
   return aims_store_dup_text (store, "project", uuid, "organisation", NULL);
 }
 
+static gboolean
+organisation_is (AimsDocument *document,
+                 const char   *expected)
+{
+  g_autofree char *value = dup_organisation (document);
+
+  return g_strcmp0 (value, expected) == 0;
+}
+
 static void
 test_edit_undo_redo (void)
 {
@@ -294,6 +303,8 @@ test_edit_undo_redo (void)
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Contoso Health");
   wait_ms (1000);
+  /* A sanitizer build on a busy machine may need longer than the pause */
+  WAIT_UNTIL (organisation_is (document, "Contoso Health"));
 
   value = dup_organisation (document);
   g_assert_cmpstr (value, ==, "Contoso Health");
