@@ -81,12 +81,13 @@ wait_ms (guint ms)
     }
 }
 
-/* Runs the main loop until @cond holds, for up to ten seconds: search
+/* Runs the main loop until @cond holds, for up to thirty seconds: search
  * entries wait for a pause in typing, idle refreshes wait their turn, and a
- * sanitizer build is slow. */
+ * sanitizer build on a busy machine is slow (the long forms build their
+ * rows a few at a time). It returns as soon as @cond holds. */
 #define WAIT_UNTIL(cond) \
   G_STMT_START { \
-    gint64 wait_end_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; \
+    gint64 wait_end_ = g_get_monotonic_time () + 30 * G_USEC_PER_SEC; \
     while (!(cond) && g_get_monotonic_time () < wait_end_) \
       wait_ms (5); \
   } G_STMT_END

@@ -612,13 +612,11 @@ test_risk_lists_impacts (Fixture       *f,
 
   aims_window_show_section (f->window, "risks");
   aims_record_browser_select (browser, risk);
-  /* The group comes after the risk's many rows, built a few at a time: give
-   * a slow (sanitizer) build three times the usual wait */
-  for (guint i = 0; i < 3; i++)
-    WAIT_UNTIL ((form = AIMS_RECORD_FORM (find_descendant_of_type (GTK_WIDGET (browser),
-                                                                   AIMS_TYPE_RECORD_FORM))) != NULL &&
-                g_strcmp0 (aims_record_form_get_uuid (form), risk) == 0 &&
-                find_descendant_of_type (GTK_WIDGET (form), AIMS_TYPE_RISK_IMPACTS) != NULL);
+  /* The group comes after the risk's many rows, built a few at a time */
+  WAIT_UNTIL ((form = AIMS_RECORD_FORM (find_descendant_of_type (GTK_WIDGET (browser),
+                                                                 AIMS_TYPE_RECORD_FORM))) != NULL &&
+              g_strcmp0 (aims_record_form_get_uuid (form), risk) == 0 &&
+              find_descendant_of_type (GTK_WIDGET (form), AIMS_TYPE_RISK_IMPACTS) != NULL);
   form = AIMS_RECORD_FORM (find_descendant_of_type (GTK_WIDGET (browser), AIMS_TYPE_RECORD_FORM));
   g_assert_cmpstr (aims_record_form_get_uuid (form), ==, risk);
   group = AIMS_RISK_IMPACTS (find_descendant_of_type (GTK_WIDGET (form), AIMS_TYPE_RISK_IMPACTS));
