@@ -406,14 +406,18 @@ test_newer_version_refused (void)
 
   aims_test_write_project (path, 1);
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  exec_ok (db, "PRAGMA user_version = 7");
+  {
+    g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %u", AIMS_FORMAT_VERSION + 1);
+
+    exec_ok (db, pragma);
+  }
   sqlite3_close (db);
 
   display = g_filename_display_name (path);
-  expected = g_strdup_printf ("“%s” was made by a newer version of AIMS Workbench (file format 7); "
+  expected = g_strdup_printf ("“%s” was made by a newer version of AIMS Workbench (file format %u); "
                               "this version reads up to format %u. Update AIMS Workbench to open "
                               "it.",
-                              display, AIMS_FORMAT_VERSION);
+                              display, AIMS_FORMAT_VERSION + 1, AIMS_FORMAT_VERSION);
 
   g_assert_false (aims_project_file_check (path, AIMS_CHECK_NONE, NULL, &error));
   g_assert_error (error, AIMS_FILE_ERROR, AIMS_FILE_ERROR_NEWER_VERSION);
@@ -427,7 +431,11 @@ test_newer_version_refused (void)
 
   status = aims_test_run_cli (NULL, &err, "check", path, NULL);
   g_assert_cmpint (status, ==, 15);
-  g_assert_nonnull (strstr (err, "file format 7"));
+  {
+    g_autofree char *newer = g_strdup_printf ("file format %u", AIMS_FORMAT_VERSION + 1);
+
+    g_assert_nonnull (strstr (err, newer));
+  }
 
   aims_test_remove_tree (dir);
 }

@@ -134,6 +134,10 @@ value_for (AimsStore           *store,
           if (g_str_equal (parent, "soa_entry"))
             g_hash_table_insert (values, (gpointer) "control",
                                  g_variant_ref_sink (g_variant_new_string ("Second parent")));
+          /* An audit checks a requirement once. */
+          if (g_str_equal (parent, "audit_item"))
+            g_hash_table_insert (values, (gpointer) "requirement",
+                                 g_variant_ref_sink (g_variant_new_string ("Second parent")));
 
           new_uuid = aims_store_insert (store, parent, values, &error);
           g_assert_no_error (error);

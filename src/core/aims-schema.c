@@ -425,6 +425,163 @@ static const char migration_soa_pdca[] =
   "CREATE UNIQUE INDEX pdca_card_action ON pdca_card (action) WHERE action IS NOT NULL;\n"
   "CREATE INDEX pdca_card_due_date ON pdca_card (due_date);\n";
 
+/* Format 7 (issue 8): the Check and Act halves of the management system.
+ * Internal audits (9.2) with their checklists, findings and corrective actions
+ * (10.2), AI incidents (A.8.4) and the risks they reveal, and management
+ * reviews (9.3) with the actions they decide.
+ *
+ * An audit's scope and a checklist line's requirement are the bundled
+ * catalogue's ids (clauses "9.2.2", controls "A.6.2.4"), never copied text. A
+ * review's inputs are a JSON snapshot taken once, so what the review saw does
+ * not change when the project changes later. Incident times are wall-clock
+ * times of the organisation, written YYYY-MM-DDTHH:MM. */
+static const char migration_7[] =
+  "CREATE TABLE audit (                       -- ISO/IEC 42001 9.2: one internal audit\n"
+  "  uuid TEXT PRIMARY KEY NOT NULL,\n"
+  "  reference TEXT NOT NULL UNIQUE,          -- AUD-001\n"
+  "  title TEXT NOT NULL,\n"
+  "  scope TEXT NOT NULL DEFAULT '[]',        -- JSON array of clause and control ids\n"
+  "  criteria TEXT NOT NULL DEFAULT '',       -- what the audit checks against\n"
+  "  auditor TEXT NOT NULL DEFAULT '',\n"
+  "  start_date TEXT NOT NULL DEFAULT '',     -- YYYY-MM-DD\n"
+  "  end_date TEXT NOT NULL DEFAULT '',       -- YYYY-MM-DD\n"
+  "  status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'in-progress',\n"
+  "    'completed', 'cancelled')),\n"
+  "  conclusion TEXT NOT NULL DEFAULT '',\n"
+  "  created TEXT NOT NULL,\n"
+  "  modified TEXT NOT NULL,\n"
+  "  author TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE INDEX audit_start_date ON audit (start_date);\n"
+  "CREATE TABLE audit_item (                  -- a line of an audit's checklist\n"
+  "  uuid TEXT PRIMARY KEY NOT NULL,\n"
+  "  audit TEXT NOT NULL REFERENCES audit (uuid),\n"
+  "  requirement TEXT NOT NULL,               -- the catalogue's clause or control id\n"
+  "  position INTEGER NOT NULL DEFAULT 0,     -- the catalogue's order\n"
+  "  result TEXT NOT NULL DEFAULT '' CHECK (result IN ('', 'conforming',\n"
+  "    'minor-nonconformity', 'major-nonconformity', 'observation', 'improvement',\n"
+  "    'not-audited')),                       -- '': not checked yet\n"
+  "  evidence_seen TEXT NOT NULL DEFAULT '',\n"
+  "  created TEXT NOT NULL,\n"
+  "  modified TEXT NOT NULL,\n"
+  "  author TEXT NOT NULL DEFAULT '',\n"
+  "  UNIQUE (audit, requirement)              -- also the index on audit\n"
+  ");\n"
+  "CREATE TABLE finding (                     -- a nonconformity, observation or opportunity\n"
+  "  uuid TEXT PRIMARY KEY NOT NULL,\n"
+  "  reference TEXT NOT NULL UNIQUE,          -- F-001\n"
+  "  audit TEXT REFERENCES audit (uuid),      -- NULL: raised outside an audit\n"
+  "  audit_item TEXT REFERENCES audit_item (uuid),\n"
+  "  kind TEXT NOT NULL DEFAULT 'nonconformity' CHECK (kind IN ('nonconformity',\n"
+  "    'observation', 'improvement')),\n"
+  "  severity TEXT NOT NULL DEFAULT '' CHECK (severity IN ('', 'minor', 'major')),\n"
+  "  requirement TEXT NOT NULL DEFAULT '',    -- the clause or control id it is against\n"
+  "  title TEXT NOT NULL,\n"
+  "  description TEXT NOT NULL DEFAULT '',\n"
+  "  raised_by TEXT NOT NULL DEFAULT '',\n"
+  "  raised_on TEXT NOT NULL DEFAULT '',      -- YYYY-MM-DD\n"
+  "  whys TEXT NOT NULL DEFAULT '[]',         -- JSON array of strings: the five whys\n"
+  "  root_cause TEXT NOT NULL DEFAULT '',\n"
+  "  verified_by TEXT NOT NULL DEFAULT '',    -- who checked the actions worked\n"
+  "  verified_on TEXT NOT NULL DEFAULT '',    -- YYYY-MM-DD\n"
+  "  verification TEXT NOT NULL DEFAULT '' CHECK (verification IN ('', 'effective',\n"
+  "    'not-effective')),\n"
+  "  verification_note TEXT NOT NULL DEFAULT '',\n"
+  "  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),\n"
+  "  created TEXT NOT NULL,\n"
+  "  modified TEXT NOT NULL,\n"
+  "  author TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE INDEX finding_audit ON finding (audit);\n"
+  "CREATE INDEX finding_audit_item ON finding (audit_item);\n"
+  "CREATE TABLE corrective_action (           -- ISO/IEC 42001 10.2\n"
+  "  uuid TEXT PRIMARY KEY NOT NULL,\n"
+  "  finding TEXT NOT NULL REFERENCES finding (uuid),\n"
+  "  what TEXT NOT NULL,\n"
+  "  owner TEXT NOT NULL DEFAULT '',\n"
+  "  due_date TEXT NOT NULL DEFAULT '',       -- YYYY-MM-DD\n"
+  "  status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'in-progress',\n"
+  "    'done', 'cancelled')),\n"
+  "  completed_on TEXT NOT NULL DEFAULT '',   -- YYYY-MM-DD\n"
+  "  created TEXT NOT NULL,\n"
+  "  modified TEXT NOT NULL,\n"
+  "  author TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE INDEX corrective_action_finding ON corrective_action (finding);\n"
+  "CREATE INDEX corrective_action_due_date ON corrective_action (due_date);\n"
+  "CREATE TABLE incident (                    -- ISO/IEC 42001 A.8.4: an AI incident\n"
+  "  uuid TEXT PRIMARY KEY NOT NULL,\n"
+  "  reference TEXT NOT NULL UNIQUE,          -- INC-001\n"
+  "  title TEXT NOT NULL,\n"
+  "  system TEXT REFERENCES ai_system (uuid),\n"
+  "  type TEXT NOT NULL DEFAULT 'other' CHECK (type IN ('malfunction',\n"
+  "    'unexpected-behaviour', 'drift', 'misuse', 'data-problem', 'security-breach',\n"
+  "    'performance-degradation', 'other')),\n"
+  "  severity TEXT NOT NULL DEFAULT 'medium' CHECK (severity IN ('low', 'medium', 'high',\n"
+  "    'critical')),\n"
+  "  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved', 'closed')),\n"
+  "  description TEXT NOT NULL DEFAULT '',\n"
+  "  occurred TEXT NOT NULL DEFAULT '',       -- YYYY-MM-DDTHH:MM\n"
+  "  detected TEXT NOT NULL DEFAULT '',\n"
+  "  responded TEXT NOT NULL DEFAULT '',\n"
+  "  resolved TEXT NOT NULL DEFAULT '',\n"
+  "  affected TEXT NOT NULL DEFAULT '',       -- who is affected\n"
+  "  immediate_actions TEXT NOT NULL DEFAULT '',\n"
+  "  root_cause TEXT NOT NULL DEFAULT '',\n"
+  "  lessons_learned TEXT NOT NULL DEFAULT '',\n"
+  "  reportable INTEGER NOT NULL DEFAULT 0 CHECK (reportable IN (0, 1)),\n"
+  "  authority TEXT NOT NULL DEFAULT '',      -- to whom it must be reported\n"
+  "  reported_on TEXT NOT NULL DEFAULT '',    -- YYYY-MM-DD\n"
+  "  created TEXT NOT NULL,\n"
+  "  modified TEXT NOT NULL,\n"
+  "  author TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE INDEX incident_system ON incident (system);\n"
+  "CREATE INDEX incident_occurred ON incident (occurred);\n"
+  "CREATE TABLE incident_risk (               -- a risk an incident reveals\n"
+  "  uuid TEXT PRIMARY KEY NOT NULL,\n"
+  "  incident TEXT NOT NULL REFERENCES incident (uuid),\n"
+  "  risk TEXT NOT NULL REFERENCES risk (uuid),\n"
+  "  created TEXT NOT NULL,\n"
+  "  modified TEXT NOT NULL,\n"
+  "  author TEXT NOT NULL DEFAULT '',\n"
+  "  UNIQUE (incident, risk)                  -- also the index on incident\n"
+  ");\n"
+  "CREATE INDEX incident_risk_risk ON incident_risk (risk);\n"
+  "CREATE TABLE management_review (           -- ISO/IEC 42001 9.3\n"
+  "  uuid TEXT PRIMARY KEY NOT NULL,\n"
+  "  reference TEXT NOT NULL UNIQUE,          -- MR-001\n"
+  "  title TEXT NOT NULL DEFAULT '',\n"
+  "  review_date TEXT NOT NULL DEFAULT '',    -- YYYY-MM-DD\n"
+  "  status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'held')),\n"
+  "  chair TEXT NOT NULL DEFAULT '',\n"
+  "  attendees TEXT NOT NULL DEFAULT '',\n"
+  "  inputs TEXT NOT NULL DEFAULT '',         -- JSON snapshot; '': not gathered yet\n"
+  "  inputs_gathered TEXT NOT NULL DEFAULT '', -- when the snapshot was taken (UTC)\n"
+  "  decisions TEXT NOT NULL DEFAULT '',\n"
+  "  changes TEXT NOT NULL DEFAULT '',        -- changes to the management system\n"
+  "  resources TEXT NOT NULL DEFAULT '',\n"
+  "  improvements TEXT NOT NULL DEFAULT '',   -- opportunities for continual improvement\n"
+  "  created TEXT NOT NULL,\n"
+  "  modified TEXT NOT NULL,\n"
+  "  author TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE INDEX management_review_date ON management_review (review_date);\n"
+  "CREATE TABLE review_action (               -- an action a management review decides\n"
+  "  uuid TEXT PRIMARY KEY NOT NULL,\n"
+  "  review TEXT NOT NULL REFERENCES management_review (uuid),\n"
+  "  what TEXT NOT NULL,\n"
+  "  owner TEXT NOT NULL DEFAULT '',\n"
+  "  due_date TEXT NOT NULL DEFAULT '',       -- YYYY-MM-DD\n"
+  "  status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'in-progress',\n"
+  "    'done', 'cancelled')),\n"
+  "  created TEXT NOT NULL,\n"
+  "  modified TEXT NOT NULL,\n"
+  "  author TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE INDEX review_action_review ON review_action (review);\n"
+  "CREATE INDEX review_action_due_date ON review_action (due_date);\n";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -432,6 +589,7 @@ static const char * const migrations[] = {
   migration_4,
   migration_5,
   migration_soa_pdca,
+  migration_7,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == AIMS_FORMAT_VERSION);
@@ -816,6 +974,115 @@ static const AimsChoice card_status_list[] = {
   { "done", N_("Done") },
 };
 
+/* Audits, findings, incidents and reviews (format 7) */
+static const char * const audit_status_choices[] = {
+  "planned", "in-progress", "completed", "cancelled", NULL
+};
+
+static const AimsChoice audit_status_list[] = {
+  { "planned", N_("Planned") },
+  { "in-progress", N_("In progress") },
+  { "completed", N_("Completed") },
+  { "cancelled", N_("Cancelled") },
+};
+
+static const char * const audit_result_choices[] = {
+  "", "conforming", "minor-nonconformity", "major-nonconformity", "observation",
+  "improvement", "not-audited", NULL
+};
+
+static const AimsChoice audit_result_list[] = {
+  { "conforming", N_("Conforming") },
+  { "minor-nonconformity", N_("Minor nonconformity") },
+  { "major-nonconformity", N_("Major nonconformity") },
+  { "observation", N_("Observation") },
+  { "improvement", N_("Opportunity for improvement") },
+  { "not-audited", N_("Not audited") },
+};
+
+static const char * const finding_kind_choices[] = {
+  "nonconformity", "observation", "improvement", NULL
+};
+
+static const AimsChoice finding_kind_list[] = {
+  { "nonconformity", N_("Nonconformity") },
+  { "observation", N_("Observation") },
+  { "improvement", N_("Opportunity for improvement") },
+};
+
+static const char * const finding_severity_choices[] = {
+  "", "minor", "major", NULL
+};
+
+static const AimsChoice finding_severity_list[] = {
+  { "minor", N_("Minor") },
+  { "major", N_("Major") },
+};
+
+static const char * const verification_choices[] = {
+  "", "effective", "not-effective", NULL
+};
+
+static const AimsChoice verification_list[] = {
+  { "effective", N_("Effective") },
+  { "not-effective", N_("Not effective") },
+};
+
+static const char * const finding_status_choices[] = {
+  "open", "closed", NULL
+};
+
+static const AimsChoice finding_status_list[] = {
+  { "open", N_("Open") },
+  { "closed", N_("Closed") },
+};
+
+static const char * const incident_type_choices[] = {
+  "malfunction", "unexpected-behaviour", "drift", "misuse", "data-problem",
+  "security-breach", "performance-degradation", "other", NULL
+};
+
+static const AimsChoice incident_type_list[] = {
+  { "malfunction", N_("Malfunction") },
+  { "unexpected-behaviour", N_("Unexpected behaviour") },
+  { "drift", N_("Drift") },
+  { "misuse", N_("Misuse") },
+  { "data-problem", N_("Data problem") },
+  { "security-breach", N_("Security breach") },
+  { "performance-degradation", N_("Performance degradation") },
+  { "other", N_("Other") },
+};
+
+static const char * const incident_severity_choices[] = {
+  "low", "medium", "high", "critical", NULL
+};
+
+static const AimsChoice incident_severity_list[] = {
+  { "low", N_("Low") },
+  { "medium", N_("Medium") },
+  { "high", N_("High") },
+  { "critical", N_("Critical") },
+};
+
+static const char * const incident_status_choices[] = {
+  "open", "resolved", "closed", NULL
+};
+
+static const AimsChoice incident_status_list[] = {
+  { "open", N_("Open") },
+  { "resolved", N_("Resolved") },
+  { "closed", N_("Closed") },
+};
+
+static const char * const review_status_choices[] = {
+  "planned", "held", NULL
+};
+
+static const AimsChoice review_status_list[] = {
+  { "planned", N_("Planned") },
+  { "held", N_("Held") },
+};
+
 /* A required choice lists its ids; an optional one lists "" first. */
 #define SAME_CHOICES(choices, list, optional) \
   G_STATIC_ASSERT (G_N_ELEMENTS (choices) == G_N_ELEMENTS (list) + 1 + (optional))
@@ -849,6 +1116,16 @@ SAME_CHOICES (evidence_kind_choices, evidence_kind_list, 0);
 SAME_CHOICES (card_kind_choices, card_kind_list, 0);
 SAME_CHOICES (phase_choices, phase_list, 0);
 SAME_CHOICES (card_status_choices, card_status_list, 0);
+SAME_CHOICES (audit_status_choices, audit_status_list, 0);
+SAME_CHOICES (audit_result_choices, audit_result_list, 1);
+SAME_CHOICES (finding_kind_choices, finding_kind_list, 0);
+SAME_CHOICES (finding_severity_choices, finding_severity_list, 1);
+SAME_CHOICES (verification_choices, verification_list, 1);
+SAME_CHOICES (finding_status_choices, finding_status_list, 0);
+SAME_CHOICES (incident_type_choices, incident_type_list, 0);
+SAME_CHOICES (incident_severity_choices, incident_severity_list, 0);
+SAME_CHOICES (incident_status_choices, incident_status_list, 0);
+SAME_CHOICES (review_status_choices, review_status_list, 0);
 #undef SAME_CHOICES
 
 static const char * const changeset_kinds[] = {
@@ -923,6 +1200,20 @@ static const char * const change_ops[] = {
 #define S_IMPLEMENTATION N_("Implementation")
 #define S_EVIDENCE N_("Evidence")
 #define S_CARD N_("Card")
+#define S_AUDIT N_("Audit")
+#define S_AUDIT_RESULT N_("Result")
+#define S_CHECKLIST N_("Checklist Item")
+#define S_FINDING N_("Finding")
+#define S_ROOT_CAUSE N_("Root Cause")
+#define S_VERIFICATION N_("Verification of Effectiveness")
+#define S_CORRECTIVE N_("Corrective Action")
+#define S_INCIDENT N_("Incident")
+#define S_INCIDENT_TIMES N_("Timeline")
+#define S_INCIDENT_ANALYSIS N_("Response and Lessons")
+#define S_REPORTING N_("Reporting")
+#define S_REVIEW N_("Management Review")
+#define S_REVIEW_OUTPUTS N_("Outputs")
+#define S_REVIEW_ACTION N_("Action")
 
 static const AimsFieldInfo project_fields[] = {
   { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 1, NULL, HIDDEN },
@@ -1415,6 +1706,176 @@ static const AimsFieldInfo pdca_card_fields[] = {
   { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 6, NULL, HIDDEN },
 };
 
+/* Format 7 (issue 8). An audit's scope and a finding's whys are JSON lists
+ * edited by their own pages; checklist lines are made when an audit starts. */
+static const AimsFieldInfo audit_fields[] = {
+  { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+  { "reference", N_("Reference"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, ENTRY (S_AUDIT), REQUIRED },
+  { "title", N_("Title"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, ENTRY (S_AUDIT), REQUIRED },
+  { "scope", N_("Scope"), AIMS_FIELD_JSON, NN, JSON, 7, NULL, HIDDEN,
+    HELP (N_("The clauses and Annex A controls the audit covers.")) },
+  { "criteria", N_("Criteria"), AIMS_FIELD_TEXT, NN, LONG, 7, NULL, AREA (S_AUDIT),
+    HELP (N_("What the audit checks against: the standard, policies, procedures.")) },
+  { "auditor", N_("Auditor"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, ENTRY (S_AUDIT),
+    HELP (N_("Auditors must not audit their own work (ISO/IEC 42001 9.2.2).")) },
+  { "start_date", N_("Start date"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, DATE (S_AUDIT) },
+  { "end_date", N_("End date"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, DATE (S_AUDIT) },
+  { "status", N_("Status"), AIMS_FIELD_TEXT, NN, SHORT, 7, audit_status_choices,
+    CHOICE (S_AUDIT_RESULT, audit_status_list), REQUIRED },
+  { "conclusion", N_("Conclusion"), AIMS_FIELD_TEXT, NN, LONG, 7, NULL, AREA (S_AUDIT_RESULT) },
+  { "created", N_("Created"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+  { "modified", N_("Modified"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+};
+
+static const AimsFieldInfo audit_item_fields[] = {
+  { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+  { "audit", N_("Audit"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, HIDDEN },
+  { "requirement", N_("Requirement"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, HIDDEN, REQUIRED },
+  { "position", N_("Position"), AIMS_FIELD_INTEGER, NN, 0, 7, NULL, HIDDEN },
+  { "result", N_("Result"), AIMS_FIELD_TEXT, NN, SHORT, 7, audit_result_choices,
+    CHOICE (S_CHECKLIST, audit_result_list),
+    HELP (N_("Empty until the requirement has been checked.")) },
+  { "evidence_seen", N_("Evidence seen"), AIMS_FIELD_TEXT, NN, LONG, 7, NULL,
+    AREA (S_CHECKLIST) },
+  { "created", N_("Created"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+  { "modified", N_("Modified"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+};
+
+static const AimsFieldInfo finding_fields[] = {
+  { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+  { "reference", N_("Reference"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, ENTRY (S_FINDING), REQUIRED },
+  { "audit", N_("Audit"), AIMS_FIELD_TEXT, 0, SHORT, 7, NULL, HIDDEN },
+  { "audit_item", N_("Checklist item"), AIMS_FIELD_TEXT, 0, SHORT, 7, NULL, HIDDEN },
+  { "kind", N_("Kind"), AIMS_FIELD_TEXT, NN, SHORT, 7, finding_kind_choices,
+    CHOICE (S_FINDING, finding_kind_list), REQUIRED },
+  { "severity", N_("Severity"), AIMS_FIELD_TEXT, NN, SHORT, 7, finding_severity_choices,
+    CHOICE (S_FINDING, finding_severity_list),
+    HELP (N_("How serious a nonconformity is.")) },
+  { "requirement", N_("Requirement"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, ENTRY (S_FINDING),
+    HELP (N_("The clause or Annex A control it is against, such as 9.2.2 or A.6.2.4.")) },
+  { "title", N_("Title"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, ENTRY (S_FINDING), REQUIRED },
+  { "description", N_("Description"), AIMS_FIELD_TEXT, NN, LONG, 7, NULL, AREA (S_FINDING),
+    HELP (N_("What was found, and the evidence for it.")) },
+  { "raised_by", N_("Raised by"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, ENTRY (S_FINDING) },
+  { "raised_on", N_("Raised on"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, DATE (S_FINDING) },
+  { "whys", N_("Five whys"), AIMS_FIELD_JSON, NN, JSON, 7, NULL, HIDDEN },
+  { "root_cause", N_("Root cause"), AIMS_FIELD_TEXT, NN, LONG, 7, NULL, AREA (S_ROOT_CAUSE) },
+  { "verified_by", N_("Verified by"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL,
+    ENTRY (S_VERIFICATION) },
+  { "verified_on", N_("Verified on"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL,
+    DATE (S_VERIFICATION) },
+  { "verification", N_("Result"), AIMS_FIELD_TEXT, NN, SHORT, 7, verification_choices,
+    CHOICE (S_VERIFICATION, verification_list),
+    HELP (N_("Whether the corrective actions removed the cause.")) },
+  { "verification_note", N_("Verification note"), AIMS_FIELD_TEXT, NN, LONG, 7, NULL,
+    AREA (S_VERIFICATION) },
+  { "status", N_("Status"), AIMS_FIELD_TEXT, NN, SHORT, 7, finding_status_choices,
+    CHOICE (S_VERIFICATION, finding_status_list), REQUIRED,
+    HELP (N_("A finding closes only when its actions are done and verified effective.")) },
+  { "created", N_("Created"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+  { "modified", N_("Modified"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+};
+
+static const AimsFieldInfo corrective_action_fields[] = {
+  { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+  { "finding", N_("Finding"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, HIDDEN },
+  { "what", N_("Action"), AIMS_FIELD_TEXT, NN, LONG, 7, NULL, AREA (S_CORRECTIVE), REQUIRED,
+    HELP (N_("What will be done to remove the cause of the finding.")) },
+  { "owner", N_("Owner"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, ENTRY (S_CORRECTIVE) },
+  { "due_date", N_("Due date"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, DATE (S_CORRECTIVE) },
+  { "status", N_("Status"), AIMS_FIELD_TEXT, NN, SHORT, 7, action_status_choices,
+    CHOICE (S_CORRECTIVE, action_status_list), REQUIRED },
+  { "completed_on", N_("Completed on"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL,
+    DATE (S_CORRECTIVE) },
+  { "created", N_("Created"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+  { "modified", N_("Modified"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+};
+
+/* Times are entered as the organisation's wall-clock time, YYYY-MM-DDTHH:MM. */
+static const AimsFieldInfo incident_fields[] = {
+  { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+  { "reference", N_("Reference"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, ENTRY (S_INCIDENT), REQUIRED },
+  { "title", N_("Title"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, ENTRY (S_INCIDENT), REQUIRED },
+  { "system", N_("AI system"), AIMS_FIELD_TEXT, 0, SHORT, 7, NULL, HIDDEN },
+  { "type", N_("Type"), AIMS_FIELD_TEXT, NN, SHORT, 7, incident_type_choices,
+    CHOICE (S_INCIDENT, incident_type_list), REQUIRED },
+  { "severity", N_("Severity"), AIMS_FIELD_TEXT, NN, SHORT, 7, incident_severity_choices,
+    CHOICE (S_INCIDENT, incident_severity_list), REQUIRED },
+  { "status", N_("Status"), AIMS_FIELD_TEXT, NN, SHORT, 7, incident_status_choices,
+    CHOICE (S_INCIDENT, incident_status_list), REQUIRED },
+  { "description", N_("Description"), AIMS_FIELD_TEXT, NN, LONG, 7, NULL, AREA (S_INCIDENT) },
+  { "occurred", N_("Occurred"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, ENTRY (S_INCIDENT_TIMES),
+    HELP (N_("Date and time, as 2026-03-14T09:30.")) },
+  { "detected", N_("Detected"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, ENTRY (S_INCIDENT_TIMES) },
+  { "responded", N_("Responded"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL,
+    ENTRY (S_INCIDENT_TIMES) },
+  { "resolved", N_("Resolved"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, ENTRY (S_INCIDENT_TIMES) },
+  { "affected", N_("Who is affected"), AIMS_FIELD_TEXT, NN, LONG, 7, NULL,
+    AREA (S_INCIDENT_ANALYSIS) },
+  { "immediate_actions", N_("Immediate actions"), AIMS_FIELD_TEXT, NN, LONG, 7, NULL,
+    AREA (S_INCIDENT_ANALYSIS) },
+  { "root_cause", N_("Root cause"), AIMS_FIELD_TEXT, NN, LONG, 7, NULL,
+    AREA (S_INCIDENT_ANALYSIS) },
+  { "lessons_learned", N_("Lessons learned"), AIMS_FIELD_TEXT, NN, LONG, 7, NULL,
+    AREA (S_INCIDENT_ANALYSIS) },
+  { "reportable", N_("Must be reported to an authority"), AIMS_FIELD_BOOLEAN, NN, 0, 7, NULL,
+    SWITCH (S_REPORTING) },
+  { "authority", N_("Authority"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, ENTRY (S_REPORTING) },
+  { "reported_on", N_("Reported on"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, DATE (S_REPORTING) },
+  { "created", N_("Created"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+  { "modified", N_("Modified"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+};
+
+static const AimsFieldInfo incident_risk_fields[] = {
+  { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+  { "incident", N_("Incident"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, HIDDEN },
+  { "risk", N_("Risk"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, HIDDEN },
+  { "created", N_("Created"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+  { "modified", N_("Modified"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+};
+
+static const AimsFieldInfo management_review_fields[] = {
+  { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+  { "reference", N_("Reference"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, ENTRY (S_REVIEW), REQUIRED },
+  { "title", N_("Title"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, ENTRY (S_REVIEW) },
+  { "review_date", N_("Date"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, DATE (S_REVIEW) },
+  { "status", N_("Status"), AIMS_FIELD_TEXT, NN, SHORT, 7, review_status_choices,
+    CHOICE (S_REVIEW, review_status_list), REQUIRED },
+  { "chair", N_("Chair"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, ENTRY (S_REVIEW) },
+  { "attendees", N_("Attendees"), AIMS_FIELD_TEXT, NN, LONG, 7, NULL, AREA (S_REVIEW) },
+  { "inputs", N_("Inputs"), AIMS_FIELD_JSON, NN, JSON, 7, NULL, HIDDEN },
+  { "inputs_gathered", N_("Inputs gathered"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, HIDDEN },
+  { "decisions", N_("Decisions"), AIMS_FIELD_TEXT, NN, LONG, 7, NULL, AREA (S_REVIEW_OUTPUTS) },
+  { "changes", N_("Changes to the management system"), AIMS_FIELD_TEXT, NN, LONG, 7, NULL,
+    AREA (S_REVIEW_OUTPUTS) },
+  { "resources", N_("Resources"), AIMS_FIELD_TEXT, NN, LONG, 7, NULL,
+    AREA (S_REVIEW_OUTPUTS) },
+  { "improvements", N_("Opportunities for improvement"), AIMS_FIELD_TEXT, NN, LONG, 7, NULL,
+    AREA (S_REVIEW_OUTPUTS) },
+  { "created", N_("Created"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+  { "modified", N_("Modified"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+};
+
+static const AimsFieldInfo review_action_fields[] = {
+  { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+  { "review", N_("Management review"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, HIDDEN },
+  { "what", N_("Action"), AIMS_FIELD_TEXT, NN, LONG, 7, NULL, AREA (S_REVIEW_ACTION), REQUIRED },
+  { "owner", N_("Owner"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, ENTRY (S_REVIEW_ACTION) },
+  { "due_date", N_("Due date"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, DATE (S_REVIEW_ACTION) },
+  { "status", N_("Status"), AIMS_FIELD_TEXT, NN, SHORT, 7, action_status_choices,
+    CHOICE (S_REVIEW_ACTION, action_status_list), REQUIRED },
+  { "created", N_("Created"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+  { "modified", N_("Modified"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+  { "author", N_("Author"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
+};
+
 #undef SHORT
 #undef LONG
 #undef JSON
@@ -1471,6 +1932,20 @@ static const AimsFieldInfo pdca_card_fields[] = {
 #undef S_IMPLEMENTATION
 #undef S_EVIDENCE
 #undef S_CARD
+#undef S_AUDIT
+#undef S_AUDIT_RESULT
+#undef S_CHECKLIST
+#undef S_FINDING
+#undef S_ROOT_CAUSE
+#undef S_VERIFICATION
+#undef S_CORRECTIVE
+#undef S_INCIDENT
+#undef S_INCIDENT_TIMES
+#undef S_INCIDENT_ANALYSIS
+#undef S_REPORTING
+#undef S_REVIEW
+#undef S_REVIEW_OUTPUTS
+#undef S_REVIEW_ACTION
 
 static const AimsTableInfo tables[] = {
   { "project", N_("project"), AIMS_TABLE_SINGLETON, 1, "organisation",
@@ -1511,6 +1986,22 @@ static const AimsTableInfo tables[] = {
     evidence_fields, G_N_ELEMENTS (evidence_fields), NULL },
   { "pdca_card", N_("board card"), AIMS_TABLE_RECORDS, 6, "title",
     pdca_card_fields, G_N_ELEMENTS (pdca_card_fields), NULL },
+  { "audit", N_("audit"), AIMS_TABLE_RECORDS, 7, "title",
+    audit_fields, G_N_ELEMENTS (audit_fields), "AUD-" },
+  { "audit_item", N_("checklist item"), AIMS_TABLE_RECORDS, 7, "requirement",
+    audit_item_fields, G_N_ELEMENTS (audit_item_fields), NULL },
+  { "finding", N_("finding"), AIMS_TABLE_RECORDS, 7, "title",
+    finding_fields, G_N_ELEMENTS (finding_fields), "F-" },
+  { "corrective_action", N_("corrective action"), AIMS_TABLE_RECORDS, 7, "what",
+    corrective_action_fields, G_N_ELEMENTS (corrective_action_fields), NULL },
+  { "incident", N_("incident"), AIMS_TABLE_RECORDS, 7, "title",
+    incident_fields, G_N_ELEMENTS (incident_fields), "INC-" },
+  { "incident_risk", N_("link between an incident and a risk"), AIMS_TABLE_RECORDS, 7,
+    NULL, incident_risk_fields, G_N_ELEMENTS (incident_risk_fields), NULL },
+  { "management_review", N_("management review"), AIMS_TABLE_RECORDS, 7, "title",
+    management_review_fields, G_N_ELEMENTS (management_review_fields), "MR-" },
+  { "review_action", N_("review action"), AIMS_TABLE_RECORDS, 7, "what",
+    review_action_fields, G_N_ELEMENTS (review_action_fields), NULL },
 };
 
 static const AimsSchemaDef default_schema = {

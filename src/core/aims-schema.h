@@ -29,7 +29,7 @@ G_BEGIN_DECLS
  * The newest file format (`PRAGMA user_version`) this build reads and writes.
  * Each later issue that adds tables adds a migration and bumps it.
  */
-#define AIMS_FORMAT_VERSION 6
+#define AIMS_FORMAT_VERSION 7
 
 /* Upper bounds of stored text, in bytes of UTF-8. */
 #define AIMS_TEXT_LIMIT_SHORT  256u
