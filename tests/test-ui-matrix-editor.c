@@ -591,7 +591,7 @@ test_resize_apply_undo (Fixture       *f,
 
   counts = aims_risks_preview_remap (f->store, f->original, draft, &summary, &error);
   g_assert_no_error (error);
-  moved = g_strdup_printf ("%u will move to another step", summary.n_moved);
+  moved = g_strdup_printf ("%u of them will move to another step", summary.n_moved);
   g_assert_nonnull (strstr (gtk_label_get_text (editor->effect_label), moved));
   g_assert_cmpuint (summary.n_moved, >, 0);
   g_assert_cmpuint (aims_heatmap_counts_get_total (aims_heatmap_view_get_counts (editor->preview)), ==,

@@ -124,7 +124,7 @@ aims_cli_assessment (int    argc,
       aims_cli_printerr (_("Say which AI system with --system, such as --system SYS-005."));
       return AIMS_EXIT_USAGE;
     }
-  if (output == NULL || !g_str_has_suffix (output, ".pdf"))
+  if (output == NULL || !aims_cli_has_suffix_nocase (output, ".pdf"))
     {
       aims_cli_printerr (_("Say where to write the PDF with -o OUT.pdf."));
       return AIMS_EXIT_USAGE;

@@ -18,6 +18,16 @@
 
 #include <glib/gi18n.h>
 
+/* Output names are chosen by people: OUT.PDF is as good as OUT.pdf. */
+gboolean
+aims_cli_has_suffix_nocase (const char *name,
+                            const char *suffix)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  return g_str_has_suffix (lower, suffix);
+}
+
 void
 aims_cli_printerr (const char *format,
                    ...)

@@ -35,6 +35,9 @@ const AimsCliCommand *aims_cli_get_commands (guint *n_commands);
 void aims_cli_printerr (const char *format,
                         ...) G_GNUC_PRINTF (1, 2);
 
+gboolean aims_cli_has_suffix_nocase (const char *name,
+                                     const char *suffix);
+
 gboolean aims_cli_parse_options (GOptionContext   *context,
                                  const char       *command,
                                  int              *argc,

@@ -66,23 +66,9 @@ today (void)
 }
 
 static gboolean
-is_latest (GPtrArray                   *summaries,
-           const AimsAssessmentSummary *summary)
-{
-  for (guint i = 0; i < summaries->len; i++)
-    {
-      const AimsAssessmentSummary *other = g_ptr_array_index (summaries, i);
-
-      if (g_str_equal (other->system, summary->system) && other->version > summary->version)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
 matches (AimsAssessmentPage          *self,
          const AimsAssessmentSummary *summary,
+         gboolean                     latest,
          const char                  *needle,
          const char                  *now)
 {
@@ -92,7 +78,7 @@ matches (AimsAssessmentPage          *self,
   if (status != NULL && g_strcmp0 (summary->status, status) != 0)
     return FALSE;
 
-  if (gtk_check_button_get_active (self->latest_check) && !is_latest (self->summaries, summary))
+  if (gtk_check_button_get_active (self->latest_check) && !latest)
     return FALSE;
 
   if (gtk_check_button_get_active (self->overdue_check) &&
@@ -137,24 +123,31 @@ create_row (AimsAssessmentPage          *self,
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *harms = NULL;
-  g_autofree char *escaped = NULL;
   gboolean overdue;
 
   /* Translators: a line of the assessments list: SYS-004 Claims triage, version 2 */
   title = g_strdup_printf (_("%s %s, version %u"), summary->system_reference,
                            summary->system_name, (guint) summary->version);
-  escaped = g_markup_escape_text (title, -1);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  /* Titles and subtitles are the file's own text, not markup */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
 
   overdue = summary->next_review[0] != '\0' && strcmp (summary->next_review, now) < 0 &&
             !g_str_equal (summary->status, "superseded");
-  /* Translators: IA-004 · assessed 2026-03-01 · next review 2027-03-01 */
-  subtitle = g_strdup_printf (_("%s · assessed %s · next review %s%s"), summary->reference,
-                              summary->assessment_date[0] != '\0' ? summary->assessment_date
-                                                                  : C_("date", "not yet"),
-                              summary->next_review[0] != '\0' ? summary->next_review
-                                                              : C_("date", "not set"),
-                              overdue ? _(" (overdue)") : "");
+  if (overdue)
+    /* Translators: IA-004 · assessed 2026-03-01 · next review 2026-09-01 (overdue) */
+    subtitle = g_strdup_printf (_("%s · assessed %s · next review %s (overdue)"),
+                                summary->reference,
+                                summary->assessment_date[0] != '\0' ? summary->assessment_date
+                                                                    : C_("date", "not yet"),
+                                summary->next_review);
+  else
+    /* Translators: IA-004 · assessed 2026-03-01 · next review 2027-03-01 */
+    subtitle = g_strdup_printf (_("%s · assessed %s · next review %s"), summary->reference,
+                                summary->assessment_date[0] != '\0' ? summary->assessment_date
+                                                                    : C_("date", "not yet"),
+                                summary->next_review[0] != '\0' ? summary->next_review
+                                                                : C_("date", "not set"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   harms = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open harm", "%u open harms",
@@ -190,8 +183,12 @@ fill_list (AimsAssessmentPage *self)
   for (guint i = 0; self->summaries != NULL && i < self->summaries->len; i++)
     {
       const AimsAssessmentSummary *summary = g_ptr_array_index (self->summaries, i);
+      const AimsAssessmentSummary *previous = i > 0 ? g_ptr_array_index (self->summaries, i - 1)
+                                                    : NULL;
+      /* The list comes by AI system, newest version first (aims_assessment_list) */
+      gboolean latest = previous == NULL || !g_str_equal (previous->system, summary->system);
 
-      if (!matches (self, summary, needle, now))
+      if (!matches (self, summary, latest, needle, now))
         continue;
 
       gtk_list_box_append (self->list, create_row (self, summary, now));

@@ -383,7 +383,8 @@ aims_impact_dialog_init (AimsImpactDialog *self)
  * @store: the project
  * @impact: the impact to edit
  *
- * Returns: (transfer full): a new dialog, not shown yet
+ * Returns: (transfer none): a new dialog, not shown yet, owned by GTK's list
+ *   of toplevel windows as every #GtkWindow is
  */
 AimsImpactDialog *
 aims_impact_dialog_new (GtkWindow  *parent,

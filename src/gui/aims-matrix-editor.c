@@ -97,20 +97,21 @@ update_preview_cb (gpointer data)
                                            "The project holds %u risk.",
                                            "The project holds %u risks.", summary.n_risks),
                               summary.n_risks);
+      /* Whole sentences, so that each translates on its own */
       moved = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "%u will move to another step,",
-                                            "%u will move to another step,", summary.n_moved),
+                                            "%u of them will move to another step.",
+                                            "%u of them will move to another step.",
+                                            summary.n_moved),
                                summary.n_moved);
       relevelled = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 "%u will get another level.",
-                                                 "%u will get another level.",
+                                                 "%u of them will get another level.",
+                                                 "%u of them will get another level.",
                                                  summary.n_relevelled),
                                     summary.n_relevelled);
-      /* Translators: "The project holds 40 risks. 12 will move to another
-       * step, 7 will get another level. Undo (Ctrl+Z) reverses …" */
-      text = g_strdup_printf (_("%s %s %s Undo (Ctrl+Z) in the window reverses the whole "
-                                "change, scores included."),
-                              held, moved, relevelled);
+      text = g_strjoin (" ", held, moved, relevelled,
+                        _("Undo (Ctrl+Z) in the window reverses the whole change, scores "
+                          "included."),
+                        NULL);
       gtk_label_set_text (self->effect_label, text);
 
       if (resized)
