@@ -345,6 +345,21 @@ test_treatment_actions (Fixture       *f,
   g_assert_cmpstr (text, ==, "Priya Raman, Head of Claims Operations");
   g_clear_pointer (&text, g_free);
 
+  /* Closed untouched, the new action is taken back: no placeholder stays */
+  gtk_window_close (GTK_WINDOW (dialog));
+  WAIT_UNTIL (find_toplevel_of_type (AIMS_TYPE_TREATMENT_ACTION_DIALOG) == NULL);
+  WAIT_UNTIL (count_rows (list, "treatment-action") == 2);
+  g_assert_cmpuint (aims_store_count (f->store, "treatment_action"), ==, before);
+  g_assert_null (row_titled (list, "New treatment action"));
+
+  g_clear_pointer (&action, g_free);
+  g_signal_emit_by_name (add_button, "clicked");
+  WAIT_UNTIL ((dialog = find_toplevel_of_type (AIMS_TYPE_TREATMENT_ACTION_DIALOG)) != NULL);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (aims_store_count (f->store, "treatment_action"), ==, before + 1);
+  form = GTK_WIDGET (aims_treatment_action_dialog_get_form (AIMS_TREATMENT_ACTION_DIALOG (dialog)));
+  action = g_strdup (aims_record_form_get_uuid (AIMS_RECORD_FORM (form)));
+
   /* Typing goes over the placeholder */
   {
     GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (require_named (form, "what")));
@@ -456,6 +471,56 @@ test_treatment_actions (Fixture       *f,
  * rule's message, until who, role, date and why are filled in, then is
  * recorded by itself; a residual level above the tolerance shows the
  * appetite warning, and an expiry before the date is refused. */
+/* One commit that changes more treatment actions than the store names one by
+ * one (a bulk edit, its undo) still reaches the rows on screen */
+static void
+test_treatment_actions_bulk_change (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autofree char *risk = uuid_by_reference (f->store, "risk", "R-001");
+  g_autofree char *other = uuid_by_reference (f->store, "risk", "R-002");
+  g_auto(GStrv) uuids = NULL;
+  g_autoptr(GError) error = NULL;
+  AimsTreatmentActionsGroup *group = show_risk (f, risk);
+  GtkWidget *list = require_named (GTK_WIDGET (group), "treatment_action-list");
+  g_autoptr(AimsRecordList) actions = aims_record_list_new (f->store, "treatment_action");
+  g_autoptr(AimsRecord) first = NULL;
+  g_autofree char *what = NULL;
+  GtkWidget *row;
+
+  aims_record_list_set_filter (actions, "risk", risk);
+  first = g_list_model_get_item (G_LIST_MODEL (actions), 0);
+  what = aims_record_dup_text (first, "what");
+
+  aims_store_begin_group (f->store, "Hand every action to the AI officer");
+  for (guint i = 0; i < 65; i++)
+    {
+      g_autofree char *added = aims_treatment_add_action (f->store, other, "Review the model card",
+                                                          &error);
+
+      g_assert_no_error (error);
+    }
+  uuids = aims_store_dup_uuids (f->store, "treatment_action", NULL);
+  g_assert_cmpuint (g_strv_length (uuids), >, 64);
+  for (guint i = 0; uuids[i] != NULL; i++)
+    {
+      g_assert_true (aims_store_update (f->store, "treatment_action", uuids[i], "owner",
+                                        g_variant_new_string ("Ada Okafor, AI Officer"), &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (aims_store_end_group (f->store, &error));
+  g_assert_no_error (error);
+
+  WAIT_UNTIL ((row = row_titled (list, what)) != NULL &&
+              g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                "Ada Okafor, AI Officer"));
+  row = row_titled (list, what);
+  g_assert_nonnull (row);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                   "Ada Okafor, AI Officer"));
+  assert_action_rows (f, group, risk);
+}
+
 static void
 test_acceptance (Fixture       *f,
                  gconstpointer  data)
@@ -792,6 +857,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/ui/risk-register/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("treatment-actions", test_treatment_actions);
+  ADD ("treatment-actions-bulk-change", test_treatment_actions_bulk_change);
   ADD ("acceptance", test_acceptance);
   ADD ("add-risk-from-system", test_add_risk_from_system);
   ADD ("filters", test_filters);

@@ -141,7 +141,9 @@ _aims_file_copy_fd (int      src_fd,
 
       if (n == 0)
         {
-          ok = TRUE;
+          /* Some file systems (procfs, some FUSE and network mounts) answer 0
+           * without copying anything: read the file ourselves then. */
+          ok = offset > 0 || copy_with_read_write (src_fd, dest_fd, &offset, saved_errno);
           break;
         }
 

@@ -27,6 +27,8 @@ struct _AimsTreatmentActionDialog
   AimsRecordForm *form;
 
   gboolean        is_new;
+  AimsStore      *store;
+  gint64          change_at_open;  /* the store's last change when a new action opened */
 };
 
 G_DEFINE_FINAL_TYPE (AimsTreatmentActionDialog, aims_treatment_action_dialog, ADW_TYPE_WINDOW)
@@ -81,6 +83,18 @@ aims_treatment_action_dialog_close_request (GtkWindow *window)
 
   aims_record_form_flush (self->form);
 
+  /* A new action closed untouched was added by mistake: take the
+   * placeholder back rather than leave "New treatment action" in the plan */
+  if (self->is_new && self->store != NULL &&
+      aims_store_get_last_change_id (self->store) == self->change_at_open)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->is_new = FALSE;
+      if (!aims_store_undo (self->store, &error))
+        g_warning ("Could not remove the untouched new treatment action: %s", error->message);
+    }
+
   return GTK_WINDOW_CLASS (aims_treatment_action_dialog_parent_class)->close_request (window);
 }
 
@@ -90,6 +104,7 @@ aims_treatment_action_dialog_dispose (GObject *object)
   AimsTreatmentActionDialog *self = AIMS_TREATMENT_ACTION_DIALOG (object);
 
   g_idle_remove_by_data (self);
+  g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMS_TYPE_TREATMENT_ACTION_DIALOG);
 
   G_OBJECT_CLASS (aims_treatment_action_dialog_parent_class)->dispose (object);
@@ -147,6 +162,8 @@ aims_treatment_action_dialog_new (GtkWindow                     *parent,
                        "transient-for", parent,
                        NULL);
   self->is_new = (flags & AIMS_TREATMENT_ACTION_DIALOG_NEW) != 0;
+  self->store = g_object_ref (store);
+  self->change_at_open = aims_store_get_last_change_id (store);
   adw_window_title_set_subtitle (self->window_title, risk_title != NULL ? risk_title : "");
   aims_record_form_set_read_only (self->form, read_only);
   aims_record_form_set_record (self->form, store, "treatment_action", action);

@@ -393,6 +393,21 @@ actions_add_action (GtkWidget  *widget,
 
 /* GObject */
 
+/* A commit that touched many actions at once (a bulk edit, its undo) is
+ * announced for the whole table, and the list then tells only about the
+ * records it holds, while the rows show copies: build the rows again. */
+static void
+on_store_changed_cb (AimsTreatmentActionsGroup *self,
+                     const char                *table,
+                     const char                *uuid)
+{
+  if (uuid != NULL || g_strcmp0 (table, "treatment_action") != 0 || self->actions == NULL)
+    return;
+
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->actions), create_row_cb, self, NULL);
+  update_summary (self);
+}
+
 static void
 aims_treatment_actions_group_dispose (GObject *object)
 {
@@ -532,7 +547,12 @@ aims_treatment_actions_group_set_risk (AimsTreatmentActionsGroup *self,
       if (self->actions != NULL)
         g_signal_handlers_disconnect_by_data (self->actions, self);
       g_clear_object (&self->actions);
+      if (self->store != NULL)
+        g_signal_handlers_disconnect_by_data (self->store, self);
       g_set_object (&self->store, store);
+      if (self->store != NULL)
+        g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
     }
 
   g_free (self->risk);
