@@ -497,6 +497,52 @@ test_approval_refused (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_false (aims_assessment_submit (fixture->store, uuid, &error));
   g_assert_error (error, AIMS_ASSESSMENT_ERROR, AIMS_ASSESSMENT_ERROR_STATUS);
+  g_clear_error (&error);
+
+  /* So is what it says, whoever writes: its fields, its impacts and their
+   * measures, through the store itself */
+  {
+    g_auto(GStrv) impacts = aims_assessment_dup_impacts (fixture->store, uuid, &error);
+    g_auto(GStrv) measures = NULL;
+    g_autoptr(GHashTable) values = NULL;
+    g_autofree char *added = NULL;
+    guint n_impacts = aims_store_count (fixture->store, "impact");
+
+    g_assert_no_error (error);
+    g_assert_nonnull (impacts[0]);
+    measures = aims_assessment_dup_measures (fixture->store, impacts[0], &error);
+    g_assert_no_error (error);
+
+    g_assert_false (aims_store_update (fixture->store, "impact_assessment", uuid, "scope",
+                                       g_variant_new_string ("Something else"), &error));
+    g_assert_error (error, AIMS_ASSESSMENT_ERROR, AIMS_ASSESSMENT_ERROR_STATUS);
+    g_clear_error (&error);
+
+    g_assert_false (aims_store_update (fixture->store, "impact", impacts[0], "description",
+                                       g_variant_new_string ("Rewritten"), &error));
+    g_assert_error (error, AIMS_ASSESSMENT_ERROR, AIMS_ASSESSMENT_ERROR_STATUS);
+    g_clear_error (&error);
+
+    values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_variant_unref);
+    g_hash_table_insert (values, (gpointer) "impact", g_variant_ref_sink (g_variant_new_string (impacts[0])));
+    g_hash_table_insert (values, (gpointer) "what", g_variant_ref_sink (g_variant_new_string ("More")));
+    added = aims_store_insert (fixture->store, "impact_measure", values, &error);
+    g_assert_null (added);
+    g_assert_error (error, AIMS_ASSESSMENT_ERROR, AIMS_ASSESSMENT_ERROR_STATUS);
+    g_clear_error (&error);
+
+    g_assert_false (aims_store_delete (fixture->store, "impact", impacts[0], &error));
+    g_assert_error (error, AIMS_ASSESSMENT_ERROR, AIMS_ASSESSMENT_ERROR_STATUS);
+    g_clear_error (&error);
+    g_assert_cmpuint (aims_store_count (fixture->store, "impact"), ==, n_impacts);
+
+    /* Undo of the approval makes it a draft in review again, editable */
+    g_assert_true (aims_store_undo (fixture->store, &error));
+    g_assert_no_error (error);
+    g_assert_true (aims_store_update (fixture->store, "impact", impacts[0], "description",
+                                      g_variant_new_string ("Rewritten"), &error));
+    g_assert_no_error (error);
+  }
 }
 
 /* A harm becomes a register risk carrying its system, dimension, scenario,

@@ -19,4 +19,10 @@ gboolean _aims_assessment_check_status (AimsStore   *store,
                                         const char  *status,
                                         GError     **error);
 
+gboolean _aims_assessment_check_editable (AimsStore           *store,
+                                          const AimsTableInfo *table,
+                                          GHashTable          *record,
+                                          gboolean             status_only,
+                                          GError             **error);
+
 G_END_DECLS

@@ -860,11 +860,13 @@ aims_assessment_approve (AimsStore   *store,
   name = system_title (store, text_of (record, "system"));
   label = g_strdup_printf (_("Approve the impact assessment of “%s”"), name);
 
+  /* The date first: once approved, the assessment takes no more edits */
   aims_store_begin_group (store, label);
-  ok = set_status (store, uuid, "approved", &local_error);
-  if (ok && is_blank (text_of (record, "approval_date")))
+  ok = TRUE;
+  if (is_blank (text_of (record, "approval_date")))
     ok = aims_store_update (store, "impact_assessment", uuid, "approval_date",
                             g_variant_new_string (today), &local_error);
+  ok = ok && set_status (store, uuid, "approved", &local_error);
   for (guint i = 0; ok && earlier[i] != NULL; i++)
     ok = set_status (store, earlier[i], "superseded", &local_error);
 
@@ -891,6 +893,63 @@ has_later_approved (AimsStore  *store,
                                      uuid, NULL);
 
   return later != NULL && later[0] != NULL;
+}
+
+/* The status of the assessment @table's record @record belongs to, from the
+ * database: the assessment itself, an impact's or a measure's. */
+static char *
+dup_owning_status (AimsStore           *store,
+                   const AimsTableInfo *table,
+                   GHashTable          *record)
+{
+  g_autofree char *assessment = NULL;
+
+  if (g_str_equal (table->name, "impact_assessment"))
+    assessment = g_strdup (text_of (record, "uuid"));
+  else if (g_str_equal (table->name, "impact"))
+    assessment = g_strdup (text_of (record, "assessment"));
+  else if (g_str_equal (table->name, "impact_measure"))
+    assessment = aims_store_dup_text (store, "impact", text_of (record, "impact"), "assessment",
+                                      NULL);
+
+  if (assessment == NULL || *assessment == '\0')
+    return NULL;
+
+  return aims_store_dup_text (store, "impact_assessment", assessment, "status", NULL);
+}
+
+/*
+ * _aims_assessment_check_editable:
+ * @table: the table of the record being written
+ * @record: the record as it is, or as an insert would make it
+ * @status_only: the edit changes only the assessment's status, which
+ *   _aims_assessment_check_status() judges
+ *
+ * An approved or superseded assessment is a decision on record: it, its
+ * impacts and their measures stay as they were approved, whoever writes
+ * (the forms, the CLI, an import). Undo, redo and a matrix remap restore or
+ * translate what was, and do not come here.
+ */
+gboolean
+_aims_assessment_check_editable (AimsStore           *store,
+                                 const AimsTableInfo *table,
+                                 GHashTable          *record,
+                                 gboolean             status_only,
+                                 GError             **error)
+{
+  g_autofree char *status = NULL;
+
+  if (status_only && g_str_equal (table->name, "impact_assessment"))
+    return TRUE;
+
+  status = dup_owning_status (store, table, record);
+  if (status == NULL || g_str_equal (status, "draft") || g_str_equal (status, "in-review"))
+    return TRUE;
+
+  g_set_error (error, AIMS_ASSESSMENT_ERROR, AIMS_ASSESSMENT_ERROR_STATUS,
+               _("An approved or superseded impact assessment stays as it was approved, "
+                 "impacts and measures included; start a new version to change it."));
+  return FALSE;
 }
 
 /*

@@ -1433,6 +1433,21 @@ update_field (AimsStore            *self,
   return TRUE;
 }
 
+/* An import or a generator restores records as they were, approved
+ * assessments with their impacts included; edits may not change those. */
+static gboolean
+check_assessment_editable (AimsStore           *self,
+                           const AimsTableInfo *info,
+                           GHashTable          *record,
+                           gboolean             status_only,
+                           GError             **error)
+{
+  if (self->depth > 0 && g_strcmp0 (self->group_kind, "import") == 0)
+    return TRUE;
+
+  return _aims_assessment_check_editable (self, info, record, status_only, error);
+}
+
 /*
  * update_fields:
  * @fields: (array length=n): the fields to change
@@ -1511,6 +1526,13 @@ update_fields (AimsStore            *self,
               if (!_aims_rules_check_impact (info, record, involved, matrix, error))
                 return FALSE;
             }
+
+          /* An approved assessment and its impacts stay as approved */
+          if (!check_assessment_editable (self, info, record,
+                                          g_hash_table_size (given) == 1 &&
+                                          g_hash_table_contains (given, "status"),
+                                          error))
+            return FALSE;
 
           /* An assessment's status keeps its rules: approved only when
            * complete, and so on */
@@ -3167,7 +3189,8 @@ aims_store_insert (AimsStore   *self,
       g_autoptr(GHashTable) record = _aims_store_dup_record (self, info, new_uuid, error);
 
       if (record == NULL || !_aims_rules_check_record (info, record, NULL, error) ||
-          (matrix != NULL && !_aims_rules_check_risk (info, record, NULL, matrix, error)))
+          (matrix != NULL && !_aims_rules_check_risk (info, record, NULL, matrix, error)) ||
+          !check_assessment_editable (self, info, record, FALSE, error))
         g_clear_pointer (&new_uuid, g_free);
       else if (_aims_rules_impact_needs_matrix (info, NULL) &&
                (g_hash_table_contains (checked, "severity") ||
@@ -3299,6 +3322,16 @@ aims_store_delete (AimsStore   *self,
 
       label = g_strdup_printf (_("Delete %s “%s”"), translated (info->noun),
                                title != NULL ? title : "");
+    }
+
+  /* An approved assessment keeps its impacts and measures; deleting the
+   * assessment or its AI system takes them along, which is not an edit */
+  if (g_str_equal (info->name, "impact") || g_str_equal (info->name, "impact_measure"))
+    {
+      g_autoptr(GHashTable) record = _aims_store_dup_record (self, info, uuid, error);
+
+      if (record == NULL || !check_assessment_editable (self, info, record, FALSE, error))
+        return FALSE;
     }
 
   if (!write_begin (self, label, &implicit, error))

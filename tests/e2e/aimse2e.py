@@ -14,6 +14,11 @@ import time
 
 try:
     import pyatspi
+    from gi.repository import Atspi
+    # A call into the app waits for its answer up to this long (ms). The
+    # default, 25 s, is shorter than a busy CI machine can take to build a
+    # section the first time it is shown; a hung app still fails the test.
+    Atspi.set_timeout(120000, 120000)
 except ImportError:  # pragma: no cover - reported as a skip by the caller
     pyatspi = None
 
