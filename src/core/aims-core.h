@@ -17,6 +17,7 @@
 #include "aims-coverage.h"
 #include "aims-demo.h"
 #include "aims-document.h"
+#include "aims-date.h"
 #include "aims-export.h"
 #include "aims-file-error.h"
 #include "aims-heatmap.h"

@@ -66,11 +66,7 @@ aims_coverage_count (AimsStore   *store,
   g_return_val_if_fail (today == NULL || aims_rules_date_is_valid (today), FALSE);
 
   if (today == NULL)
-    {
-      g_autoptr(GDateTime) utc = g_date_time_new_now_utc ();
-
-      today = now = g_date_time_format (utc, "%Y-%m-%d");
-    }
+    today = now = aims_today ();
 
   if ((stmt = _aims_store_prepare (store, coverage_sql, error)) == NULL)
     return FALSE;

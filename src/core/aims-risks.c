@@ -111,13 +111,11 @@ _aims_risks_derived_fields (void)
   return derived_fields;
 }
 
-/* Today in UTC, YYYY-MM-DD: dates in the file are UTC dates. */
+/* Today, as aims_today() says: the local calendar date. */
 char *
 _aims_risks_today (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
+  return aims_today ();
 }
 
 /* The level of a cell, or -1 when either value is outside the matrix (0,

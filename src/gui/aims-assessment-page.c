@@ -57,14 +57,6 @@ get_store (AimsAssessmentPage *self)
   return self->document != NULL ? aims_document_get_store (self->document) : NULL;
 }
 
-static char *
-today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 static gboolean
 matches (AimsAssessmentPage          *self,
          const AimsAssessmentSummary *summary,
@@ -172,7 +164,7 @@ fill_list (AimsAssessmentPage *self)
 {
   g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
                                              -1);
-  g_autofree char *now = today ();
+  g_autofree char *now = aims_today ();
   g_autofree char *count = NULL;
   GtkWidget *child;
   guint shown = 0;
