@@ -362,6 +362,53 @@ test_deferred_check (void)
   aims_test_remove_tree (dir);
 }
 
+/* Migrations from format 6 on only add tables: a file of format 6 is shown
+ * before its full check as well, and migrated. One of format 4 is checked
+ * in full first. */
+static void
+test_deferred_check_older_formats (void)
+{
+  g_autofree char *dir = aims_test_make_dir ();
+  g_autofree char *v6 = g_build_filename (dir, "v6.aims", NULL);
+  g_autofree char *v4 = g_build_filename (dir, "v4.aims", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "project-v4.aims", NULL);
+  g_autoptr(AimsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  aims_test_write_project (v6, 3);
+  g_assert_cmpint (sqlite3_open (v6, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP TABLE review_action; DROP TABLE management_review; "
+                                 "DROP TABLE incident_risk; DROP TABLE incident; "
+                                 "DROP TABLE corrective_action; DROP TABLE finding; "
+                                 "DROP TABLE audit_item; DROP TABLE audit; "
+                                 "PRAGMA user_version = 6; VACUUM",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (aims_project_file_check (v6, AIMS_CHECK_NONE, NULL, &error));
+  g_assert_no_error (error);
+  copy_file (v6, v4);   /* the check remembered v6: copy it anew */
+  copy_file (v4, v6);
+
+  document = open_ok (v6, AIMS_OPEN_DEFER_CHECK);
+  g_assert_true (aims_document_get_checking (document));
+  g_assert_cmpuint (aims_store_count (aims_document_get_store (document), "incident"), ==, 0);
+  g_assert_true (aims_document_check (document, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (aims_document_get_read_only (document));
+  aims_document_close (document);
+  g_clear_object (&document);
+
+  copy_file (fixture, v4);
+  document = open_ok (v4, AIMS_OPEN_DEFER_CHECK);
+  g_assert_false (aims_document_get_checking (document));
+  g_assert_true (aims_document_get_fully_checked (document));
+  aims_document_close (document);
+
+  aims_test_remove_tree (dir);
+}
+
 /* Another program writes the file through SQLite. */
 static void
 test_written_by_another_program (void)
@@ -610,6 +657,7 @@ main (int   argc,
   g_test_add_func ("/trust/cache-matches-every-field", test_cache_matches_every_field);
   g_test_add_func ("/trust/cache-is-bounded", test_cache_is_bounded);
   g_test_add_func ("/trust/deferred-check", test_deferred_check);
+  g_test_add_func ("/trust/deferred-check-older-formats", test_deferred_check_older_formats);
   g_test_add_func ("/trust/damaged-cache-ignored", test_damaged_cache_ignored);
 
   return g_test_run ();

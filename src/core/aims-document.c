@@ -51,6 +51,14 @@
  */
 
 #define DB_NAME "project.sqlite"
+
+/* The oldest format whose full check may wait until the project is shown
+ * (AIMS_OPEN_DEFER_CHECK): the migrations from it on only create new
+ * tables and their indexes, so they run the same on any content and the
+ * check afterwards sees every value exactly as the file held it. A
+ * migration that changes existing rows must raise this to its own format. */
+#define DEFER_CHECK_SINCE_FORMAT 6
+G_STATIC_ASSERT (AIMS_FORMAT_VERSION == 7); /* a new migration: revisit the line above */
 #define META_NAME "meta.json"
 #define LOCK_NAME "lock"
 #define META_FORMAT 1
@@ -837,11 +845,11 @@ open_file (GFile         *file,
 
   /* With AIMS_OPEN_DEFER_CHECK, the values, the database's integrity and its
    * links are checked later, on the working copy, while the project is shown
-   * read-only (aims-document-check.c). A file of an older format is checked
-   * in full now: its migration writes to the working copy. */
+   * read-only (aims-document-check.c). A file of a format whose migration
+   * changes existing rows is checked in full now. */
   deferred = !trusted && (flags & AIMS_OPEN_DEFER_CHECK) != 0 &&
              _aims_sqlite_query_int (copy, "PRAGMA user_version", &copy_version, NULL) &&
-             copy_version == def->version;
+             copy_version >= DEFER_CHECK_SINCE_FORMAT && copy_version <= def->version;
 
   if (!_aims_project_file_check_db (copy, def, display, check_flags,
                                     trusted || deferred ? AIMS_CHECK_PHASE_STRUCTURE
