@@ -121,6 +121,7 @@ main (int   argc,
       aims_window_open_file (window, file);
       bench_wait_for_paint (widget);
       document = g_object_ref (window->document);
+      bench_wait_for_check (document, g_get_monotonic_time ());
 
       aims_window_show_section (window, "heatmap");
       bench_wait_for_paint (widget);
