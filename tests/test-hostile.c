@@ -684,6 +684,119 @@ assert_opened_safely (const Run    *run,
   g_assert_cmpuint (aims_store_get_last_change_id (store), >, 0);
 }
 
+/* Reads every AI system and the project as the window would while the full
+ * check runs: the file is not trusted yet, so any of it may fail, but
+ * nothing may crash and every text read must be valid UTF-8. */
+static void
+read_everything (AimsStore *store)
+{
+  g_autoptr(AimsRecordList) list = aims_record_list_new (store, "ai_system");
+  g_autofree char *project = aims_store_dup_project_uuid (store);
+  g_autofree char *organisation = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AimsRecord) record = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autofree char *name = record != NULL ? aims_record_dup_text (record, "name") : NULL;
+
+      g_assert_true (name == NULL || g_utf8_validate (name, -1, NULL));
+    }
+
+  aims_record_list_set_search (list, "a");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), <=, n);
+
+  if (project != NULL)
+    organisation = aims_store_dup_text (store, "project", project, "organisation", NULL);
+  g_assert_true (organisation == NULL || g_utf8_validate (organisation, -1, NULL));
+}
+
+/* Opened as the window opens a large file: shown after the cheap checks, the
+ * rest checked afterwards. The file is refused for the same reason, with the
+ * same message, and nothing can be changed or saved before the check passed. */
+static void
+check_deferred (const Run  *run,
+                int         code,
+                const char *display)
+{
+  const HostileCase *hostile = run->hostile;
+  g_autoptr(GFile) file = g_file_new_for_path (run->path);
+  g_autoptr(AimsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy_path = NULL;
+  g_autoptr(GFile) copy = NULL;
+  AimsStore *store;
+  gboolean checking;
+  gboolean ok;
+
+  document = aims_document_open (file,
+                                 AIMS_OPEN_DEFER_CHECK |
+                                 (run->allow ? AIMS_OPEN_ALLOW_EXTRA_OBJECTS : AIMS_OPEN_NONE),
+                                 "Hostile", &error);
+  if (document == NULL)
+    {
+      /* Refused by the cheap checks already */
+      g_assert_cmpint (code, !=, OPENS);
+      g_assert_error (error, AIMS_FILE_ERROR, code);
+      assert_message (error->message, display, run->allow ? NULL : hostile->says, "deferred open");
+      g_assert_cmpuint (aims_test_count_working_copies (), ==, 0);
+      return;
+    }
+
+  /* A sound file may be known from the steps before: nothing to check */
+  store = aims_document_get_store (document);
+  checking = aims_document_get_checking (document);
+  g_test_message ("%s: shown %s", hostile->name, checking ? "before its full check" : "checked");
+  if (checking)
+    {
+      g_autofree char *project = aims_store_dup_project_uuid (store);
+
+      g_assert_true (aims_document_get_read_only (document));
+      g_assert_true (aims_store_get_read_only (store));
+      read_everything (store);
+
+      /* No edit, no save, no copy before the check has passed */
+      g_assert_false (aims_store_update (store, "project",
+                                         project != NULL ? project
+                                                         : "5d0c8e0a-0000-4000-8000-00000000000f",
+                                         "organisation",
+                                         g_variant_new_string ("Edited too early"), &error));
+      g_assert_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_READ_ONLY);
+      g_clear_error (&error);
+      g_assert_false (aims_document_save (document, &error));
+      g_assert_error (error, AIMS_FILE_ERROR, AIMS_FILE_ERROR_READ_ONLY);
+      g_clear_error (&error);
+      copy_path = g_build_filename (run->dir, "saved-too-early.aims", NULL);
+      copy = g_file_new_for_path (copy_path);
+      g_assert_false (aims_document_save_as (document, copy, &error));
+      g_assert_error (error, AIMS_FILE_ERROR, AIMS_FILE_ERROR_READ_ONLY);
+      g_assert_nonnull (strstr (error->message, "still being checked"));
+      g_assert_false (g_file_test (copy_path, G_FILE_TEST_EXISTS));
+      g_clear_error (&error);
+    }
+
+  ok = aims_document_check (document, NULL, &error);
+  if (code == OPENS)
+    {
+      g_assert_no_error (error);
+      g_assert_true (ok);
+      g_assert_false (aims_document_get_checking (document));
+      g_assert_true (!checking || aims_document_get_fully_checked (document));
+      assert_opened_safely (run, document);
+    }
+  else
+    {
+      g_assert_false (ok);
+      g_assert_error (error, AIMS_FILE_ERROR, code);
+      assert_message (error->message, display, run->allow ? NULL : hostile->says,
+                      "deferred check");
+      g_assert_true (aims_document_get_checking (document));
+      g_assert_true (aims_document_get_read_only (document));
+    }
+  aims_document_close (document);
+  g_assert_cmpuint (aims_test_count_working_copies (), ==, 0);
+}
+
 static void
 check_everything (gpointer data)
 {
@@ -744,6 +857,9 @@ check_everything (gpointer data)
     }
   /* A refused file leaves no working copy behind. */
   g_assert_cmpuint (aims_test_count_working_copies (), ==, 0);
+
+  /* 2b. Opening it as the window opens a large file. */
+  check_deferred (run, code, display);
 
   /* 3. The command line. */
   if (run->allow)

@@ -235,6 +235,180 @@ test_changed_in_place_checked_again (void)
   aims_test_remove_tree (dir);
 }
 
+static void
+on_checked_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* aims_document_check_async(), waited for; returns whether it passed. */
+static gboolean
+check_async (AimsDocument  *document,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  aims_document_check_async (document, cancellable, on_checked_cb, &result);
+  /* Nothing changes before the callback, in the main context */
+  g_assert_true (aims_document_get_checking (document));
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return aims_document_check_finish (document, result, error);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* The window shows a large file from elsewhere after the cheap checks and
+ * checks the rest in a worker thread: until it has passed, nothing can be
+ * changed; a file that fails is refused as before and not remembered. */
+static void
+test_deferred_check (void)
+{
+  g_autofree char *dir = aims_test_make_dir ();
+  g_autofree char *made = g_build_filename (dir, "made.aims", NULL);
+  g_autofree char *received = g_build_filename (dir, "received.aims", NULL);
+  g_autofree char *hostile = g_build_filename (dir, "hostile.aims", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GFile) hostile_file = g_file_new_for_path (hostile);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(AimsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  AimsStore *store;
+  guint notified = 0;
+
+  write_bulky_project (made);
+
+  /* Sound: read-only while checking, editable after, then known */
+  copy_file (made, received);
+  document = open_ok (received, AIMS_OPEN_DEFER_CHECK);
+  store = aims_document_get_store (document);
+  g_assert_true (aims_document_get_checking (document));
+  g_assert_true (aims_document_get_read_only (document));
+  g_assert_false (aims_document_get_fully_checked (document));
+  g_assert_cmpuint (aims_store_count (store, "ai_system"), ==, N_BULKY);
+  {
+    g_autoptr(GHashTable) values = aims_test_values ("reference", g_variant_new_string ("SYS-901"),
+                                                     "name", g_variant_new_string ("Too early"),
+                                                     NULL);
+
+    uuid = aims_store_insert (store, "ai_system", values, &error);
+    g_assert_null (uuid);
+    g_assert_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_READ_ONLY);
+  }
+  g_clear_error (&error);
+  g_signal_connect (document, "notify::read-only", G_CALLBACK (count_notify_cb), &notified);
+
+  g_assert_true (check_async (document, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_false (aims_document_get_checking (document));
+  g_assert_false (aims_document_get_read_only (document));
+  g_assert_true (aims_document_get_fully_checked (document));
+  g_free (aims_test_add_system (store, "SYS-900", "Added once checked"));
+  aims_document_close (document);
+  g_clear_object (&document);
+  g_assert_false (open_checked_in_full (received, AIMS_OPEN_DEFER_CHECK));
+
+  /* Stopped before it is done: still read-only, nothing remembered */
+  copy_file (made, received);
+  document = open_ok (received, AIMS_OPEN_DEFER_CHECK);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (check_async (document, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_true (aims_document_get_checking (document));
+  g_assert_true (aims_document_get_read_only (document));
+  aims_document_close (document);
+  g_clear_object (&document);
+
+  /* Hostile: a byte that is not UTF-8 in the middle. Shown, then refused
+   * with the message opening gives, and never remembered. */
+  copy_file (made, hostile);
+  poke_byte_keep_times (hostile, "Marker-041", 0xff);
+  before = aims_test_sha256_file (hostile);
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      document = open_ok (hostile, AIMS_OPEN_DEFER_CHECK);
+      g_assert_true (aims_document_get_checking (document));
+      g_assert_false (check_async (document, NULL, &error));
+      g_assert_error (error, AIMS_FILE_ERROR, AIMS_FILE_ERROR_UNEXPECTED_CONTENT);
+      g_assert_nonnull (strstr (error->message, "hostile.aims"));
+      g_assert_nonnull (strstr (error->message, "UTF-8"));
+      g_clear_error (&error);
+      g_assert_true (aims_document_get_read_only (document));
+      aims_document_close (document);
+      g_clear_object (&document);
+    }
+  g_assert_null (aims_document_open (hostile_file, AIMS_OPEN_NONE, "Tester", &error));
+  g_assert_error (error, AIMS_FILE_ERROR, AIMS_FILE_ERROR_UNEXPECTED_CONTENT);
+  after = aims_test_sha256_file (hostile);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (aims_test_count_working_copies (), ==, 0);
+
+  aims_test_remove_tree (dir);
+}
+
+/* Migrations from format 6 on only add tables: a file of format 6 is shown
+ * before its full check as well, and migrated. One of format 4 is checked
+ * in full first. */
+static void
+test_deferred_check_older_formats (void)
+{
+  g_autofree char *dir = aims_test_make_dir ();
+  g_autofree char *v6 = g_build_filename (dir, "v6.aims", NULL);
+  g_autofree char *v4 = g_build_filename (dir, "v4.aims", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "project-v4.aims", NULL);
+  g_autoptr(AimsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  aims_test_write_project (v6, 3);
+  g_assert_cmpint (sqlite3_open (v6, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP TABLE review_action; DROP TABLE management_review; "
+                                 "DROP TABLE incident_risk; DROP TABLE incident; "
+                                 "DROP TABLE corrective_action; DROP TABLE finding; "
+                                 "DROP TABLE audit_item; DROP TABLE audit; "
+                                 "PRAGMA user_version = 6; VACUUM",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (aims_project_file_check (v6, AIMS_CHECK_NONE, NULL, &error));
+  g_assert_no_error (error);
+  copy_file (v6, v4);   /* the check remembered v6: copy it anew */
+  copy_file (v4, v6);
+
+  document = open_ok (v6, AIMS_OPEN_DEFER_CHECK);
+  g_assert_true (aims_document_get_checking (document));
+  g_assert_cmpuint (aims_store_count (aims_document_get_store (document), "incident"), ==, 0);
+  g_assert_true (aims_document_check (document, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (aims_document_get_read_only (document));
+  aims_document_close (document);
+  g_clear_object (&document);
+
+  copy_file (fixture, v4);
+  document = open_ok (v4, AIMS_OPEN_DEFER_CHECK);
+  g_assert_false (aims_document_get_checking (document));
+  g_assert_true (aims_document_get_fully_checked (document));
+  aims_document_close (document);
+
+  aims_test_remove_tree (dir);
+}
+
 /* Another program writes the file through SQLite. */
 static void
 test_written_by_another_program (void)
@@ -482,6 +656,8 @@ main (int   argc,
   g_test_add_func ("/trust/journal-beside-checked-in-full", test_journal_beside_checked_in_full);
   g_test_add_func ("/trust/cache-matches-every-field", test_cache_matches_every_field);
   g_test_add_func ("/trust/cache-is-bounded", test_cache_is_bounded);
+  g_test_add_func ("/trust/deferred-check", test_deferred_check);
+  g_test_add_func ("/trust/deferred-check-older-formats", test_deferred_check_older_formats);
   g_test_add_func ("/trust/damaged-cache-ignored", test_damaged_cache_ignored);
 
   return g_test_run ();

@@ -18,6 +18,7 @@
 #include "aims-sqlite-private.h"
 #include "aims-store-private.h"
 #include "aims-trust-cache-private.h"
+#include "aims-document-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -50,6 +51,14 @@
  */
 
 #define DB_NAME "project.sqlite"
+
+/* The oldest format whose full check may wait until the project is shown
+ * (AIMS_OPEN_DEFER_CHECK): the migrations from it on only create new
+ * tables and their indexes, so they run the same on any content and the
+ * check afterwards sees every value exactly as the file held it. A
+ * migration that changes existing rows must raise this to its own format. */
+#define DEFER_CHECK_SINCE_FORMAT 6
+G_STATIC_ASSERT (AIMS_FORMAT_VERSION == 7); /* a new migration: revisit the line above */
 #define META_NAME "meta.json"
 #define LOCK_NAME "lock"
 #define META_FORMAT 1
@@ -83,9 +92,17 @@ struct _AimsDocument
   Lock      *file_lock;
   Lock      *working_lock;
 
+  /* While the full check of a file from elsewhere runs (AIMS_OPEN_DEFER_CHECK) */
+  GCancellable    *check_cancellable;
+  char            *check_display;
+  AimsCheckFlags   check_flags;
+  AimsFingerprint  check_fingerprint;
+
   gint64     saved_change_id;
   guint      read_only : 1;
   guint      fully_checked : 1;
+  guint      checking : 1;
+  guint      check_remember : 1;
   guint      modified : 1;
   guint      closed : 1;
 };
@@ -97,6 +114,7 @@ enum {
   PROP_MODIFIED,
   PROP_READ_ONLY,
   PROP_TITLE,
+  PROP_CHECKING,
   N_PROPS
 };
 
@@ -752,6 +770,8 @@ open_file (GFile         *file,
   AimsFingerprint fingerprint = { 0 };
   gboolean stable = FALSE;
   gboolean trusted;
+  gboolean deferred;
+  gint64 copy_version = 0;
   sqlite3 *original = NULL;
   sqlite3 *copy = NULL;
   Lock *file_lock = NULL;
@@ -820,21 +840,44 @@ open_file (GFile         *file,
             _aims_trust_cache_lookup (canonical, &fingerprint);
 
   copy = _aims_project_file_open_untrusted (db_path, display, FALSE, NULL, error);
-  if (copy == NULL ||
-      !_aims_project_file_check_db (copy, def, display, check_flags,
-                                    trusted ? AIMS_CHECK_PHASE_STRUCTURE : AIMS_CHECK_PHASE_ALL,
+  if (copy == NULL)
+    goto failed;
+
+  /* With AIMS_OPEN_DEFER_CHECK, the values, the database's integrity and its
+   * links are checked later, on the working copy, while the project is shown
+   * read-only (aims-document-check.c). A file of a format whose migration
+   * changes existing rows is checked in full now. */
+  deferred = !trusted && (flags & AIMS_OPEN_DEFER_CHECK) != 0 &&
+             _aims_sqlite_query_int (copy, "PRAGMA user_version", &copy_version, NULL) &&
+             copy_version >= DEFER_CHECK_SINCE_FORMAT && copy_version <= def->version;
+
+  if (!_aims_project_file_check_db (copy, def, display, check_flags,
+                                    trusted || deferred ? AIMS_CHECK_PHASE_STRUCTURE
+                                                        : AIMS_CHECK_PHASE_ALL,
                                     NULL, &extras, error) ||
       !_aims_project_file_drop_extras (copy, def, display, extras, NULL, error))
     goto failed;
   g_clear_pointer (&copy, sqlite3_close);
 
-  if (!trusted && stable && extras == NULL)
+  if (!trusted && !deferred && stable && extras == NULL)
     _aims_trust_cache_remember (canonical, &fingerprint);
-  self->fully_checked = !trusted;
+  self->fully_checked = !trusted && !deferred;
+
+  if (deferred)
+    {
+      self->checking = TRUE;
+      self->check_cancellable = g_cancellable_new ();
+      self->check_display = g_strdup (display);
+      self->check_flags = check_flags;
+      self->check_fingerprint = fingerprint;
+      self->check_remember = stable && extras == NULL;
+    }
 
   self->read_only = (flags & AIMS_OPEN_READ_ONLY) != 0;
   if (!open_working_copy_store (self, author, error))
     goto failed;
+  if (self->checking)
+    _aims_store_set_read_only (self->store, TRUE);
 
   self->file = g_object_ref (file);
   self->canonical_path = g_steal_pointer (&canonical);
@@ -1241,6 +1284,8 @@ aims_document_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->created, g_free);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_clear_object (&self->check_cancellable);
+  g_clear_pointer (&self->check_display, g_free);
 
   G_OBJECT_CLASS (aims_document_parent_class)->finalize (object);
 }
@@ -1268,7 +1313,11 @@ aims_document_get_property (GObject    *object,
       break;
 
     case PROP_READ_ONLY:
-      g_value_set_boolean (value, self->read_only);
+      g_value_set_boolean (value, self->read_only || self->checking);
+      break;
+
+    case PROP_CHECKING:
+      g_value_set_boolean (value, self->checking);
       break;
 
     case PROP_TITLE:
@@ -1307,6 +1356,17 @@ aims_document_class_init (AimsDocumentClass *klass)
   properties [PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * AimsDocument:checking:
+   *
+   * Whether the full check of a file opened with %AIMS_OPEN_DEFER_CHECK is
+   * still to pass. Meanwhile the document is read-only: every edit, Save and
+   * Save As are refused.
+   */
+  properties [PROP_CHECKING] =
+    g_param_spec_boolean ("checking", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -1486,6 +1546,9 @@ aims_document_save (AimsDocument  *self,
       return FALSE;
     }
 
+  if (!_aims_document_check_done (self, error))
+    return FALSE;
+
   if (self->read_only)
     {
       g_set_error (error, AIMS_FILE_ERROR, AIMS_FILE_ERROR_READ_ONLY,
@@ -1548,6 +1611,9 @@ aims_document_save_as (AimsDocument  *self,
                    _("The project has been closed."));
       return FALSE;
     }
+
+  if (!_aims_document_check_done (self, error))
+    return FALSE;
 
   path = g_file_get_path (target);
   if (path == NULL)
@@ -1623,6 +1689,8 @@ aims_document_close (AimsDocument *self)
     return;
 
   self->closed = TRUE;
+  if (self->check_cancellable != NULL)
+    g_cancellable_cancel (self->check_cancellable);
   discard_working_copy (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
   update_modified (self);
@@ -1682,7 +1750,7 @@ aims_document_get_read_only (AimsDocument *self)
 {
   g_return_val_if_fail (AIMS_IS_DOCUMENT (self), FALSE);
 
-  return self->read_only;
+  return self->read_only || self->checking;
 }
 
 /**
@@ -1959,4 +2027,78 @@ aims_document_discard_recoverable (const char  *working_dir,
   lock_release (lock);
 
   return ok;
+}
+
+/* Private: the full check deferred by AIMS_OPEN_DEFER_CHECK (see
+ * aims-document-check.c) */
+
+gboolean
+_aims_document_check_done (AimsDocument  *self,
+                           GError       **error)
+{
+  if (!self->checking)
+    return TRUE;
+
+  g_set_error (error, AIMS_FILE_ERROR, AIMS_FILE_ERROR_READ_ONLY,
+               _("“%s” is still being checked. It can be changed and saved once the check "
+                 "is done."),
+               self->title);
+  return FALSE;
+}
+
+/*
+ * _aims_document_dup_check_target:
+ * @display: (out): the file's name for messages
+ * @flags: (out): the flags the structure was checked with
+ * @cancellable: (out) (transfer full): cancelled when the document closes
+ *
+ * Returns: (transfer full) (nullable): the working copy's database to check,
+ *   %NULL if nothing is left to check
+ */
+char *
+_aims_document_dup_check_target (AimsDocument    *self,
+                                 char           **display,
+                                 AimsCheckFlags  *flags,
+                                 GCancellable   **cancellable)
+{
+  if (!self->checking || self->closed)
+    return NULL;
+
+  *display = g_strdup (self->check_display);
+  *flags = self->check_flags;
+  *cancellable = g_object_ref (self->check_cancellable);
+  return g_build_filename (self->working_dir, DB_NAME, NULL);
+}
+
+/* The full check passed: the document becomes editable, and the file is
+ * remembered as checked if the working copy is exactly the file. */
+void
+_aims_document_check_passed (AimsDocument *self)
+{
+  if (!self->checking || self->closed)
+    return;
+
+  if (self->check_remember && self->canonical_path != NULL)
+    _aims_trust_cache_remember (self->canonical_path, &self->check_fingerprint);
+
+  self->checking = FALSE;
+  self->fully_checked = TRUE;
+  _aims_store_set_read_only (self->store, self->read_only);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CHECKING]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_READ_ONLY]);
+}
+
+/**
+ * aims_document_get_checking:
+ * @self: a #AimsDocument
+ *
+ * Returns: %TRUE while the full check of a file opened with
+ *   %AIMS_OPEN_DEFER_CHECK has not passed; the document is read-only
+ */
+gboolean
+aims_document_get_checking (AimsDocument *self)
+{
+  g_return_val_if_fail (AIMS_IS_DOCUMENT (self), FALSE);
+
+  return self->checking;
 }

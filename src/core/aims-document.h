@@ -28,6 +28,10 @@ G_BEGIN_DECLS
  *   the warnings
  * @AIMS_OPEN_FULL_CHECK: check every value even of a file this program
  *   saved or checked before and that has not changed since
+ * @AIMS_OPEN_DEFER_CHECK: check only the header and the schema of a file
+ *   that needs the full check now; the document is then read-only and
+ *   #AimsDocument:checking until aims_document_check() or
+ *   aims_document_check_async() has checked every value
  */
 typedef enum
 {
@@ -35,6 +39,7 @@ typedef enum
   AIMS_OPEN_READ_ONLY           = 1 << 0,
   AIMS_OPEN_ALLOW_EXTRA_OBJECTS = 1 << 1,
   AIMS_OPEN_FULL_CHECK          = 1 << 2,
+  AIMS_OPEN_DEFER_CHECK         = 1 << 3,
 } AimsOpenFlags;
 
 #define AIMS_TYPE_DOCUMENT (aims_document_get_type ())
@@ -68,6 +73,17 @@ gboolean      aims_document_get_modified         (AimsDocument         *self);
 gboolean      aims_document_get_read_only        (AimsDocument         *self);
 const char   *aims_document_get_title            (AimsDocument         *self);
 gboolean      aims_document_get_fully_checked    (AimsDocument         *self);
+gboolean      aims_document_get_checking         (AimsDocument         *self);
+gboolean      aims_document_check                (AimsDocument         *self,
+                                                  GCancellable         *cancellable,
+                                                  GError              **error);
+void          aims_document_check_async          (AimsDocument         *self,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gboolean      aims_document_check_finish         (AimsDocument         *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
 GPtrArray    *aims_document_get_warnings         (AimsDocument         *self);
 const char   *aims_document_get_working_dir      (AimsDocument         *self);
 

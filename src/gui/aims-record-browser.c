@@ -1227,9 +1227,16 @@ aims_record_browser_set_document (AimsRecordBrowser *self,
 
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (self->document, update_detail, self);
   gtk_single_selection_set_model (self->selection, NULL);
   g_clear_object (&self->list);
   g_set_object (&self->document, document);
+
+  /* A file from elsewhere is read-only until its full check has passed */
+  if (document != NULL)
+    g_signal_connect_object (document, "notify::read-only", G_CALLBACK (update_detail), self,
+                             G_CONNECT_SWAPPED);
 
   if (document != NULL && aims_document_get_store (document) != NULL)
     {

@@ -31,6 +31,8 @@ struct _AimsWindow
   GtkStack             *section_stack;
   GtkToggleButton      *sidebar_button;
   GtkWidget            *save_button;
+  GtkRevealer          *check_banner;
+  GtkSpinner           *check_spinner;
 
   GtkWidget            *overview_page;
   GtkWidget            *inventory_page;
@@ -45,6 +47,9 @@ struct _AimsWindow
   AimsDocument         *document;
   GSignalGroup         *document_signals;
   GSignalGroup         *store_signals;
+
+  /* The full check of a file from elsewhere, while it runs */
+  GCancellable         *check_cancellable;
 
   /* What to do once a save started by a close request has succeeded */
   guint                 close_after_save;
@@ -68,6 +73,14 @@ gboolean   _aims_window_close_request_project  (AimsWindow        *self);
 GtkWidget *_aims_window_create_section_page    (AimsWindow        *self,
                                                 const AimsSection *section);
 void       _aims_window_flush_edits            (AimsWindow        *self);
+
+void       _aims_window_close_document         (AimsWindow        *self);
+
+/* aims-window-check.c */
+AimsOpenFlags _aims_window_get_defer_flag      (GFile             *file);
+void       _aims_window_set_defer_threshold    (goffset            bytes);
+void       _aims_window_start_check            (AimsWindow        *self);
+void       _aims_window_stop_check             (AimsWindow        *self);
 
 /* aims-window-records.c */
 void       _aims_window_class_init_records     (GtkWidgetClass    *widget_class);

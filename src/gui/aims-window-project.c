@@ -130,7 +130,9 @@ update_title (AimsWindow *self)
   name = aims_document_get_title (self->document);
   modified = aims_document_get_modified (self->document);
 
-  if (aims_document_get_read_only (self->document))
+  if (aims_document_get_checking (self->document))
+    subtitle = _("Checking…");
+  else if (aims_document_get_read_only (self->document))
     subtitle = _("Read-Only");
   else if (modified)
     subtitle = _("Unsaved Changes");
@@ -159,7 +161,8 @@ _aims_window_update_actions (AimsWindow *self)
   g_autofree char *redo_label = NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", have);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as",
+                                 have && !aims_document_get_checking (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-project", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", have);
   /* Read-only projects open it too, to look; it refuses to apply */
@@ -207,6 +210,8 @@ set_document (AimsWindow   *self,
   if (self->document == document)
     return;
 
+  _aims_window_stop_check (self);
+
   if (self->overview_page != NULL)
     aims_overview_page_set_document (AIMS_OVERVIEW_PAGE (self->overview_page), document);
   if (self->inventory_page != NULL)
@@ -238,6 +243,7 @@ set_document (AimsWindow   *self,
     _aims_window_set_page (self, "welcome");
 
   _aims_window_update_actions (self);
+  _aims_window_start_check (self);
 }
 
 static void
@@ -252,6 +258,12 @@ close_document (AimsWindow *self)
   document = g_object_ref (self->document);
   set_document (self, NULL);
   aims_document_close (document);
+}
+
+void
+_aims_window_close_document (AimsWindow *self)
+{
+  close_document (self);
 }
 
 static void
@@ -357,7 +369,8 @@ open_file_with_flags (AimsWindow    *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *author = dup_author (self);
 
-  document = aims_document_open (file, flags, author, &error);
+  /* A large file from elsewhere is shown before its full check has passed */
+  document = aims_document_open (file, flags | _aims_window_get_defer_flag (file), author, &error);
 
   if (document == NULL)
     {
@@ -917,6 +930,7 @@ _aims_window_dispose_project (AimsWindow *self)
 {
   /* A window torn down without a close request (the process is ending) keeps
    * the working copy: it is what recovery offers back at the next start. */
+  _aims_window_stop_check (self);
   if (self->document_signals != NULL)
     g_signal_group_set_target (self->document_signals, NULL);
   if (self->store_signals != NULL)

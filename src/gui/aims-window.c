@@ -373,6 +373,8 @@ aims_window_class_init (AimsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AimsWindow, section_stack);
   gtk_widget_class_bind_template_child (widget_class, AimsWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, AimsWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, AimsWindow, check_banner);
+  gtk_widget_class_bind_template_child (widget_class, AimsWindow, check_spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);

@@ -121,6 +121,7 @@ main (int   argc,
       aims_window_open_file (window, file);
       bench_wait_for_paint (widget);
       document = g_object_ref (window->document);
+      bench_wait_for_check (document, g_get_monotonic_time ());
 
       aims_window_show_section (window, "heatmap");
       bench_wait_for_paint (widget);
@@ -165,7 +166,10 @@ main (int   argc,
       total = aims_record_list_get_total (register_list (window));
 
       /* A search typed in the register, then cleared */
-      search = GTK_EDITABLE (bench_find_descendant (window->risks_page, GTK_TYPE_SEARCH_ENTRY));
+      /* The list's own search entry (Ctrl+F), not one of a filter's popover */
+      aims_record_browser_focus_search (AIMS_RECORD_BROWSER (window->risks_page));
+      search = GTK_EDITABLE (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                                      GTK_TYPE_SEARCH_ENTRY));
       for (guint n = 0; n <= strlen (typed); n++)
         {
           int position = -1;
