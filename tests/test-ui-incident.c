@@ -327,7 +327,8 @@ test_bad_time (Fixture       *f,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
 
   /* 2026-11-19T08:40 to 2026-11-20T11:05 */
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (to_detect)), ==, "1 d 2 h");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (require_named (to_detect, "value"))), ==,
+                   "1 d 2 h");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (to_resolve)), ==,
                    "Needs the times it was detected and resolved");
 
@@ -355,9 +356,11 @@ test_bad_time (Fixture       *f,
   g_assert_cmpstr (stored, ==, "2026-11-21T16:35");
   g_assert_false (shows_label (form, message));
   g_assert_false (gtk_widget_has_css_class (resolved, "error"));
-  WAIT_UNTIL (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (to_resolve)),
+  WAIT_UNTIL (g_strcmp0 (gtk_label_get_text (GTK_LABEL (require_named (to_resolve, "value"))),
                          "1 d 5 h") == 0);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (to_resolve)), ==, "1 d 5 h");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (require_named (to_resolve, "value"))), ==,
+                   "1 d 5 h");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (to_resolve)), ==, "");
 }
 
 /* "Record Incident" on an AI system's page, beside "Add Risk" */
@@ -423,6 +426,8 @@ test_risks_revealed (Fixture       *f,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   WAIT_UNTIL (count_rows (list) == n_linked);
   g_assert_cmpuint (count_rows (list), ==, n_linked);
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==,
+                   "This incident reveals 2 risks");
 
   /* Link a risk: search by reference, Enter links the first match */
   chooser = find_descendant_of_type (group, GTK_TYPE_MENU_BUTTON);

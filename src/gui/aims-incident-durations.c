@@ -23,7 +23,14 @@ create_row (GtkWidget  *group,
             const char *title)
 {
   GtkWidget *row = adw_action_row_new ();
+  GtkWidget *value = gtk_label_new (NULL);
 
+  /* The figure stands out at the end of the row, as a value does */
+  gtk_widget_set_name (value, "value");
+  gtk_label_set_selectable (GTK_LABEL (value), TRUE);
+  gtk_widget_set_focusable (value, FALSE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
+  g_object_set_data (G_OBJECT (row), "value", value);
   gtk_widget_set_name (row, name);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -64,11 +71,15 @@ show_span (GtkWidget  *group,
   GtkWidget *row = g_object_get_data (G_OBJECT (group), name);
   g_autofree char *text = has ? aims_incident_format_duration (span) : g_strdup (missing);
 
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
-  if (has)
-    gtk_widget_remove_css_class (row, "dim-label");
-  else
-    gtk_widget_add_css_class (row, "dim-label");
+  GtkLabel *value = g_object_get_data (G_OBJECT (row), "value");
+
+  /* What is missing reads as help under the title */
+  gtk_label_set_text (value, has ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (value), has);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), has ? "" : text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
 }
 
 /**

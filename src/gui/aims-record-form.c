@@ -1840,7 +1840,11 @@ update_link_count (LinkGroup *link)
     return;
 
   n = link->linked != NULL ? g_list_model_get_n_items (G_LIST_MODEL (link->linked)) : 0;
-  if (n > 0)
+  if (n > 0 && g_str_equal (link->spec->table, "incident"))
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "This incident reveals %u risk",
+                                         "This incident reveals %u risks", n),
+                            n);
+  else if (n > 0)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u risk concerns this system",
                                          "%u risks concern this system", n),
                             n);
@@ -1886,14 +1890,7 @@ create_link_row_cb (gpointer item,
     }
   g_object_set_data_full (G_OBJECT (row), "uuid", g_strdup (uuid), g_free);
 
-  /* Going to the linked record is offered only where someone can show it */
-  if (g_signal_has_handler_pending (link->form, signals [OPEN_RECORD], 0, FALSE))
-    {
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_signal_connect (row, "activated", G_CALLBACK (on_link_row_activated_cb), link);
-    }
-
+  /* The row's own action comes first, before the way to the record */
   if (link->spec->row_action != NULL)
     {
       /* Translators: the accessible name of a button on a linked record's row, as in
@@ -1910,6 +1907,14 @@ create_link_row_cb (gpointer item,
       gtk_actionable_set_action_name (GTK_ACTIONABLE (action), link->spec->row_action);
       gtk_actionable_set_action_target (GTK_ACTIONABLE (action), "(ss)", link->form->uuid, uuid);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), action);
+    }
+
+  /* Going to the linked record is offered only where someone can show it */
+  if (g_signal_has_handler_pending (link->form, signals [OPEN_RECORD], 0, FALSE))
+    {
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_signal_connect (row, "activated", G_CALLBACK (on_link_row_activated_cb), link);
     }
 
   button = gtk_button_new_from_icon_name ("list-remove-symbolic");
