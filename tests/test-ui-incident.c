@@ -301,6 +301,28 @@ test_record_from_section (Fixture       *f,
   stored = dup_text (f->store, "incident", uuid, "system");
   g_assert_cmpstr (stored, ==, system);
 
+  /* A time picked in the calendar beside the field is written into it */
+  {
+    GtkWidget *occurred = require_named (form, "occurred");
+    GtkWidget *picker = require_named (occurred, "pick-time");
+    GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (picker)));
+    GtkWidget *calendar = find_descendant_of_type (popover, GTK_TYPE_CALENDAR);
+    g_autoptr(GDateTime) day = g_date_time_new_utc (2026, 3, 14, 0, 0, 0);
+    g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+
+    collect_of_type (popover, GTK_TYPE_SPIN_BUTTON, spins);
+    g_assert_cmpuint (spins->len, ==, 2);
+    gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+    gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 9);
+    gtk_spin_button_set_value (g_ptr_array_index (spins, 1), 30);
+    g_signal_emit_by_name (require_named (popover, "set-time"), "clicked");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (occurred)), ==, "2026-03-14T09:30");
+    wait_ms (900);
+    g_clear_pointer (&stored, g_free);
+    stored = dup_text (f->store, "incident", uuid, "occurred");
+    g_assert_cmpstr (stored, ==, "2026-03-14T09:30");
+  }
+
   /* The list shows the system's name, not its identifier */
   WAIT_UNTIL (shows_label (GTK_WIDGET (f->incidents), system_name));
 }
