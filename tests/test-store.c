@@ -184,6 +184,8 @@ value_for (AimsStore           *store,
         }
       if (field->widget == AIMS_FIELD_WIDGET_DATE)
         return g_variant_new_string (second ? "2026-01-01" : "2026-12-31");
+      if (field->widget == AIMS_FIELD_WIDGET_DATETIME)
+        return g_variant_new_string (second ? "2026-01-01T08:30" : "2026-12-31T23:59");
       return g_variant_new_take_string (g_strdup_printf ("%s: Ünïcødé ✓ “quoted” ‘x’ %s",
                                                          field->name, second ? "two" : "one"));
     case AIMS_FIELD_JSON:

@@ -15,4 +15,12 @@ gboolean _aims_demo_generate_assessments (AimsStore  *store,
                                           guint32     seed,
                                           GError    **error);
 
+gboolean _aims_demo_generate_incidents      (AimsStore  *store,
+                                            guint32     seed,
+                                            GError    **error);
+gboolean _aims_demo_generate_more_incidents (AimsStore  *store,
+                                            guint32     seed,
+                                            guint       n_skip,
+                                            GError    **error);
+
 G_END_DECLS

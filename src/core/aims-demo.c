@@ -2129,7 +2129,8 @@ generate (AimsStore      *store,
   if (!generate_hand_written (store, rand, n_systems, data_sets, third_parties, error) ||
       !generate_hand_written_risks (store, rand, error) ||
       !_aims_demo_generate_assessments (store, seed, error) ||
-      !_aims_demo_generate_soa (store, error))
+      !_aims_demo_generate_soa (store, error) ||
+      !_aims_demo_generate_incidents (store, seed, error))
     return FALSE;
 
   if (n_systems <= n_hand_written)
@@ -2166,7 +2167,8 @@ generate (AimsStore      *store,
 
   return generate_risks (store, rand,
                          aims_demo_scale_get_n_risks (scale) - G_N_ELEMENTS (hand_written_risks),
-                         error);
+                         error) &&
+         _aims_demo_generate_more_incidents (store, seed, n_hand_written, error);
 }
 
 /* A new file's starting content: no history of its own (see

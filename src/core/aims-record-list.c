@@ -55,6 +55,7 @@ static const struct
   { "ai_system", { "name", "reference", "business_owner", "technical_owner", "description", NULL } },
   { "data_set", { "name", "reference", "owner", "source", NULL } },
   { "third_party", { "name", "reference", "supplies", NULL } },
+  { "incident", { "title", "reference", "description", "affected", NULL } },
 };
 
 /* A value to bind to the query. */
@@ -199,6 +200,11 @@ order_term (const AimsFieldInfo *field)
       g_string_append_printf (term, " ELSE %u END", field->n_choices);
       return g_string_free (term, FALSE);
     }
+
+  /* An AI system by its name, not its uuid */
+  if (field->widget == AIMS_FIELD_WIDGET_AI_SYSTEM)
+    return g_strdup_printf ("(SELECT name FROM ai_system WHERE ai_system.uuid = %s) "
+                            "COLLATE NOCASE", quoted);
 
   if (is_text_field (field))
     return g_strdup_printf ("%s COLLATE NOCASE", quoted);

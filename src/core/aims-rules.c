@@ -12,6 +12,7 @@
 #include "aims-rules-private.h"
 
 #include "aims-assessment-private.h"
+#include "aims-incident-private.h"
 #include "aims-sqlite-private.h"
 #include "aims-store-private.h"
 
@@ -368,6 +369,9 @@ _aims_rules_check_record (const AimsTableInfo  *table,
   if (has_fields (table, "eu_ai_act_category", "eu_ai_act_area") &&
       (involves (field, "eu_ai_act_category") || involves (field, "eu_ai_act_area")) &&
       !check_area (table, record, field, error))
+    return FALSE;
+
+  if (!_aims_incident_check_record (table, record, field, error))
     return FALSE;
 
   return TRUE;

@@ -1147,6 +1147,8 @@ static const char * const change_ops[] = {
 #define ENTRY(section) .group = section, .widget = AIMS_FIELD_WIDGET_ENTRY
 #define AREA(section) .group = section, .widget = AIMS_FIELD_WIDGET_TEXT_AREA
 #define DATE(section) .group = section, .widget = AIMS_FIELD_WIDGET_DATE
+#define DATETIME(section) .group = section, .widget = AIMS_FIELD_WIDGET_DATETIME
+#define AI_SYSTEM(section) .group = section, .widget = AIMS_FIELD_WIDGET_AI_SYSTEM
 #define SWITCH(section) .group = section, .widget = AIMS_FIELD_WIDGET_SWITCH
 #define CHOICE(section, list) \
   .group = section, .widget = AIMS_FIELD_WIDGET_CHOICE, \
@@ -1800,20 +1802,24 @@ static const AimsFieldInfo incident_fields[] = {
   { "uuid", N_("Identifier"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
   { "reference", N_("Reference"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, ENTRY (S_INCIDENT), REQUIRED },
   { "title", N_("Title"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, ENTRY (S_INCIDENT), REQUIRED },
-  { "system", N_("AI system"), AIMS_FIELD_TEXT, 0, SHORT, 7, NULL, HIDDEN },
+  { "system", N_("AI system"), AIMS_FIELD_TEXT, 0, SHORT, 7, NULL, AI_SYSTEM (S_INCIDENT),
+    HELP (N_("The AI system the incident happened in.")) },
   { "type", N_("Type"), AIMS_FIELD_TEXT, NN, SHORT, 7, incident_type_choices,
     CHOICE (S_INCIDENT, incident_type_list), REQUIRED },
   { "severity", N_("Severity"), AIMS_FIELD_TEXT, NN, SHORT, 7, incident_severity_choices,
     CHOICE (S_INCIDENT, incident_severity_list), REQUIRED },
   { "status", N_("Status"), AIMS_FIELD_TEXT, NN, SHORT, 7, incident_status_choices,
-    CHOICE (S_INCIDENT, incident_status_list), REQUIRED },
+    CHOICE (S_INCIDENT, incident_status_list), REQUIRED,
+    HELP (N_("Resolved and closed incidents need the time they were resolved.")) },
   { "description", N_("Description"), AIMS_FIELD_TEXT, NN, LONG, 7, NULL, AREA (S_INCIDENT) },
-  { "occurred", N_("Occurred"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, ENTRY (S_INCIDENT_TIMES),
-    HELP (N_("Date and time, as 2026-03-14T09:30.")) },
-  { "detected", N_("Detected"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, ENTRY (S_INCIDENT_TIMES) },
+  { "occurred", N_("Occurred"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, DATETIME (S_INCIDENT_TIMES),
+    HELP (N_("When the incident began.")) },
+  { "detected", N_("Detected"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, DATETIME (S_INCIDENT_TIMES),
+    HELP (N_("When someone noticed it.")) },
   { "responded", N_("Responded"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL,
-    ENTRY (S_INCIDENT_TIMES) },
-  { "resolved", N_("Resolved"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, ENTRY (S_INCIDENT_TIMES) },
+    DATETIME (S_INCIDENT_TIMES), HELP (N_("When the first action was taken.")) },
+  { "resolved", N_("Resolved"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, DATETIME (S_INCIDENT_TIMES),
+    HELP (N_("When the AI system worked as intended again.")) },
   { "affected", N_("Who is affected"), AIMS_FIELD_TEXT, NN, LONG, 7, NULL,
     AREA (S_INCIDENT_ANALYSIS) },
   { "immediate_actions", N_("Immediate actions"), AIMS_FIELD_TEXT, NN, LONG, 7, NULL,
@@ -1824,7 +1830,8 @@ static const AimsFieldInfo incident_fields[] = {
     AREA (S_INCIDENT_ANALYSIS) },
   { "reportable", N_("Must be reported to an authority"), AIMS_FIELD_BOOLEAN, NN, 0, 7, NULL,
     SWITCH (S_REPORTING) },
-  { "authority", N_("Authority"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, ENTRY (S_REPORTING) },
+  { "authority", N_("Authority"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, ENTRY (S_REPORTING),
+    HELP (N_("To whom it must be reported, such as the market surveillance authority.")) },
   { "reported_on", N_("Reported on"), AIMS_FIELD_TEXT, NN, SHORT, 7, NULL, DATE (S_REPORTING) },
   { "created", N_("Created"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
   { "modified", N_("Modified"), AIMS_FIELD_TEXT, SYS, SHORT, 7, NULL, HIDDEN },
@@ -1885,6 +1892,8 @@ static const AimsFieldInfo review_action_fields[] = {
 #undef ENTRY
 #undef AREA
 #undef DATE
+#undef DATETIME
+#undef AI_SYSTEM
 #undef SWITCH
 #undef CHOICE
 #undef MULTI

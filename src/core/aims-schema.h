@@ -90,6 +90,10 @@ typedef enum
  *   "_likelihood" or "_impact", or is "likelihood" or "severity" (an impact)
  * @AIMS_FIELD_WIDGET_LEVEL: a risk level the store computes from the
  *   matrix, shown by its name and never edited (-1: none yet)
+ * @AIMS_FIELD_WIDGET_DATETIME: a wall-clock date and time written
+ *   YYYY-MM-DDTHH:MM, or empty
+ * @AIMS_FIELD_WIDGET_AI_SYSTEM: one of the project's AI systems, offered by
+ *   its name; the column holds its uuid, or nothing when none is chosen
  *
  * The control a form uses for a field.
  */
@@ -104,6 +108,8 @@ typedef enum
   AIMS_FIELD_WIDGET_HIDDEN,
   AIMS_FIELD_WIDGET_SCORE,
   AIMS_FIELD_WIDGET_LEVEL,
+  AIMS_FIELD_WIDGET_DATETIME,
+  AIMS_FIELD_WIDGET_AI_SYSTEM,
 } AimsFieldWidget;
 
 /**

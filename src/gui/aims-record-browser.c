@@ -74,6 +74,10 @@ static const char * const risk_columns[] = {
 static const char * const risk_facets[] = {
   "owner", "inherent_level", "residual_level", "treatment", "status", NULL
 };
+static const char * const incident_columns[] = {
+  "reference", "title", "system", "type", "severity", "status", "occurred", NULL
+};
+static const char * const incident_facets[] = { "type", "severity", "status", NULL };
 static const char * const name_column[] = { "name", NULL };
 static const char * const title_column[] = { "title", NULL };
 
@@ -102,6 +106,13 @@ static const BrowserSpec specs[] = {
        "Each is scored on the project’s likelihood × impact matrix."),
     N_("_Add Risk"), N_("New risk"), N_("Search title, identifier, owner or description"),
     risk_columns, title_column, risk_facets },
+  { "incident", "emblem-important-symbolic",
+    N_("No Incidents Recorded"),
+    N_("Record what went wrong with an AI system: when it happened, when it was noticed "
+       "and fixed, who was affected and which risks it shows to be real."),
+    N_("_Record Incident"), N_("New incident"),
+    N_("Search title, identifier, description or who is affected"),
+    incident_columns, title_column, incident_facets },
 };
 
 struct _AimsRecordBrowser
@@ -427,7 +438,14 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   AimsRecord *record = gtk_list_item_get_item (item);
   g_autofree char *raw = aims_record_dup_text (record, field->name);
   AimsRecordBrowser *self = g_object_get_data (G_OBJECT (factory), "browser");
-  g_autofree char *text = display_value (field, self ? self->matrix : NULL, raw);
+  g_autofree char *text = NULL;
+
+  /* An AI system by its name; only the rows on screen look it up */
+  if (field->widget == AIMS_FIELD_WIDGET_AI_SYSTEM && raw != NULL && raw[0] != '\0' &&
+      self != NULL && get_store (self) != NULL)
+    text = aims_store_dup_text (get_store (self), "ai_system", raw, "name", NULL);
+  if (text == NULL)
+    text = display_value (field, self ? self->matrix : NULL, raw);
 
   gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
 }

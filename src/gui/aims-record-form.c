@@ -23,7 +23,9 @@
 
 #include <adwaita.h>
 
+#include "aims-datetime-button.h"
 #include "aims-error-dialog.h"
+#include "aims-incident-durations.h"
 #include "aims-record-form.h"
 #include "aims-treatment-actions-group.h"
 #include "aims-risk-impacts.h"
@@ -58,6 +60,11 @@ typedef struct
   const char *nothing_to_link;
   const char *add_label;        /* a button that adds a linked record… */
   const char *add_action;       /* …through this action, with our uuid */
+  const char *extra_label;      /* another button acting on our record… */
+  const char *extra_action;     /* …through this action, with our uuid */
+  const char *row_label;        /* a button on each linked record's row… */
+  const char *row_action;       /* …through this action, with (our uuid, its uuid) */
+  const char *row_accessible;   /* its accessible name, before the record's name */
 } LinkSpec;
 
 static const LinkSpec link_specs[] = {
@@ -87,12 +94,28 @@ static const LinkSpec link_specs[] = {
     N_("Risks"),
     N_("No risks are recorded for this system yet."),
     NULL, NULL,
-    N_("_Add Risk"), "win.add-risk-for-system" },
+    N_("_Add Risk"), "win.add-risk-for-system",
+    N_("Record _Incident"), "win.record-incident-for-system" },
   { "risk", "risk_system", "ai_system", TRUE,
     N_("AI Systems"),
     N_("This risk is not linked to an AI system yet."),
     N_("Link an AI System"),
     N_("Every AI system is linked already.") },
+  /* Incidents and the risks they reveal; the links are made on the
+   * incident's side, where "Reassess" takes the person to the risk */
+  { "incident", "incident_risk", "risk", TRUE,
+    N_("Risks Revealed"),
+    N_("No risks are linked to this incident yet. Link the risks it shows to be real, "
+       "or add a new one."),
+    N_("Link a Risk"),
+    N_("Every risk is linked already."),
+    N_("_New Risk"), "win.add-risk-for-incident",
+    NULL, NULL,
+    N_("_Reassess"), "win.reassess-risk", N_("Reassess risk") },
+  { "risk", "incident_risk", "incident", FALSE,
+    N_("Incidents"),
+    N_("No incident has revealed this risk."),
+    NULL, NULL },
 };
 
 typedef struct _Field Field;
@@ -119,6 +142,7 @@ struct _AimsRecordForm
   /* Widgets, owned by the page; NULL on forms without them */
   GtkWidget           *actions_group;      /* a risk's treatment actions */
   GtkWidget           *acceptance_warning; /* the acceptance exceeds the appetite */
+  GtkWidget           *durations_group;    /* an incident's response times */
   GtkLabel            *acceptance_warning_label;
 
   /* The descriptor the rows are built for */
@@ -144,6 +168,8 @@ struct _Field
   GtkLabel            *error_label;
   GtkEventController  *focus;
   GtkWidget          **checks;      /* MULTI_CHOICE: a check button per choice */
+  GtkWidget           *picker;      /* DATETIME: the calendar button */
+  GPtrArray           *system_uuids; /* AI_SYSTEM: the uuid at each position after "None" */
 
   guint                commit_source;
   guint                has_error : 1;
@@ -159,7 +185,9 @@ struct _LinkGroup
   /* Widgets, owned by the page */
   AdwPreferencesGroup *group;
   GtkListBox          *list;
-  GtkWidget           *link_button;
+  GtkWidget           *link_button;  /* NULL where records are not linked from here */
+  GtkWidget           *add_button;
+  GtkWidget           *extra_button;
   GtkPopover          *popover;
   GtkSearchEntry      *search_entry;
   GtkStack            *chooser_stack;
@@ -243,6 +271,11 @@ dup_field_title (const AimsFieldInfo *info)
       /* Translators: the title of a date field; keep YYYY-MM-DD, it is the format to type */
       return g_strdup_printf (_("%s (YYYY-MM-DD)"), label);
     }
+
+  if (info->widget == AIMS_FIELD_WIDGET_DATETIME)
+    /* Translators: the title of a date-and-time field; keep YYYY-MM-DDTHH:MM, it is the
+     * format to type */
+    return g_strdup_printf (_("%s (YYYY-MM-DDTHH:MM)"), label);
 
   if (field_shows_required (info))
     /* Translators: the title of a field that must be filled in */
@@ -420,7 +453,19 @@ dup_field_value (Field *field)
     {
     case AIMS_FIELD_WIDGET_ENTRY:
     case AIMS_FIELD_WIDGET_DATE:
+    case AIMS_FIELD_WIDGET_DATETIME:
       return text_value (info, gtk_editable_get_text (GTK_EDITABLE (field->control)));
+
+    case AIMS_FIELD_WIDGET_AI_SYSTEM:
+      {
+        guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (field->control));
+
+        if (selected == GTK_INVALID_LIST_POSITION || selected == 0 ||
+            field->system_uuids == NULL || selected > field->system_uuids->len)
+          return empty_value (info);
+
+        return g_variant_new_string (g_ptr_array_index (field->system_uuids, selected - 1));
+      }
 
     case AIMS_FIELD_WIDGET_TEXT_AREA:
       {
@@ -481,6 +526,107 @@ dup_field_value (Field *field)
 static void show_score_note (Field    *field,
                              GVariant *value);
 
+/* AI systems: offered by name, "None" first */
+
+typedef struct
+{
+  char *name;
+  char *uuid;
+} SystemEntry;
+
+static void
+system_entry_free (gpointer data)
+{
+  SystemEntry *entry = data;
+
+  g_free (entry->name);
+  g_free (entry->uuid);
+  g_free (entry);
+}
+
+static int
+compare_system_entries (gconstpointer a,
+                        gconstpointer b)
+{
+  const SystemEntry *x = *(SystemEntry * const *) a;
+  const SystemEntry *y = *(SystemEntry * const *) b;
+
+  return g_utf8_collate (x->name, y->name);
+}
+
+/* Above this many systems, the chooser is read again only when systems are
+ * added or removed, not on every edit */
+#define AI_SYSTEM_REREAD_LIMIT 2000
+
+static void
+fill_ai_systems (Field *field)
+{
+  AimsStore *store = field->form->store;
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (system_entry_free);
+  g_auto(GStrv) uuids = NULL;
+  guint count = store != NULL ? aims_store_count (store, "ai_system") : 0;
+  gint64 stamp = store != NULL ? aims_store_get_last_change_id (store) : -1;
+  gint64 last_stamp = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (field->control), "stamp"));
+
+  if (field->system_uuids != NULL && field->system_uuids->len == count &&
+      (stamp == last_stamp || count > AI_SYSTEM_REREAD_LIMIT))
+    return;
+
+  if (store != NULL)
+    uuids = aims_store_dup_uuids (store, "ai_system", NULL);
+  for (guint i = 0; uuids != NULL && uuids[i] != NULL; i++)
+    {
+      SystemEntry *entry = g_new0 (SystemEntry, 1);
+
+      entry->uuid = g_strdup (uuids[i]);
+      entry->name = aims_store_dup_text (store, "ai_system", uuids[i], "name", NULL);
+      if (entry->name == NULL || entry->name[0] == '\0')
+        {
+          g_free (entry->name);
+          entry->name = g_strdup (_("Untitled"));
+        }
+      g_ptr_array_add (entries, entry);
+    }
+  g_ptr_array_sort (entries, compare_system_entries);
+
+  g_clear_pointer (&field->system_uuids, g_ptr_array_unref);
+  field->system_uuids = g_ptr_array_new_with_free_func (g_free);
+  gtk_string_list_append (labels, C_("AI system", "None"));
+  for (guint i = 0; i < entries->len; i++)
+    {
+      SystemEntry *entry = g_ptr_array_index (entries, i);
+
+      gtk_string_list_append (labels, entry->name);
+      g_ptr_array_add (field->system_uuids, g_steal_pointer (&entry->uuid));
+    }
+
+  g_object_set_data (G_OBJECT (field->control), "stamp", GSIZE_TO_POINTER ((gsize) stamp));
+  if (!same_strings (adw_combo_row_get_model (ADW_COMBO_ROW (field->control)),
+                     G_LIST_MODEL (labels)))
+    adw_combo_row_set_model (ADW_COMBO_ROW (field->control), G_LIST_MODEL (labels));
+}
+
+static void
+show_ai_system (Field      *field,
+                const char *uuid)
+{
+  guint position = 0;
+
+  fill_ai_systems (field);
+  for (guint i = 0; uuid != NULL && i < field->system_uuids->len; i++)
+    {
+      if (g_str_equal (g_ptr_array_index (field->system_uuids, i), uuid))
+        {
+          position = i + 1;
+          break;
+        }
+    }
+
+  if (adw_combo_row_get_selected (ADW_COMBO_ROW (field->control)) != position)
+    adw_combo_row_set_selected (ADW_COMBO_ROW (field->control), position);
+}
+
 /* Shows @value (nullable: not set) in the field's control. Signals the
  * change causes are ignored: loading is set. */
 static void
@@ -495,8 +641,13 @@ show_field_value (Field    *field,
 
   switch (info->widget)
     {
+    case AIMS_FIELD_WIDGET_AI_SYSTEM:
+      show_ai_system (field, text);
+      break;
+
     case AIMS_FIELD_WIDGET_ENTRY:
     case AIMS_FIELD_WIDGET_DATE:
+    case AIMS_FIELD_WIDGET_DATETIME:
       /* Leave the cursor alone when nothing changed (our own edit echoing back) */
       if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (field->control)), text ? text : "") != 0)
         gtk_editable_set_text (GTK_EDITABLE (field->control), text ? text : "");
@@ -601,6 +752,15 @@ set_field_editable (Field    *field,
     case AIMS_FIELD_WIDGET_ENTRY:
     case AIMS_FIELD_WIDGET_DATE:
       gtk_editable_set_editable (GTK_EDITABLE (field->control), editable);
+      break;
+
+    case AIMS_FIELD_WIDGET_DATETIME:
+      gtk_editable_set_editable (GTK_EDITABLE (field->control), editable);
+      gtk_widget_set_visible (field->picker, editable);
+      break;
+
+    case AIMS_FIELD_WIDGET_AI_SYSTEM:
+      gtk_widget_set_sensitive (field->control, editable);
       break;
 
     case AIMS_FIELD_WIDGET_TEXT_AREA:
@@ -725,6 +885,7 @@ field_free (gpointer data)
   for (guint i = 0; field->checks != NULL && i < field->info->n_choices; i++)
     g_signal_handlers_disconnect_by_data (field->checks[i], field);
 
+  g_clear_pointer (&field->system_uuids, g_ptr_array_unref);
   g_free (field->checks);
   g_free (field);
 }
@@ -805,6 +966,9 @@ load_fields (AimsRecordForm *self)
     load_field (self, g_ptr_array_index (self->fields, i));
 
   update_acceptance_warning (self);
+  if (self->durations_group != NULL)
+    aims_incident_durations_update (self->durations_group, self->found ? self->store : NULL,
+                                    self->uuid);
 }
 
 static void
@@ -823,7 +987,12 @@ update_editable (AimsRecordForm *self)
     {
       LinkGroup *link = g_ptr_array_index (self->links, i);
 
-      gtk_widget_set_visible (link->link_button, editable);
+      if (link->link_button != NULL)
+        gtk_widget_set_visible (link->link_button, editable);
+      if (link->add_button != NULL)
+        gtk_widget_set_visible (link->add_button, editable);
+      if (link->extra_button != NULL)
+        gtk_widget_set_visible (link->extra_button, editable);
       for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (link->list));
            row != NULL;
            row = gtk_widget_get_next_sibling (row))
@@ -1178,6 +1347,40 @@ add_actions_group (AimsRecordForm *self)
   g_ptr_array_add (self->sections, section);
 }
 
+/* An incident's response times: their own group, right after its
+ * timeline */
+static const char durations_section[] = "(response times)";
+
+static gboolean
+wants_durations_group (AimsRecordForm *self)
+{
+  return g_str_equal (self->table->name, "incident") && self->durations_group == NULL;
+}
+
+static void
+add_durations_group (AimsRecordForm *self)
+{
+  Section *section = g_new0 (Section, 1);
+
+  self->durations_group = aims_incident_durations_new ();
+  aims_incident_durations_update (self->durations_group, self->store, self->uuid);
+
+  section->name = durations_section;
+  section->group = ADW_PREFERENCES_GROUP (g_object_ref_sink (self->durations_group));
+  section->attach = TRUE;
+  g_ptr_array_add (self->groups, section->group);
+  g_ptr_array_add (self->sections, section);
+}
+
+static gboolean
+is_after_timeline (AimsRecordForm      *self,
+                   const AimsFieldInfo *next)
+{
+  const AimsFieldInfo *resolved = aims_table_info_lookup_field (self->table, "resolved");
+
+  return resolved != NULL && next > resolved && g_strcmp0 (next->group, resolved->group) != 0;
+}
+
 /* Whether @next, the field about to be built, comes after the treatment's
  * section */
 static gboolean
@@ -1264,6 +1467,24 @@ build_entry (Section *section,
       else
         tooltip = g_strdup (_("Type the date as YYYY-MM-DD, for example 2026-03-31."));
       gtk_widget_set_tooltip_text (row, tooltip);
+    }
+  else if (info->widget == AIMS_FIELD_WIDGET_DATETIME)
+    {
+      g_autofree char *tooltip = NULL;
+
+      adw_entry_row_set_input_hints (ADW_ENTRY_ROW (row), GTK_INPUT_HINT_NO_SPELLCHECK);
+      if (info->description != NULL)
+        /* Translators: the tooltip of a date-and-time field: its description, then the
+         * format */
+        tooltip = g_strdup_printf (_("%s\nType the date and time as YYYY-MM-DDTHH:MM, for "
+                                     "example 2026-03-14T09:30."),
+                                   _(info->description));
+      else
+        tooltip = g_strdup (_("Type the date and time as YYYY-MM-DDTHH:MM, for example "
+                              "2026-03-14T09:30."));
+      gtk_widget_set_tooltip_text (row, tooltip);
+      field->picker = aims_datetime_button_new (GTK_EDITABLE (row), field_label (info));
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), field->picker);
     }
   else if (info->description != NULL)
     {
@@ -1366,6 +1587,27 @@ build_choice (Section *section,
   if (info->description != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(info->description));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+  gtk_widget_set_name (row, info->name);
+
+  field->control = row;
+  set_accessible_name (row, info);
+
+  g_signal_connect (row, "notify::selected", G_CALLBACK (on_combo_selected_cb), field);
+  section_add_row (section, field, row);
+}
+
+static void
+build_ai_system (Section *section,
+                 Field   *field)
+{
+  const AimsFieldInfo *info = field->info;
+  g_autofree char *title = dup_field_title (info);
+  GtkWidget *row = adw_combo_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (info->description != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(info->description));
   gtk_widget_set_name (row, info->name);
 
   field->control = row;
@@ -1598,7 +1840,11 @@ update_link_count (LinkGroup *link)
     return;
 
   n = link->linked != NULL ? g_list_model_get_n_items (G_LIST_MODEL (link->linked)) : 0;
-  if (n > 0)
+  if (n > 0 && g_str_equal (link->spec->table, "incident"))
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "This incident reveals %u risk",
+                                         "This incident reveals %u risks", n),
+                            n);
+  else if (n > 0)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u risk concerns this system",
                                          "%u risks concern this system", n),
                             n);
@@ -1643,6 +1889,25 @@ create_link_row_cb (gpointer item,
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), reference);
     }
   g_object_set_data_full (G_OBJECT (row), "uuid", g_strdup (uuid), g_free);
+
+  /* The row's own action comes first, before the way to the record */
+  if (link->spec->row_action != NULL)
+    {
+      /* Translators: the accessible name of a button on a linked record's row, as in
+       * Reassess risk “Fraud model evaded by organised rings” */
+      g_autofree char *accessible = g_strdup_printf (_("%s “%s”"), _(link->spec->row_accessible),
+                                                     name);
+      GtkWidget *action = gtk_button_new_with_mnemonic (_(link->spec->row_label));
+
+      gtk_widget_set_valign (action, GTK_ALIGN_CENTER);
+      gtk_widget_set_name (action, "row-action");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (action),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                      -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (action), link->spec->row_action);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (action), "(ss)", link->form->uuid, uuid);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), action);
+    }
 
   /* Going to the linked record is offered only where someone can show it */
   if (g_signal_has_handler_pending (link->form, signals [OPEN_RECORD], 0, FALSE))
@@ -1949,13 +2214,36 @@ create_chooser (LinkGroup *link)
   return box;
 }
 
+/* A flat button that runs @action with the record's uuid, set once the
+ * record is known */
+static GtkWidget *
+create_action_button (const char *label,
+                      const char *action,
+                      const char *name)
+{
+  GtkWidget *content = adw_button_content_new ();
+  GtkWidget *button = gtk_button_new ();
+
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _(label));
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (""));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_set_name (button, name);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+
+  return button;
+}
+
 static void
 build_link_group (AimsRecordForm *self,
                   const LinkSpec *spec)
 {
   LinkGroup *link = g_new0 (LinkGroup, 1);
   g_autofree char *list_name = NULL;
-  GtkWidget *placeholder, *content;
+  GtkWidget *placeholder, *content, *suffix;
 
   link->form = self;
   link->spec = spec;
@@ -1966,12 +2254,12 @@ build_link_group (AimsRecordForm *self,
   adw_preferences_group_set_title (link->group, _(spec->title));
   gtk_widget_set_name (GTK_WIDGET (link->group), spec->link_table);
 
-  content = adw_button_content_new ();
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
-  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
-
   if (spec->link_label != NULL)
     {
+      content = adw_button_content_new ();
+      adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
+      adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+
       link->popover = GTK_POPOVER (gtk_popover_new ());
       gtk_popover_set_child (link->popover, create_chooser (link));
       g_signal_connect (link->popover, "show", G_CALLBACK (on_popover_show_cb), link);
@@ -1986,21 +2274,37 @@ build_link_group (AimsRecordForm *self,
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _(spec->link_label),
                                       -1);
     }
-  else
+
+  /* Adds a new record linked to ours; whoever shows the form provides
+   * the action, which makes the button insensitive elsewhere */
+  if (spec->add_label != NULL)
+    link->add_button = create_action_button (spec->add_label, spec->add_action, "add-linked");
+  if (spec->extra_label != NULL)
+    link->extra_button = create_action_button (spec->extra_label, spec->extra_action,
+                                               "extra-action");
+
+  suffix = link->link_button;
+  if ((link->link_button != NULL) + (link->add_button != NULL) + (link->extra_button != NULL) > 1)
     {
-      /* Adds a new record linked to ours; whoever shows the form provides
-       * the action, which makes the button insensitive elsewhere */
-      adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _(spec->add_label));
-      link->link_button = gtk_button_new ();
-      gtk_button_set_child (GTK_BUTTON (link->link_button), content);
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (link->link_button),
-                                              g_variant_new_string (""));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (link->link_button), spec->add_action);
-      gtk_widget_set_name (link->link_button, "add-linked");
+      suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
+      if (link->link_button != NULL)
+        gtk_box_append (GTK_BOX (suffix), link->link_button);
+      if (link->add_button != NULL)
+        gtk_box_append (GTK_BOX (suffix), link->add_button);
+      if (link->extra_button != NULL)
+        gtk_box_append (GTK_BOX (suffix), link->extra_button);
     }
-  gtk_widget_set_valign (link->link_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (link->link_button, "flat");
-  adw_preferences_group_set_header_suffix (link->group, link->link_button);
+  else if (suffix == NULL)
+    suffix = link->add_button != NULL ? link->add_button : link->extra_button;
+
+  if (link->link_button != NULL)
+    {
+      gtk_widget_set_valign (link->link_button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (link->link_button, "flat");
+    }
+  if (suffix != NULL)
+    adw_preferences_group_set_header_suffix (link->group, suffix);
 
   link->list = GTK_LIST_BOX (gtk_list_box_new ());
   list_name = g_strconcat (spec->link_table, "-list", NULL);
@@ -2057,8 +2361,11 @@ load_links (AimsRecordForm *self)
       else
         aims_record_list_set_linked_to (link->linked, link->spec->link_table, self->uuid);
 
-      if (link->spec->add_action != NULL)
-        gtk_actionable_set_action_target_value (GTK_ACTIONABLE (link->link_button),
+      if (link->add_button != NULL)
+        gtk_actionable_set_action_target_value (GTK_ACTIONABLE (link->add_button),
+                                                g_variant_new_string (self->uuid));
+      if (link->extra_button != NULL)
+        gtk_actionable_set_action_target_value (GTK_ACTIONABLE (link->extra_button),
                                                 g_variant_new_string (self->uuid));
       update_link_count (link);
     }
@@ -2106,6 +2413,7 @@ clear_form (AimsRecordForm *self)
   drop_sections (self);
 
   self->actions_group = NULL;
+  self->durations_group = NULL;
   self->acceptance_warning = NULL;
   self->acceptance_warning_label = NULL;
   self->table = NULL;
@@ -2127,7 +2435,12 @@ build_field (AimsRecordForm      *self,
     {
     case AIMS_FIELD_WIDGET_ENTRY:
     case AIMS_FIELD_WIDGET_DATE:
+    case AIMS_FIELD_WIDGET_DATETIME:
       build_entry (section, field);
+      break;
+
+    case AIMS_FIELD_WIDGET_AI_SYSTEM:
+      build_ai_system (section, field);
       break;
 
     case AIMS_FIELD_WIDGET_TEXT_AREA:
@@ -2198,6 +2511,8 @@ build_step (AimsRecordForm *self,
 
       if (wants_actions_group (self) && is_after_treatment (self, info))
         add_actions_group (self);
+      if (wants_durations_group (self) && is_after_timeline (self, info))
+        add_durations_group (self);
 
       field = build_field (self, info);
       load_field (self, field);
@@ -2212,6 +2527,8 @@ build_step (AimsRecordForm *self,
 
   if (wants_actions_group (self))
     add_actions_group (self);
+  if (wants_durations_group (self))
+    add_durations_group (self);
   attach_sections (self);
   drop_sections (self);
   update_acceptance_warning (self);

@@ -24,8 +24,7 @@ static const AimsSection sections[] = {
   { "audits", N_("Audits & Actions"), "checkbox-checked-symbolic",
     N_("Internal audits, nonconformities and corrective actions are not available "
        "in this version.") },
-  { "incidents", N_("Incidents"), "emblem-important-symbolic",
-    N_("The AI incident log is not available in this version.") },
+  { "incidents", N_("Incidents"), "emblem-important-symbolic", NULL },
 };
 
 /**

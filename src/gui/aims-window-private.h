@@ -41,6 +41,7 @@ struct _AimsWindow
   GtkWidget            *assessment_page;
   GtkWidget            *pdca_page;
   GtkWidget            *soa_page;
+  GtkWidget            *incidents_page;  /* the incident log's AimsRecordBrowser */
 
   /* Owned references */
   GSettings            *settings;

@@ -103,6 +103,8 @@ flush_edits (AimsWindow *self)
     aims_inventory_page_flush (AIMS_INVENTORY_PAGE (self->inventory_page));
   if (self->risks_page != NULL)
     aims_record_browser_flush (AIMS_RECORD_BROWSER (self->risks_page));
+  if (self->incidents_page != NULL)
+    aims_record_browser_flush (AIMS_RECORD_BROWSER (self->incidents_page));
   if (self->assessment_page != NULL)
     aims_assessment_page_flush (AIMS_ASSESSMENT_PAGE (self->assessment_page));
 }
@@ -218,6 +220,8 @@ set_document (AimsWindow   *self,
     aims_inventory_page_set_document (AIMS_INVENTORY_PAGE (self->inventory_page), document);
   if (self->risks_page != NULL)
     aims_record_browser_set_document (AIMS_RECORD_BROWSER (self->risks_page), document);
+  if (self->incidents_page != NULL)
+    aims_record_browser_set_document (AIMS_RECORD_BROWSER (self->incidents_page), document);
   if (self->heatmap_page != NULL)
     aims_heatmap_page_set_document (AIMS_HEATMAP_PAGE (self->heatmap_page), document);
   if (self->assessment_page != NULL)
@@ -854,6 +858,12 @@ _aims_window_create_section_page (AimsWindow        *self,
     {
       self->risks_page = aims_record_browser_new ("risk");
       return self->risks_page;
+    }
+
+  if (g_str_equal (section->id, "incidents"))
+    {
+      self->incidents_page = aims_record_browser_new ("incident");
+      return self->incidents_page;
     }
 
   if (g_str_equal (section->id, "heatmap"))

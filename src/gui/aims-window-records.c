@@ -7,7 +7,10 @@
 
 /* Going from one record to another across sections: a linked record opens
  * in the section that holds it, and "Add Risk" on an AI system's page adds
- * a risk of that system and opens it in the Risks section. */
+ * a risk of that system and opens it in the Risks section. "Record
+ * Incident" there records an incident of the system and opens it in the
+ * Incidents section; an incident's "New Risk" adds a risk of its system
+ * linked to it, and "Reassess" opens a risk it reveals. */
 
 #define G_LOG_DOMAIN "aims-window-records"
 
@@ -64,6 +67,94 @@ aims_window_add_risk_for_system_action (GtkWidget  *widget,
   aims_window_show_record (self, "risk", risk);
 }
 
+static void
+aims_window_record_incident_for_system_action (GtkWidget  *widget,
+                                               const char *action_name,
+                                               GVariant   *param)
+{
+  AimsWindow *self = AIMS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *incident = NULL;
+  AimsStore *store = get_store (self);
+
+  if (store == NULL || aims_document_get_read_only (self->document))
+    return;
+
+  _aims_window_flush_edits (self);
+
+  incident = aims_incident_create (store, g_variant_get_string (param, NULL), _("New incident"),
+                                   &error);
+  if (incident == NULL)
+    {
+      aims_show_error_dialog (widget, _("Could Not Record the Incident"), error);
+      return;
+    }
+
+  aims_window_show_record (self, "incident", incident);
+}
+
+static void
+aims_window_add_risk_for_incident_action (GtkWidget  *widget,
+                                          const char *action_name,
+                                          GVariant   *param)
+{
+  AimsWindow *self = AIMS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *risk = NULL;
+  AimsStore *store = get_store (self);
+
+  if (store == NULL || aims_document_get_read_only (self->document))
+    return;
+
+  _aims_window_flush_edits (self);
+
+  risk = aims_incident_add_risk (store, g_variant_get_string (param, NULL), _("New risk"),
+                                 &error);
+  if (risk == NULL)
+    {
+      aims_show_error_dialog (widget, _("Could Not Add the Risk"), error);
+      return;
+    }
+
+  aims_window_show_record (self, "risk", risk);
+}
+
+static void
+aims_window_reassess_risk_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  AimsWindow *self = AIMS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *risk = NULL;
+  g_autofree char *note = NULL;
+  const char *incident, *target;
+  AimsStore *store = get_store (self);
+
+  if (store == NULL)
+    return;
+
+  _aims_window_flush_edits (self);
+
+  g_variant_get (param, "(&s&s)", &incident, &target);
+  risk = aims_incident_reassess_risk (store, incident, target, &note, &error);
+  if (risk == NULL)
+    {
+      aims_show_error_dialog (widget, _("Could Not Open the Risk"), error);
+      return;
+    }
+
+  if (aims_window_show_record (self, "risk", risk) && note != NULL)
+    {
+      /* Toast titles are markup in libadwaita 1.2 */
+      g_autofree char *title = g_markup_escape_text (note, -1);
+      AdwToast *toast = adw_toast_new (title);
+
+      adw_toast_set_timeout (toast, 10);
+      aims_window_add_toast (self, toast);
+    }
+}
+
 void
 _aims_window_class_init_records (GtkWidgetClass *widget_class)
 {
@@ -71,6 +162,12 @@ _aims_window_class_init_records (GtkWidgetClass *widget_class)
                                    aims_window_show_record_action);
   gtk_widget_class_install_action (widget_class, "win.add-risk-for-system", "s",
                                    aims_window_add_risk_for_system_action);
+  gtk_widget_class_install_action (widget_class, "win.record-incident-for-system", "s",
+                                   aims_window_record_incident_for_system_action);
+  gtk_widget_class_install_action (widget_class, "win.add-risk-for-incident", "s",
+                                   aims_window_add_risk_for_incident_action);
+  gtk_widget_class_install_action (widget_class, "win.reassess-risk", "(ss)",
+                                   aims_window_reassess_risk_action);
 }
 
 void
@@ -81,12 +178,15 @@ _aims_window_update_record_actions (AimsWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-record", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-risk-for-system", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.record-incident-for-system", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-risk-for-incident", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reassess-risk", have);
 }
 
 /**
  * aims_window_show_record:
- * @table: the record's table: "risk", "ai_system", "data_set" or
- *   "third_party"
+ * @table: the record's table: "risk", "incident", "ai_system", "data_set"
+ *   or "third_party"
  * @uuid: the record
  *
  * Shows the section that holds the record with the record in its form,
@@ -112,6 +212,11 @@ aims_window_show_record (AimsWindow *self,
     {
       aims_window_show_section (self, "risks");
       browser = AIMS_RECORD_BROWSER (self->risks_page);
+    }
+  else if (g_str_equal (table, "incident") && self->incidents_page != NULL)
+    {
+      aims_window_show_section (self, "incidents");
+      browser = AIMS_RECORD_BROWSER (self->incidents_page);
     }
   else if (self->inventory_page != NULL &&
            (browser = aims_inventory_page_get_browser (AIMS_INVENTORY_PAGE (self->inventory_page),
