@@ -502,6 +502,68 @@ test_overdue (Fixture       *fixture,
   g_assert_cmpuint (summary.n_overdue, ==, 1);
 }
 
+static AimsPdcaCard *
+find_card (GPtrArray  *cards,
+           const char *key)
+{
+  for (guint i = 0; i < cards->len; i++)
+    {
+      AimsPdcaCard *card = g_ptr_array_index (cards, i);
+
+      if (g_str_equal (aims_pdca_card_get_key (card), key))
+        return card;
+    }
+
+  return NULL;
+}
+
+static void
+test_board_cards (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *finding = raise_minor (fixture->store, NULL);
+  g_autofree char *action = aims_finding_add_action (fixture->store, finding, "Write it", NULL);
+  g_autofree char *status = NULL;
+  g_autofree char *owner = NULL;
+  g_autoptr(GPtrArray) cards = aims_pdca_load (fixture->store, &error);
+  g_autoptr(GPtrArray) after = NULL;
+  AimsPdcaCard *card;
+
+  g_assert_no_error (error);
+  card = find_card (cards, action);
+  g_assert_nonnull (card);
+  g_assert_cmpint (aims_pdca_card_get_kind (card), ==, AIMS_PDCA_CARD_CORRECTIVE_ACTION);
+  g_assert_cmpint (aims_pdca_card_get_phase (card), ==, AIMS_PDCA_PHASE_ACT);
+  g_assert_cmpstr (aims_pdca_card_get_parent (card), ==, finding);
+  g_assert_cmpstr (aims_pdca_card_get_title (card), ==, "F-001: Write it");
+  g_assert_cmpstr (aims_pdca_card_get_status (card), ==, "not-started");
+  g_assert_false (aims_pdca_card_can_move (card));
+
+  /* The card's fields are the action's own */
+  g_assert_true (aims_pdca_set (fixture->store, card, "status",
+                                g_variant_new_string ("in-progress"), &error));
+  g_assert_no_error (error);
+  g_assert_true (aims_pdca_set (fixture->store, card, "owner", g_variant_new_string ("Lin"),
+                                &error));
+  status = aims_store_dup_text (fixture->store, "corrective_action", action, "status", NULL);
+  owner = aims_store_dup_text (fixture->store, "corrective_action", action, "owner", NULL);
+  g_assert_cmpstr (status, ==, "in-progress");
+  g_assert_cmpstr (owner, ==, "Lin");
+  g_assert_cmpuint (aims_store_count (fixture->store, "pdca_card"), ==, 0);
+
+  /* It stays in Act */
+  g_assert_false (aims_pdca_move (fixture->store, card, AIMS_PDCA_PHASE_DO, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* Done: it leaves the board */
+  g_assert_true (aims_pdca_set (fixture->store, card, "status", g_variant_new_string ("done"),
+                                &error));
+  after = aims_pdca_load (fixture->store, &error);
+  g_assert_null (find_card (after, action));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -519,6 +581,7 @@ main (int   argc,
   ADD ("/audit/close-rules", test_close_rules);
   ADD ("/audit/close-observation", test_close_observation);
   ADD ("/audit/overdue", test_overdue);
+  ADD ("/audit/board-cards", test_board_cards);
 #undef ADD
 
   return g_test_run ();
