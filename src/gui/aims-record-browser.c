@@ -74,6 +74,14 @@ static const char * const risk_columns[] = {
 static const char * const risk_facets[] = {
   "owner", "inherent_level", "residual_level", "treatment", "status", NULL
 };
+static const char * const audit_columns[] = {
+  "reference", "title", "auditor", "start_date", "status", NULL
+};
+static const char * const audit_facets[] = { "status", "auditor", NULL };
+static const char * const finding_columns[] = {
+  "reference", "title", "kind", "severity", "requirement", "status", NULL
+};
+static const char * const finding_facets[] = { "kind", "severity", "status", NULL };
 static const char * const name_column[] = { "name", NULL };
 static const char * const title_column[] = { "title", NULL };
 
@@ -102,6 +110,18 @@ static const BrowserSpec specs[] = {
        "Each is scored on the project’s likelihood × impact matrix."),
     N_("_Add Risk"), N_("New risk"), N_("Search title, identifier, owner or description"),
     risk_columns, title_column, risk_facets },
+  { "audit", "checkbox-checked-symbolic",
+    N_("No Audits Yet"),
+    N_("Plan the internal audits of your management system: what each covers, who audits "
+       "and when. Starting an audit makes its checklist."),
+    N_("_Add Audit"), N_("New audit"), N_("Search title, identifier or auditor"),
+    audit_columns, title_column, audit_facets },
+  { "finding", "dialog-warning-symbolic",
+    N_("No Findings Yet"),
+    N_("Nonconformities, observations and opportunities for improvement appear here. Raise "
+       "them from an audit’s checklist, or add one found another way."),
+    N_("_Add Finding"), N_("New finding"), N_("Search title, identifier or requirement"),
+    finding_columns, title_column, finding_facets },
 };
 
 struct _AimsRecordBrowser

@@ -39,6 +39,7 @@ struct _AimsWindow
   GtkWidget            *assessment_page;
   GtkWidget            *pdca_page;
   GtkWidget            *soa_page;
+  GtkWidget            *audits_page;     /* audits and findings */
 
   /* Owned references */
   GSettings            *settings;
