@@ -569,7 +569,9 @@ test_import (Fixture       *fixture,
                                           "system_data_set", "system_third_party", "risk",
                                           "risk_system", "risk_control", "treatment_action",
                                           "impact_assessment", "impact", "impact_measure",
-                                          "impact_risk", "soa_entry", "evidence", "pdca_card" };
+                                          "impact_risk", "soa_entry", "evidence", "pdca_card",
+                                          "audit", "audit_item", "finding",
+                                          "corrective_action" };
     guint n_records = 0;
     g_autofree char *expected = NULL;
 
