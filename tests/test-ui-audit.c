@@ -122,15 +122,28 @@ require_named (GtkWidget  *root,
   return widget;
 }
 
-/* Clicks a button as a person would: once it is on screen */
+static void
+on_clicked_cb (GtkButton *button,
+               gboolean  *clicked)
+{
+  *clicked = TRUE;
+}
+
+/* Clicks a button as a person would: once it is on screen. GtkButton's
+ * activation shows the press, then clicks a moment later: wait for it. */
 static void
 click (GtkWidget *button)
 {
+  gboolean clicked = FALSE;
+  gulong id;
+
   WAIT_LONG (gtk_widget_get_realized (button) && gtk_widget_is_sensitive (button));
   g_assert_true (gtk_widget_get_realized (button));
+  id = g_signal_connect (button, "clicked", G_CALLBACK (on_clicked_cb), &clicked);
   gtk_widget_activate (button);
-  /* GtkButton's activation shows the press, then clicks, a moment later */
-  wait_ms (400);
+  WAIT_LONG (clicked);
+  g_signal_handler_disconnect (button, id);
+  g_assert_true (clicked);
 }
 
 static char *
