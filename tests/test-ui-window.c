@@ -14,6 +14,7 @@
 #include <adwaita.h>
 
 #include "aims-application.h"
+#include "aims-audits-page.h"
 #include "aims-assessment-page.h"
 #include "aims-history-window.h"
 #include "aims-heatmap-page.h"
@@ -168,7 +169,7 @@ test_new_project_shows_sections (void)
         g_assert_true (AIMS_IS_OVERVIEW_PAGE (page) || AIMS_IS_INVENTORY_PAGE (page) ||
                        AIMS_IS_RECORD_BROWSER (page) || AIMS_IS_HEATMAP_PAGE (page) ||
                        AIMS_IS_ASSESSMENT_PAGE (page) || AIMS_IS_SOA_PAGE (page) ||
-                       AIMS_IS_PDCA_BOARD (page));
+                       AIMS_IS_PDCA_BOARD (page) || AIMS_IS_AUDITS_PAGE (page));
     }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "risks");

@@ -570,7 +570,9 @@ test_import (Fixture       *fixture,
                                           "risk_system", "risk_control", "treatment_action",
                                           "impact_assessment", "impact", "impact_measure",
                                           "impact_risk", "soa_entry", "evidence", "pdca_card",
-                                          "incident", "incident_risk" };
+                                          "incident", "incident_risk",
+                                          "audit", "audit_item", "finding",
+                                          "corrective_action" };
     guint n_records = 0;
     g_autofree char *expected = NULL;
 

@@ -11,6 +11,7 @@
 
 #include "aims-assessment.h"
 #include "aims-assessment-pdf.h"
+#include "aims-audit.h"
 #include "aims-catalog.h"
 #include "aims-catalog-item.h"
 #include "aims-change.h"
@@ -20,6 +21,7 @@
 #include "aims-date.h"
 #include "aims-export.h"
 #include "aims-file-error.h"
+#include "aims-finding.h"
 #include "aims-heatmap.h"
 #include "aims-incident.h"
 #include "aims-inventory.h"

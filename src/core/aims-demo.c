@@ -12,6 +12,7 @@
 #include "aims-demo.h"
 #include "aims-demo-private.h"
 
+#include "aims-demo-audits-private.h"
 #include "aims-demo-soa-private.h"
 #include "aims-document.h"
 #include "aims-risks-private.h"
@@ -2130,7 +2131,8 @@ generate (AimsStore      *store,
       !generate_hand_written_risks (store, rand, error) ||
       !_aims_demo_generate_assessments (store, seed, error) ||
       !_aims_demo_generate_soa (store, error) ||
-      !_aims_demo_generate_incidents (store, seed, error))
+      !_aims_demo_generate_incidents (store, seed, error) ||
+      !_aims_demo_generate_audits (store, error))
     return FALSE;
 
   if (n_systems <= n_hand_written)

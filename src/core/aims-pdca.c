@@ -24,7 +24,11 @@
  *    phase the catalogue gives their clause until someone moves them;
  *  - the organisation's AI objectives (6.2), added by people;
  *  - the treatment actions of the risk register (not the cancelled ones),
- *    in Do until moved; their status, owner and due date are the action's.
+ *    in Do until moved; their status, owner and due date are the action's;
+ *  - the open corrective actions of findings (10.2) and the open actions of
+ *    management reviews (9.3.3), in Act; their status, owner and due date
+ *    are the action's own, and they have no pdca_card row, so they stay in
+ *    Act. Once done or cancelled they leave the board.
  * A clause requirement or an action gets its pdca_card row on first edit.
  *
  * Clause readiness (DOMAIN.md) is clause requirements done divided by all
@@ -32,6 +36,8 @@
  */
 
 #define ACTION_CLAUSE "8.3"
+#define CORRECTIVE_CLAUSE "10.2"
+#define REVIEW_ACTION_CLAUSE "9.3.3"
 #define OBJECTIVE_CLAUSE "6.2"
 
 struct _AimsPdcaCard
@@ -41,6 +47,7 @@ struct _AimsPdcaCard
   AimsPdcaCardKind  kind;
   char             *key;      /* clause id, objective uuid or action uuid */
   char             *uuid;     /* the pdca_card row, or NULL */
+  char             *parent;   /* an action's risk, finding or review */
   char             *clause;
   char             *title;
   AimsPdcaPhase     phase;
@@ -59,6 +66,7 @@ aims_pdca_card_finalize (GObject *object)
 
   g_free (self->key);
   g_free (self->uuid);
+  g_free (self->parent);
   g_free (self->clause);
   g_free (self->title);
   g_free (self->status);
@@ -181,6 +189,44 @@ read_failed (AimsStore  *store,
   return TRUE;
 }
 
+/* The open corrective and review actions, in Act. @sql selects uuid,
+ * parent reference, what, status, owner, due date and parent uuid. */
+static gboolean
+add_act_cards (AimsStore         *store,
+               GPtrArray         *cards,
+               AimsPdcaCardKind   kind,
+               const char        *sql,
+               GError           **error)
+{
+  const char *clause = kind == AIMS_PDCA_CARD_CORRECTIVE_ACTION ? CORRECTIVE_CLAUSE
+                                                                : REVIEW_ACTION_CLAUSE;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if ((stmt = _aims_store_prepare (store, sql, error)) == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *uuid = column_dup (stmt, 0);
+      g_autofree char *title = g_strdup_printf ("%s: %s", sqlite3_column_text (stmt, 1),
+                                                sqlite3_column_text (stmt, 2));
+      const char *status = (const char *) sqlite3_column_text (stmt, 3);
+      AimsPdcaCard *card;
+
+      card = card_new (kind, uuid, clause, title, AIMS_PDCA_PHASE_ACT);
+      if (g_strcmp0 (status, "in-progress") == 0)
+        take (&card->status, g_strdup (status));
+      take (&card->owner, column_dup (stmt, 4));
+      take (&card->due_date, column_dup (stmt, 5));
+      take (&card->parent, column_dup (stmt, 6));
+      g_ptr_array_add (cards, card);
+    }
+  _aims_store_release (stmt);
+
+  return !read_failed (store, rc, error);
+}
+
 static gboolean
 add_stored_cards (AimsStore   *store,
                   GPtrArray   *cards,
@@ -268,7 +314,22 @@ add_stored_cards (AimsStore   *store,
     }
   _aims_store_release (stmt);
 
-  return !read_failed (store, rc, error);
+  if (read_failed (store, rc, error))
+    return FALSE;
+
+  return add_act_cards (store, cards, AIMS_PDCA_CARD_CORRECTIVE_ACTION,
+                        "SELECT a.uuid, f.reference, a.what, a.status, a.owner, a.due_date, "
+                        "a.finding FROM corrective_action a JOIN finding f ON f.uuid = a.finding "
+                        "WHERE a.status IN ('planned', 'in-progress') "
+                        "ORDER BY f.reference, a.due_date, a.rowid",
+                        error) &&
+         add_act_cards (store, cards, AIMS_PDCA_CARD_REVIEW_ACTION,
+                        "SELECT a.uuid, r.reference, a.what, a.status, a.owner, a.due_date, "
+                        "a.review FROM review_action a "
+                        "JOIN management_review r ON r.uuid = a.review "
+                        "WHERE a.status IN ('planned', 'in-progress') "
+                        "ORDER BY r.reference, a.due_date, a.rowid",
+                        error);
 }
 
 /* The card's own row: made for a clause requirement or an action on first
@@ -309,12 +370,37 @@ ensure_row (AimsStore     *store,
 }
 
 static gboolean
+is_action (AimsPdcaCard *card)
+{
+  return card->kind == AIMS_PDCA_CARD_ACTION || card->kind == AIMS_PDCA_CARD_CORRECTIVE_ACTION ||
+         card->kind == AIMS_PDCA_CARD_REVIEW_ACTION;
+}
+
+static gboolean
 is_action_field (AimsPdcaCard *card,
                  const char   *field)
 {
-  return card->kind == AIMS_PDCA_CARD_ACTION &&
+  return is_action (card) &&
          (g_str_equal (field, "status") || g_str_equal (field, "owner") ||
           g_str_equal (field, "due_date") || g_str_equal (field, "title"));
+}
+
+/* The table an action card's fields belong to */
+static const char *
+action_table (AimsPdcaCard *card)
+{
+  switch (card->kind)
+    {
+    case AIMS_PDCA_CARD_CORRECTIVE_ACTION:
+      return "corrective_action";
+    case AIMS_PDCA_CARD_REVIEW_ACTION:
+      return "review_action";
+    case AIMS_PDCA_CARD_ACTION:
+    case AIMS_PDCA_CARD_CLAUSE:
+    case AIMS_PDCA_CARD_OBJECTIVE:
+    default:
+      return "treatment_action";
+    }
 }
 
 static char *
@@ -417,6 +503,16 @@ aims_pdca_set (AimsStore     *store,
 
   owned = g_variant_ref_sink (value);
   info = aims_table_info_lookup_field (aims_schema_lookup_table ("pdca_card"), field);
+  /* Corrective and review actions have no card row: they stay in Act */
+  if (!aims_pdca_card_can_move (card) &&
+      (g_str_equal (field, "phase") || g_str_equal (field, "evidence_note")))
+    {
+      g_set_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_UNKNOWN_FIELD,
+                   _("Corrective and review actions stay in Act until they are done; change "
+                     "their status, owner or due date instead."));
+      return FALSE;
+    }
+
   if (info == NULL || info->widget == AIMS_FIELD_WIDGET_HIDDEN || g_str_equal (field, "kind") ||
       (g_str_equal (field, "title") && card->kind == AIMS_PDCA_CARD_CLAUSE) ||
       !g_variant_is_of_type (owned, G_VARIANT_TYPE_STRING))
@@ -465,7 +561,7 @@ aims_pdca_set (AimsStore     *store,
           else
             mapped = g_variant_ref (owned);
 
-          ok = aims_store_update (store, "treatment_action", card->key, column, mapped, error);
+          ok = aims_store_update (store, action_table (card), card->key, column, mapped, error);
         }
     }
   else
@@ -634,6 +730,33 @@ aims_pdca_card_get_uuid (AimsPdcaCard *self)
 {
   g_return_val_if_fail (AIMS_IS_PDCA_CARD (self), NULL);
   return self->uuid;
+}
+
+/**
+ * aims_pdca_card_get_parent:
+ *
+ * Returns: (nullable): the finding of a corrective action's card, the
+ *   management review of a review action's card; %NULL for other cards
+ */
+const char *
+aims_pdca_card_get_parent (AimsPdcaCard *self)
+{
+  g_return_val_if_fail (AIMS_IS_PDCA_CARD (self), NULL);
+  return self->parent;
+}
+
+/**
+ * aims_pdca_card_can_move:
+ *
+ * Returns: whether the card can move to another column: every card but
+ *   the corrective and review actions, which stay in Act
+ */
+gboolean
+aims_pdca_card_can_move (AimsPdcaCard *self)
+{
+  g_return_val_if_fail (AIMS_IS_PDCA_CARD (self), FALSE);
+  return self->kind != AIMS_PDCA_CARD_CORRECTIVE_ACTION &&
+         self->kind != AIMS_PDCA_CARD_REVIEW_ACTION;
 }
 
 const char *

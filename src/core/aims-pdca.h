@@ -24,12 +24,18 @@ G_BEGIN_DECLS
  * @AIMS_PDCA_CARD_CLAUSE: a clause requirement of ISO/IEC 42001 (4.1 … 10.2)
  * @AIMS_PDCA_CARD_OBJECTIVE: one of the organisation's AI objectives (6.2)
  * @AIMS_PDCA_CARD_ACTION: a risk treatment action
+ * @AIMS_PDCA_CARD_CORRECTIVE_ACTION: an open corrective action of a finding
+ *   (10.2), in Act
+ * @AIMS_PDCA_CARD_REVIEW_ACTION: an open action a management review decided
+ *   (9.3.3), in Act
  */
 typedef enum
 {
   AIMS_PDCA_CARD_CLAUSE,
   AIMS_PDCA_CARD_OBJECTIVE,
   AIMS_PDCA_CARD_ACTION,
+  AIMS_PDCA_CARD_CORRECTIVE_ACTION,
+  AIMS_PDCA_CARD_REVIEW_ACTION,
 } AimsPdcaCardKind;
 
 /**
@@ -89,6 +95,8 @@ double            aims_progress_get_fraction    (const AimsProgress *progress);
 AimsPdcaCardKind  aims_pdca_card_get_kind       (AimsPdcaCard     *self);
 const char       *aims_pdca_card_get_key        (AimsPdcaCard     *self);
 const char       *aims_pdca_card_get_uuid       (AimsPdcaCard     *self);
+const char       *aims_pdca_card_get_parent     (AimsPdcaCard     *self);
+gboolean          aims_pdca_card_can_move       (AimsPdcaCard     *self);
 const char       *aims_pdca_card_get_clause     (AimsPdcaCard     *self);
 const char       *aims_pdca_card_get_title      (AimsPdcaCard     *self);
 AimsPdcaPhase     aims_pdca_card_get_phase      (AimsPdcaCard     *self);

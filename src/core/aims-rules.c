@@ -13,6 +13,7 @@
 
 #include "aims-assessment-private.h"
 #include "aims-incident-private.h"
+#include "aims-finding-private.h"
 #include "aims-sqlite-private.h"
 #include "aims-store-private.h"
 
@@ -925,6 +926,10 @@ aims_rules_check_update (AimsStore   *store,
                                       normalized != NULL
                                       ? g_variant_get_string (normalized, NULL) : NULL,
                                       error))
+    return FALSE;
+
+  if (g_str_equal (info->name, "finding") && g_str_equal (field_info->name, "status") &&
+      !_aims_finding_check_record (store, uuid, record, error))
     return FALSE;
 
   if (g_str_equal (field_info->name, "reference"))

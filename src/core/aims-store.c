@@ -14,6 +14,7 @@
 #include "aims-assessment-private.h"
 #include "aims-change-private.h"
 #include "aims-file-copy-private.h"
+#include "aims-finding-private.h"
 #include "aims-json-private.h"
 #include "aims-risks-private.h"
 #include "aims-rules-private.h"
@@ -1547,6 +1548,11 @@ update_fields (AimsStore            *self,
                                                   error))
                 return FALSE;
             }
+
+          /* A finding closes only when its actions are done and verified */
+          if (g_str_equal (info->name, "finding") && g_hash_table_contains (given, "status") &&
+              !_aims_finding_check_record (self, uuid, record, error))
+            return FALSE;
         }
     }
 

@@ -123,6 +123,10 @@ kind_label (AimsPdcaCard *card)
       return _("Clause requirement");
     case AIMS_PDCA_CARD_OBJECTIVE:
       return _("AI objective");
+    case AIMS_PDCA_CARD_CORRECTIVE_ACTION:
+      return _("Corrective action");
+    case AIMS_PDCA_CARD_REVIEW_ACTION:
+      return _("Review action");
     case AIMS_PDCA_CARD_ACTION:
     default:
       return _("Treatment action");
@@ -174,7 +178,21 @@ card_menu (AimsPdcaCard *card)
       g_menu_append_item (status, item);
     }
 
-  g_menu_append_section (menu, _("Move To"), G_MENU_MODEL (move));
+  if (aims_pdca_card_get_parent (card) != NULL &&
+      aims_pdca_card_get_kind (card) == AIMS_PDCA_CARD_CORRECTIVE_ACTION)
+    {
+      g_autoptr(GMenu) open = g_menu_new ();
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("Open Finding"), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.show-finding",
+                                               g_variant_new_string (aims_pdca_card_get_parent (card)));
+      g_menu_append_item (open, item);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (open));
+    }
+
+  /* Corrective and review actions stay in Act */
+  if (aims_pdca_card_can_move (card))
+    g_menu_append_section (menu, _("Move To"), G_MENU_MODEL (move));
   g_menu_append_section (menu, _("Status"), G_MENU_MODEL (status));
 
   return G_MENU_MODEL (g_steal_pointer (&menu));
@@ -207,6 +225,14 @@ on_row_activated_cb (GtkListBox    *list,
                      AimsPdcaBoard *self)
 {
   GtkMenuButton *button = g_object_get_data (G_OBJECT (row), "menu-button");
+  const char *finding = g_object_get_data (G_OBJECT (row), "finding");
+
+  /* A corrective action's card opens its finding */
+  if (finding != NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-finding", "s", finding);
+      return;
+    }
 
   if (button != NULL)
     gtk_menu_button_popup (button);
@@ -250,6 +276,9 @@ create_card_row (AimsPdcaBoard *self,
     gtk_widget_add_css_class (row, "done");
   g_object_set_data_full (G_OBJECT (row), "card-key", g_strdup (aims_pdca_card_get_key (card)),
                           g_free);
+  if (aims_pdca_card_get_kind (card) == AIMS_PDCA_CARD_CORRECTIVE_ACTION)
+    g_object_set_data_full (G_OBJECT (row), "finding",
+                            g_strdup (aims_pdca_card_get_parent (card)), g_free);
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_margin_start (box, 8);
@@ -289,11 +318,14 @@ create_card_row (AimsPdcaBoard *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
 
-  drag = gtk_drag_source_new ();
-  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
-  g_signal_connect_object (drag, "prepare", G_CALLBACK (on_drag_prepare_cb), row, 0);
-  g_signal_connect_object (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), row, 0);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drag));
+  if (aims_pdca_card_can_move (card))
+    {
+      drag = gtk_drag_source_new ();
+      gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+      g_signal_connect_object (drag, "prepare", G_CALLBACK (on_drag_prepare_cb), row, 0);
+      g_signal_connect_object (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), row, 0);
+      gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drag));
+    }
 
   return row;
 }
@@ -464,7 +496,9 @@ on_store_changed_cb (AimsPdcaBoard *self,
 {
   /* The cards, the risks behind actions, and the SoA figure */
   if (g_strcmp0 (table, "pdca_card") == 0 || g_strcmp0 (table, "treatment_action") == 0 ||
-      g_strcmp0 (table, "risk") == 0 || g_strcmp0 (table, "soa_entry") == 0)
+      g_strcmp0 (table, "risk") == 0 || g_strcmp0 (table, "soa_entry") == 0 ||
+      g_strcmp0 (table, "corrective_action") == 0 || g_strcmp0 (table, "finding") == 0 ||
+      g_strcmp0 (table, "review_action") == 0 || g_strcmp0 (table, "management_review") == 0)
     queue_refresh (self);
 }
 

@@ -78,6 +78,14 @@ static const char * const incident_columns[] = {
   "reference", "title", "system", "type", "severity", "status", "occurred", NULL
 };
 static const char * const incident_facets[] = { "type", "severity", "status", NULL };
+static const char * const audit_columns[] = {
+  "reference", "title", "auditor", "start_date", "status", NULL
+};
+static const char * const audit_facets[] = { "status", "auditor", NULL };
+static const char * const finding_columns[] = {
+  "reference", "title", "kind", "severity", "requirement", "status", NULL
+};
+static const char * const finding_facets[] = { "kind", "severity", "status", NULL };
 static const char * const name_column[] = { "name", NULL };
 static const char * const title_column[] = { "title", NULL };
 
@@ -113,6 +121,18 @@ static const BrowserSpec specs[] = {
     N_("_Record Incident"), N_("New incident"),
     N_("Search title, identifier, description or who is affected"),
     incident_columns, title_column, incident_facets },
+  { "audit", "checkbox-checked-symbolic",
+    N_("No Audits Yet"),
+    N_("Plan the internal audits of your management system: what each covers, who audits "
+       "and when. Starting an audit makes its checklist."),
+    N_("_Add Audit"), N_("New audit"), N_("Search title, identifier or auditor"),
+    audit_columns, title_column, audit_facets },
+  { "finding", "dialog-warning-symbolic",
+    N_("No Findings Yet"),
+    N_("Nonconformities, observations and opportunities for improvement appear here. Raise "
+       "them from an audit’s checklist, or add one found another way."),
+    N_("_Add Finding"), N_("New finding"), N_("Search title, identifier or requirement"),
+    finding_columns, title_column, finding_facets },
 };
 
 struct _AimsRecordBrowser

@@ -27,6 +27,7 @@
 #include "aims-error-dialog.h"
 #include "aims-incident-durations.h"
 #include "aims-record-form.h"
+#include "aims-form-extras.h"
 #include "aims-treatment-actions-group.h"
 #include "aims-risk-impacts.h"
 #include "aims-window.h"
@@ -141,6 +142,8 @@ struct _AimsRecordForm
 
   /* Widgets, owned by the page; NULL on forms without them */
   GtkWidget           *actions_group;      /* a risk's treatment actions */
+  GPtrArray           *extras;             /* the table's extra groups (aims-form-extras.c) */
+  guint64              extras_added;       /* which of them, by index */
   GtkWidget           *acceptance_warning; /* the acceptance exceeds the appetite */
   GtkWidget           *durations_group;    /* an incident's response times */
   GtkLabel            *acceptance_warning_label;
@@ -983,6 +986,9 @@ update_editable (AimsRecordForm *self)
     aims_treatment_actions_group_set_read_only (AIMS_TREATMENT_ACTIONS_GROUP (self->actions_group),
                                                 self->read_only);
 
+  for (guint i = 0; self->extras != NULL && i < self->extras->len; i++)
+    _aims_form_extra_set_read_only (g_ptr_array_index (self->extras, i), self->read_only);
+
   for (guint i = 0; self->links != NULL && i < self->links->len; i++)
     {
       LinkGroup *link = g_ptr_array_index (self->links, i);
@@ -1379,6 +1385,38 @@ is_after_timeline (AimsRecordForm      *self,
   const AimsFieldInfo *resolved = aims_table_info_lookup_field (self->table, "resolved");
 
   return resolved != NULL && next > resolved && g_strcmp0 (next->group, resolved->group) != 0;
+}
+
+/* The table's extra groups that go before the field @before (NULL: all
+ * those not added yet, after the fields) */
+static void
+add_extras (AimsRecordForm *self,
+            const char     *before)
+{
+  const AimsFormExtra *extras;
+  guint n_extras;
+
+  extras = _aims_form_extras_get (&n_extras);
+  for (guint i = 0; i < n_extras && i < 64; i++)
+    {
+      Section *section;
+
+      if (!g_str_equal (extras[i].table, self->table->name) ||
+          (self->extras_added & (G_GUINT64_CONSTANT (1) << i)) != 0 ||
+          (before != NULL && g_strcmp0 (extras[i].before, before) != 0))
+        continue;
+
+      self->extras_added |= G_GUINT64_CONSTANT (1) << i;
+      section = g_new0 (Section, 1);
+      section->name = extras[i].name;
+      section->group = ADW_PREFERENCES_GROUP (g_object_ref_sink (extras[i].create ()));
+      section->attach = TRUE;
+      _aims_form_extra_set_read_only (GTK_WIDGET (section->group), self->read_only);
+      _aims_form_extra_set_record (GTK_WIDGET (section->group), self->store, self->uuid);
+      g_ptr_array_add (self->extras, section->group);
+      g_ptr_array_add (self->groups, section->group);
+      g_ptr_array_add (self->sections, section);
+    }
 }
 
 /* Whether @next, the field about to be built, comes after the treatment's
@@ -2373,6 +2411,9 @@ load_links (AimsRecordForm *self)
   if (self->actions_group != NULL)
     aims_treatment_actions_group_set_risk (AIMS_TREATMENT_ACTIONS_GROUP (self->actions_group),
                                            self->store, self->uuid);
+
+  for (guint i = 0; i < self->extras->len; i++)
+    _aims_form_extra_set_record (g_ptr_array_index (self->extras, i), self->store, self->uuid);
 }
 
 /* Call after the fields are freed: it may destroy their widgets */
@@ -2414,6 +2455,8 @@ clear_form (AimsRecordForm *self)
 
   self->actions_group = NULL;
   self->durations_group = NULL;
+  g_ptr_array_set_size (self->extras, 0);
+  self->extras_added = 0;
   self->acceptance_warning = NULL;
   self->acceptance_warning_label = NULL;
   self->table = NULL;
@@ -2513,6 +2556,7 @@ build_step (AimsRecordForm *self,
         add_actions_group (self);
       if (wants_durations_group (self) && is_after_timeline (self, info))
         add_durations_group (self);
+      add_extras (self, info->name);
 
       field = build_field (self, info);
       load_field (self, field);
@@ -2529,6 +2573,7 @@ build_step (AimsRecordForm *self,
     add_actions_group (self);
   if (wants_durations_group (self))
     add_durations_group (self);
+  add_extras (self, NULL);
   attach_sections (self);
   drop_sections (self);
   update_acceptance_warning (self);
@@ -2623,6 +2668,7 @@ aims_record_form_dispose (GObject *object)
   g_clear_pointer (&self->links, g_ptr_array_unref);
   self->risk_impacts = NULL;
   drop_sections (self);
+  g_clear_pointer (&self->extras, g_ptr_array_unref);
   g_clear_object (&self->matrix);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_object (&self->store);
@@ -2734,6 +2780,7 @@ aims_record_form_init (AimsRecordForm *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->groups = g_ptr_array_new ();
+  self->extras = g_ptr_array_new ();
   self->fields = g_ptr_array_new_with_free_func (field_free);
   self->links = g_ptr_array_new_with_free_func (link_group_free);
 

@@ -21,9 +21,7 @@ static const AimsSection sections[] = {
   { "impact", N_("Impact Assessments"), "x-office-document-symbolic", NULL },
   { "controls", N_("Controls (SoA)"), "security-high-symbolic", NULL },
   { "pdca", N_("PDCA Board"), "media-playlist-repeat-symbolic", NULL },
-  { "audits", N_("Audits & Actions"), "checkbox-checked-symbolic",
-    N_("Internal audits, nonconformities and corrective actions are not available "
-       "in this version.") },
+  { "audits", N_("Audits & Actions"), "checkbox-checked-symbolic", NULL },
   { "incidents", N_("Incidents"), "emblem-important-symbolic", NULL },
 };
 

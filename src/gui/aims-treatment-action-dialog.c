@@ -84,7 +84,8 @@ aims_treatment_action_dialog_close_request (GtkWindow *window)
   aims_record_form_flush (self->form);
 
   /* A new action closed untouched was added by mistake: take the
-   * placeholder back rather than leave "New treatment action" in the plan */
+   * placeholder back rather than leave "New treatment action" in the plan
+   * (or "New corrective action" on a finding) */
   if (self->is_new && self->store != NULL &&
       aims_store_get_last_change_id (self->store) == self->change_at_open)
     {
@@ -92,7 +93,7 @@ aims_treatment_action_dialog_close_request (GtkWindow *window)
 
       self->is_new = FALSE;
       if (!aims_store_undo (self->store, &error))
-        g_warning ("Could not remove the untouched new treatment action: %s", error->message);
+        g_warning ("Could not remove the untouched new action: %s", error->message);
     }
 
   return GTK_WINDOW_CLASS (aims_treatment_action_dialog_parent_class)->close_request (window);
@@ -136,6 +137,55 @@ aims_treatment_action_dialog_init (AimsTreatmentActionDialog *self)
 }
 
 /**
+ * aims_treatment_action_dialog_new_full:
+ * @parent: (nullable): the window it belongs to
+ * @store: the project's store
+ * @table: the action's table: "treatment_action" or "corrective_action"
+ * @action: the action to edit
+ * @title: the window's title, such as "Corrective Action"
+ * @subtitle: how people call what the action belongs to
+ * @flags: whether the action was just added, or can only be read
+ *
+ * Returns: (transfer floating): a window editing the action
+ */
+GtkWidget *
+aims_treatment_action_dialog_new_full (GtkWindow                     *parent,
+                                       AimsStore                     *store,
+                                       const char                    *table,
+                                       const char                    *action,
+                                       const char                    *title,
+                                       const char                    *subtitle,
+                                       AimsTreatmentActionDialogFlags flags)
+{
+  gboolean read_only = (flags & AIMS_TREATMENT_ACTION_DIALOG_READ_ONLY) != 0;
+  AimsTreatmentActionDialog *self;
+
+  g_return_val_if_fail (AIMS_IS_STORE (store), NULL);
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (action != NULL, NULL);
+
+  self = g_object_new (AIMS_TYPE_TREATMENT_ACTION_DIALOG,
+                       "transient-for", parent,
+                       NULL);
+  self->is_new = (flags & AIMS_TREATMENT_ACTION_DIALOG_NEW) != 0;
+  self->store = g_object_ref (store);
+  self->change_at_open = aims_store_get_last_change_id (store);
+  if (title != NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), title);
+      adw_window_title_set_title (self->window_title, title);
+    }
+  adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
+  aims_record_form_set_read_only (self->form, read_only);
+  aims_record_form_set_record (self->form, store, table, action);
+
+  if (!read_only)
+    g_idle_add (focus_what_cb, self);
+
+  return GTK_WIDGET (self);
+}
+
+/**
  * aims_treatment_action_dialog_new:
  * @parent: (nullable): the window it belongs to
  * @store: the project's store
@@ -152,26 +202,8 @@ aims_treatment_action_dialog_new (GtkWindow                     *parent,
                                   const char                    *risk_title,
                                   AimsTreatmentActionDialogFlags flags)
 {
-  gboolean read_only = (flags & AIMS_TREATMENT_ACTION_DIALOG_READ_ONLY) != 0;
-  AimsTreatmentActionDialog *self;
-
-  g_return_val_if_fail (AIMS_IS_STORE (store), NULL);
-  g_return_val_if_fail (action != NULL, NULL);
-
-  self = g_object_new (AIMS_TYPE_TREATMENT_ACTION_DIALOG,
-                       "transient-for", parent,
-                       NULL);
-  self->is_new = (flags & AIMS_TREATMENT_ACTION_DIALOG_NEW) != 0;
-  self->store = g_object_ref (store);
-  self->change_at_open = aims_store_get_last_change_id (store);
-  adw_window_title_set_subtitle (self->window_title, risk_title != NULL ? risk_title : "");
-  aims_record_form_set_read_only (self->form, read_only);
-  aims_record_form_set_record (self->form, store, "treatment_action", action);
-
-  if (!read_only)
-    g_idle_add (focus_what_cb, self);
-
-  return GTK_WIDGET (self);
+  return aims_treatment_action_dialog_new_full (parent, store, "treatment_action", action, NULL,
+                                                risk_title, flags);
 }
 
 /**

@@ -39,6 +39,13 @@ GtkWidget      *aims_treatment_action_dialog_new      (GtkWindow                
                                                        const char                     *action,
                                                        const char                     *risk_title,
                                                        AimsTreatmentActionDialogFlags  flags);
+GtkWidget      *aims_treatment_action_dialog_new_full (GtkWindow                      *parent,
+                                                       AimsStore                      *store,
+                                                       const char                     *table,
+                                                       const char                     *action,
+                                                       const char                     *title,
+                                                       const char                     *subtitle,
+                                                       AimsTreatmentActionDialogFlags  flags);
 AimsRecordForm *aims_treatment_action_dialog_get_form (AimsTreatmentActionDialog      *self);
 
 G_END_DECLS

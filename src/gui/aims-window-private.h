@@ -42,6 +42,7 @@ struct _AimsWindow
   GtkWidget            *pdca_page;
   GtkWidget            *soa_page;
   GtkWidget            *incidents_page;  /* the incident log's AimsRecordBrowser */
+  GtkWidget            *audits_page;     /* audits and findings */
 
   /* Owned references */
   GSettings            *settings;

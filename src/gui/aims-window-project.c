@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "aims-assessment-page.h"
+#include "aims-audits-page.h"
 #include "aims-error-dialog.h"
 #include "aims-file-chooser.h"
 #include "aims-history-window.h"
@@ -107,6 +108,8 @@ flush_edits (AimsWindow *self)
     aims_record_browser_flush (AIMS_RECORD_BROWSER (self->incidents_page));
   if (self->assessment_page != NULL)
     aims_assessment_page_flush (AIMS_ASSESSMENT_PAGE (self->assessment_page));
+  if (self->audits_page != NULL)
+    aims_audits_page_flush (AIMS_AUDITS_PAGE (self->audits_page));
 }
 
 void
@@ -230,6 +233,8 @@ set_document (AimsWindow   *self,
     aims_pdca_board_set_document (AIMS_PDCA_BOARD (self->pdca_page), document);
   if (self->soa_page != NULL)
     aims_soa_page_set_document (AIMS_SOA_PAGE (self->soa_page), document);
+  if (self->audits_page != NULL)
+    aims_audits_page_set_document (AIMS_AUDITS_PAGE (self->audits_page), document);
 
   g_set_object (&self->document, document);
   g_signal_group_set_target (self->document_signals, document);
@@ -884,6 +889,12 @@ _aims_window_create_section_page (AimsWindow        *self,
     {
       self->soa_page = aims_soa_page_new ();
       return self->soa_page;
+    }
+
+  if (g_str_equal (section->id, "audits"))
+    {
+      self->audits_page = aims_audits_page_new ();
+      return self->audits_page;
     }
 
   if (g_str_equal (section->id, "pdca"))

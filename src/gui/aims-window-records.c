@@ -16,6 +16,7 @@
 
 #include "config.h"
 
+#include "aims-audits-page.h"
 #include "aims-error-dialog.h"
 #include "aims-inventory-page.h"
 #include "aims-record-browser.h"
@@ -153,11 +154,20 @@ aims_window_reassess_risk_action (GtkWidget  *widget,
       adw_toast_set_timeout (toast, 10);
       aims_window_add_toast (self, toast);
     }
+/* A finding by its uuid: from a corrective action's card on the board */
+static void
+aims_window_show_finding_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  aims_window_show_record (AIMS_WINDOW (widget), "finding", g_variant_get_string (param, NULL));
 }
 
 void
 _aims_window_class_init_records (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.show-finding", "s",
+                                   aims_window_show_finding_action);
   gtk_widget_class_install_action (widget_class, "win.show-record", "(ss)",
                                    aims_window_show_record_action);
   gtk_widget_class_install_action (widget_class, "win.add-risk-for-system", "s",
@@ -177,6 +187,7 @@ _aims_window_update_record_actions (AimsWindow *self)
   gboolean writable = have && !aims_document_get_read_only (self->document);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-record", have);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-finding", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-risk-for-system", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.record-incident-for-system", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-risk-for-incident", writable);
@@ -217,6 +228,12 @@ aims_window_show_record (AimsWindow *self,
     {
       aims_window_show_section (self, "incidents");
       browser = AIMS_RECORD_BROWSER (self->incidents_page);
+  else if (self->audits_page != NULL &&
+           (browser = aims_audits_page_get_browser (AIMS_AUDITS_PAGE (self->audits_page),
+                                                    table)) != NULL)
+    {
+      aims_window_show_section (self, "audits");
+      aims_audits_page_show (AIMS_AUDITS_PAGE (self->audits_page), table, NULL);
     }
   else if (self->inventory_page != NULL &&
            (browser = aims_inventory_page_get_browser (AIMS_INVENTORY_PAGE (self->inventory_page),
