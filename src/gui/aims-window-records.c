@@ -154,6 +154,8 @@ aims_window_reassess_risk_action (GtkWidget  *widget,
       adw_toast_set_timeout (toast, 10);
       aims_window_add_toast (self, toast);
     }
+}
+
 /* A finding by its uuid: from a corrective action's card on the board */
 static void
 aims_window_show_finding_action (GtkWidget  *widget,
@@ -228,6 +230,7 @@ aims_window_show_record (AimsWindow *self,
     {
       aims_window_show_section (self, "incidents");
       browser = AIMS_RECORD_BROWSER (self->incidents_page);
+    }
   else if (self->audits_page != NULL &&
            (browser = aims_audits_page_get_browser (AIMS_AUDITS_PAGE (self->audits_page),
                                                     table)) != NULL)
