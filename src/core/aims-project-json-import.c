@@ -873,6 +873,10 @@ prepare_tables (Reader  *reader,
       for (guint j = 0; j < info->n_fields; j++)
         table->values[j].string = g_string_new (NULL);
 
+      /* read_tables() refuses a table newer than the document. */
+      if (info->since > reader->version)
+        continue;
+
       g_string_append_printf (sql, "%s (", quoted);
       for (guint j = 0, n = 0; j < info->n_fields; j++)
         {
