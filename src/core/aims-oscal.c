@@ -752,7 +752,7 @@ load_findings (sqlite3  *db,
                            "requirement, title, description, root_cause, raised_on, status "
                            "FROM finding ORDER BY reference, uuid",
                            -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Finding *finding = g_new0 (Finding, 1);
 
@@ -976,7 +976,7 @@ load_audits (sqlite3  *db,
                            "SELECT uuid, reference, title, scope, criteria, start_date, "
                            "end_date, created FROM audit ORDER BY reference, uuid",
                            -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Audit *audit = g_new0 (Audit, 1);
 
