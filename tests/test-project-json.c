@@ -10,6 +10,7 @@
 #include "aims-test-util.h"
 
 #include <fcntl.h>
+#include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -495,6 +496,66 @@ test_round_trip_large (void)
   aims_document_close (copy);
 }
 
+/* data/schema/aims-project.schema.json describes every table and field of
+ * the file format, and the demo's export is valid against it (ajv). */
+static void
+test_schema_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *schema_path = NULL;
+  g_autofree char *json_path = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const AimsTableInfo *tables;
+  JsonObject *definitions;
+  const char *ajv = g_getenv ("AIMS_AJV");
+  guint n_tables;
+  int status = 0;
+
+  schema_path = g_build_filename (g_getenv ("AIMS_SOURCE_ROOT"), "data", "schema",
+                                  "aims-project.schema.json", NULL);
+  g_assert_true (json_parser_load_from_file (parser, schema_path, &error));
+  g_assert_no_error (error);
+  definitions = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                               "definitions");
+
+  tables = aims_schema_get_tables (&n_tables);
+  g_assert_cmpuint (json_object_get_size (definitions), ==, n_tables);
+  for (guint i = 0; i < n_tables; i++)
+    {
+      JsonObject *table = json_object_get_object_member (definitions, tables[i].name);
+      JsonObject *properties;
+
+      if (table == NULL)
+        g_error ("The schema has no definition of the table “%s”: regenerate it",
+                 tables[i].name);
+      properties = json_object_get_object_member (table, "properties");
+      g_assert_cmpuint (json_object_get_size (properties), ==, tables[i].n_fields);
+      for (guint j = 0; j < tables[i].n_fields; j++)
+        if (!json_object_has_member (properties, tables[i].fields[j].name))
+          g_error ("The schema has no field “%s” in “%s”", tables[i].fields[j].name,
+                   tables[i].name);
+    }
+
+  ensure_demo ();
+  if (ajv == NULL || !g_file_test (ajv, G_FILE_TEST_IS_EXECUTABLE))
+    g_error ("ajv is not installed: run build-aux/install-deps.sh, or “npm ci --prefix "
+             "build-aux/node”");
+  json_path = g_build_filename (demo_dir, "demo.json", NULL);
+  {
+    const char *argv[] = {
+      ajv, "validate", "--spec=draft7", "--strict=false", "-s", schema_path, "-d", json_path, NULL
+    };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                                 &err, &status, &error));
+    g_assert_no_error (error);
+  }
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("The demo's export is not valid against its schema: %s%s", out, err);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -520,6 +581,7 @@ main (int    argc,
   g_test_add_func ("/project-json/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/project-json/escapes", test_escapes);
   g_test_add_func ("/project-json/cli", test_cli);
+  g_test_add_func ("/project-json/schema-file", test_schema_file);
 
   status = g_test_run ();
 

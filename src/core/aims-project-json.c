@@ -46,6 +46,9 @@
 
 #define SCHEMA_URI "https://aimsworkbench.github.io/schema/aims-project-1.schema.json"
 
+/* 1 GiB: SQLite caps it at its own limit. */
+#define EXPORT_MMAP_SIZE 1073741824
+
 G_DEFINE_QUARK (aims-project-json-error-quark, aims_project_json_error)
 
 static void
@@ -311,6 +314,7 @@ aims_project_json_export (AimsStore  *store,
   g_autoptr(GString) out = NULL;
   sqlite3 *db;
   gboolean ok = TRUE;
+  gint64 mmap_size = 0;
 
   g_return_val_if_fail (AIMS_IS_STORE (store), NULL);
 
@@ -332,6 +336,13 @@ aims_project_json_export (AimsStore  *store,
   append_int (out, schema->version);
   g_string_append (out, ",\n  \"tables\": {\n");
 
+  /* Records come in key order, through the key's index: with the file
+   * mapped, reading a row is a memory access rather than a read() of its
+   * page, which for the huge demo is most of the time. */
+  if (!_aims_sqlite_query_int (db, "PRAGMA mmap_size", &mmap_size, error) ||
+      !_aims_sqlite_exec (db, "PRAGMA mmap_size = " G_STRINGIFY (EXPORT_MMAP_SIZE), error))
+    return NULL;
+
   /* One read transaction: the tables agree with each other. */
   if (!_aims_sqlite_exec (db, "BEGIN", error))
     return NULL;
@@ -343,6 +354,13 @@ aims_project_json_export (AimsStore  *store,
     }
 
   sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+
+  {
+    g_autofree char *restore = g_strdup_printf ("PRAGMA mmap_size = %" G_GINT64_FORMAT,
+                                                mmap_size);
+
+    sqlite3_exec (db, restore, NULL, NULL, NULL);
+  }
 
   if (!ok)
     return NULL;
