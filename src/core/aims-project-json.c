@@ -224,6 +224,12 @@ append_value (GString              *out,
   return FALSE;
 }
 
+static void
+free_string (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
 static gboolean
 append_table (GString              *out,
               sqlite3              *db,
@@ -231,6 +237,7 @@ append_table (GString              *out,
               GError              **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT ");
+  g_autoptr(GPtrArray) prefixes = g_ptr_array_new_with_free_func (free_string);
   sqlite3_stmt *stmt = NULL;
   gboolean first = TRUE;
   int rc;
@@ -240,6 +247,17 @@ append_table (GString              *out,
       g_autofree char *quoted = _aims_sqlite_quote (table->fields[i].name);
 
       g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", quoted);
+    }
+
+  /* What comes before each value: the member name, after the previous
+   * member's comma. One append per value keeps the huge demo's export fast. */
+  for (guint i = 0; i < table->n_fields; i++)
+    {
+      GString *prefix = g_string_new (i > 0 ? ",\n        " : "        ");
+
+      append_string (prefix, table->fields[i].name, strlen (table->fields[i].name));
+      g_string_append (prefix, ": ");
+      g_ptr_array_add (prefixes, prefix);
     }
 
   {
@@ -268,19 +286,18 @@ append_table (GString              *out,
       for (guint i = 0; i < table->n_fields; i++)
         {
           const AimsFieldInfo *field = &table->fields[i];
+          GString *prefix = g_ptr_array_index (prefixes, i);
 
-          g_string_append (out, "        \"");
-          g_string_append (out, field->name);
-          g_string_append (out, "\": ");
+          g_string_append_len (out, prefix->str, prefix->len);
           if (!append_value (out, stmt, i, table, field, error))
             {
               sqlite3_finalize (stmt);
               return FALSE;
             }
-          g_string_append (out, i + 1 < table->n_fields ? ",\n" : "\n");
         }
 
-      g_string_append (out, "      }");
+      g_string_append (out, "\n      }");
+
     }
 
   if (rc != SQLITE_DONE)
