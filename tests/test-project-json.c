@@ -556,6 +556,41 @@ test_schema_file (void)
     g_error ("The demo's export is not valid against its schema: %s%s", out, err);
 }
 
+/* The fuzzer's seeds and every input that once crashed it
+ * (tests/fuzz/corpus-project-json) import or are refused, never crash. */
+static void
+test_fuzz_corpus (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("AIMS_SOURCE_ROOT"), "tests", "fuzz",
+                                            "corpus-project-json", NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, &error);
+  const char *name;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autoptr(AimsDocument) document = aims_document_new_untitled ("Fuzz", &error);
+      g_autofree char *file = g_build_filename (path, name, NULL);
+      g_autofree char *text = NULL;
+      gsize len;
+
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (file, &text, &len, &error));
+      g_assert_no_error (error);
+      if (!aims_project_json_import (aims_document_get_store (document), text, len, name,
+                                     &error))
+        {
+          g_assert_true (error->domain == AIMS_PROJECT_JSON_ERROR);
+          g_clear_error (&error);
+        }
+      aims_document_close (document);
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -582,6 +617,7 @@ main (int    argc,
   g_test_add_func ("/project-json/escapes", test_escapes);
   g_test_add_func ("/project-json/cli", test_cli);
   g_test_add_func ("/project-json/schema-file", test_schema_file);
+  g_test_add_func ("/project-json/fuzz-corpus", test_fuzz_corpus);
 
   status = g_test_run ();
 
