@@ -7,13 +7,30 @@ cd "$(dirname "$0")/.."
 
 mapfile -t packages < <(grep -v '^\s*#' .ci/apt-packages.txt | grep -v '^\s*$')
 
+# The OSCAL tests run ajv from the npm registry: Debian 12's nodejs and npm
+# unless some node with npm is already there.
+if ! command -v npm > /dev/null; then
+  packages+=(nodejs npm)
+fi
+
+install_node_tools () {
+  # ajv-cli and ajv-formats, pinned by build-aux/node/package-lock.json.
+  if [ ! -x build-aux/node/node_modules/.bin/ajv ] ||
+     [ build-aux/node/package-lock.json -nt build-aux/node/node_modules/.package-lock.json ]; then
+    npm ci --prefix build-aux/node --no-audit --no-fund --loglevel=error > /dev/null
+  fi
+}
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
     missing+=("$p")
   fi
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -eq 0 ]; then
+  install_node_tools
+  exit 0
+fi
 
 if [ "$(id -u)" = 0 ]; then
   sudo=()
@@ -29,3 +46,4 @@ echo "Installing ${#missing[@]} packages: ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
 "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" > /dev/null
+install_node_tools

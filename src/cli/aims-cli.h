@@ -62,6 +62,26 @@ int aims_cli_assessment       (int    argc,
 int aims_cli_soa              (int    argc,
                                char **argv);
 
+int aims_cli_export_json      (int    argc,
+                               char **argv);
+int aims_cli_import_json      (int    argc,
+                               char **argv);
+int aims_cli_export_oscal     (int    argc,
+                               char **argv);
+
+/* aims-cli-json.c: also called by `aims export` and `aims import` */
+int aims_cli_json_export  (const char  *project,
+                           const char  *output,
+                           GError     **error);
+int aims_cli_json_import  (const char  *input,
+                           const char  *project,
+                           gboolean     force,
+                           GError     **error);
+int aims_cli_oscal_export (const char  *project,
+                           const char  *kind,
+                           const char  *output,
+                           GError     **error);
+
 /* aims-cli-check.c: the exit status of a project file refused (10–18) */
 int aims_cli_exit_status_for_error (const GError *error);
 

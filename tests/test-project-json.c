@@ -1,0 +1,630 @@
+/* test-project-json.c
+ *
+ * Copyright 2026 AIMS Workbench Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "aims-test-util.h"
+
+#include <fcntl.h>
+#include <json-glib/json-glib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+/* The standard demo's project JSON, made once. */
+static char *demo_dir;
+static char *demo_path;
+static char *demo_json;
+static gsize demo_json_len;
+
+static void
+ensure_demo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json_path = NULL;
+
+  if (demo_json != NULL)
+    return;
+
+  demo_dir = aims_test_make_dir ();
+  demo_path = g_build_filename (demo_dir, "demo.aims", NULL);
+  json_path = g_build_filename (demo_dir, "demo.json", NULL);
+
+  g_assert_true (aims_demo_write_file (demo_path, AIMS_DEMO_SCALE_SMALL, 42, &error));
+  g_assert_no_error (error);
+  g_assert_true (aims_project_json_export_file (demo_path, json_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (json_path, &demo_json, &demo_json_len, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+export_file (const char *project)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json_path = g_strconcat (project, ".json", NULL);
+  char *text = NULL;
+
+  g_assert_true (aims_project_json_export_file (project, json_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (json_path, &text, NULL, &error));
+  g_assert_no_error (error);
+  return text;
+}
+
+/* Export, import into a new file, export again: the same bytes. */
+static void
+test_round_trip_demo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *json_path = NULL;
+  g_autoptr(AimsDocument) document = NULL;
+  g_autoptr(GFile) file = NULL;
+  AimsStore *store;
+
+  ensure_demo ();
+  json_path = g_build_filename (demo_dir, "demo.json", NULL);
+  copy = g_build_filename (demo_dir, "copy.aims", NULL);
+
+  g_assert_true (aims_project_json_import_file (json_path, copy, "Importer", &error));
+  g_assert_no_error (error);
+
+  again = export_file (copy);
+  g_assert_cmpuint (strlen (again), ==, demo_json_len);
+  g_assert_true (memcmp (again, demo_json, demo_json_len) == 0);
+
+  /* The copy is a sound project with everything in it, history included. */
+  file = g_file_new_for_path (copy);
+  document = aims_document_open (file, AIMS_OPEN_FULL_CHECK, NULL, &error);
+  g_assert_no_error (error);
+  store = aims_document_get_store (document);
+  g_assert_cmpuint (aims_store_count (store, "ai_system"), ==, 13);
+  g_assert_cmpuint (aims_store_count (store, "risk"), ==,
+                    aims_demo_scale_get_n_risks (AIMS_DEMO_SCALE_SMALL));
+  g_assert_cmpuint (aims_store_count (store, "soa_entry"), >, 0);
+  g_assert_cmpuint (aims_store_count (store, "change_log"), >, 0);
+  aims_document_close (document);
+}
+
+/* Two exports of one project are the same bytes, with the documented
+ * layout: tables in descriptor order, records by uuid. */
+static void
+test_deterministic (void)
+{
+  g_autofree char *again = NULL;
+  const AimsTableInfo *tables;
+  const char *previous = NULL;
+  guint n_tables;
+
+  ensure_demo ();
+  again = export_file (demo_path);
+  g_assert_cmpstr (again, ==, demo_json);
+
+  g_assert_true (g_str_has_prefix (demo_json,
+                                   "{\n  \"$schema\": \"https://aimsworkbench.github.io/schema/"
+                                   "aims-project-1.schema.json\",\n  \"format\": \"aims-project\","
+                                   "\n  \"version\": 1,\n  \"format_version\": 7,\n"
+                                   "  \"tables\": {\n    \"project\": [\n"));
+  g_assert_true (g_str_has_suffix (demo_json, "\n  }\n}\n"));
+
+  tables = aims_schema_get_tables (&n_tables);
+  for (guint i = 0; i < n_tables; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("\n    \"%s\": [", tables[i].name);
+      const char *at = strstr (demo_json, key);
+
+      g_assert_nonnull (at);
+      g_assert_true (previous == NULL || at > previous);
+      previous = at;
+    }
+
+  /* The AI systems come sorted by uuid; values keep their JSON types. */
+  {
+    const char *start = strstr (demo_json, "\"ai_system\": [");
+    const char *end = strstr (demo_json, "\"data_set\": [");
+    g_autofree char *last = g_strdup ("");
+    guint n = 0;
+
+    for (const char *p = strstr (start, "\"uuid\": \""); p != NULL && p < end;
+         p = strstr (p + 1, "\"uuid\": \""))
+      {
+        g_autofree char *uuid = g_strndup (p + 9, 36);
+
+        g_assert_cmpstr (last, <, uuid);
+        g_free (last);
+        last = g_steal_pointer (&uuid);
+        n++;
+      }
+    g_assert_cmpuint (n, ==, 13);
+    g_assert_nonnull (g_strstr_len (start, end - start, "\"in_scope\": true"));
+    g_assert_nonnull (strstr (demo_json, "\"inherent_likelihood\": 4"));
+  }
+}
+
+typedef struct
+{
+  const char *name;
+  const char *from;      /* replace the first occurrence of from … */
+  const char *to;        /* … by this */
+  int         code;
+  const char *message;   /* a part of the message */
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { "newer-format", "\"format_version\": 7", "\"format_version\": 99",
+    AIMS_PROJECT_JSON_ERROR_NEWER,
+    "$.format_version: the document has file format 99; this version of AIMS Workbench reads "
+    "up to format 7" },
+  { "newer-layout", "\"version\": 1", "\"version\": 2", AIMS_PROJECT_JSON_ERROR_NEWER,
+    "$.version: the document has layout version 2" },
+  { "not-aims", "\"aims-project\"", "\"something-else\"", AIMS_PROJECT_JSON_ERROR_INVALID,
+    "$.format: must be “aims-project”" },
+  { "unknown-table", "\"tables\": {", "\"tables\": {\"gadgets\": [],",
+    AIMS_PROJECT_JSON_ERROR_INVALID, "$.tables.gadgets: there is no such table" },
+  { "unknown-field", "\"in_scope\": true", "\"in_scope\": true, \"colour\": \"blue\"",
+    AIMS_PROJECT_JSON_ERROR_INVALID,
+    "$.tables.ai_system[0].colour: the table “ai_system” has no such field" },
+  { "wrong-type", "\"in_scope\": true", "\"in_scope\": \"yes\"",
+    AIMS_PROJECT_JSON_ERROR_INVALID,
+    "$.tables.ai_system[0].in_scope: is a string; it must be true or false" },
+  { "integer-as-real", "\"inherent_likelihood\": ", "\"inherent_likelihood\": 1.5, \"x\": ",
+    AIMS_PROJECT_JSON_ERROR_INVALID,
+    ".inherent_likelihood: is a number with a fraction; it must be an integer" },
+  { "bad-choice", "\"lifecycle\": \"", "\"lifecycle\": \"sideways", AIMS_PROJECT_JSON_ERROR_INVALID,
+    "$.tables.ai_system[0].lifecycle: “sideways" },
+  { "null-not-allowed", "\"name\": \"", "\"name\": null, \"z\": \"",
+    AIMS_PROJECT_JSON_ERROR_INVALID, "$.tables.ai_system[0].name: must have a value" },
+  { "twice", "\"in_scope\": true,", "\"in_scope\": true, \"in_scope\": false,",
+    AIMS_PROJECT_JSON_ERROR_INVALID, "$.tables.ai_system[0].in_scope: the field is given twice" },
+  { "missing-field", "\"in_scope\": true,\n", "", AIMS_PROJECT_JSON_ERROR_INVALID,
+    "$.tables.ai_system[0]: the field “in_scope” is missing" },
+  { "broken-link", "\"system\": \"", "\"system\": \"00000000-0000-4000-8000-0000000000",
+    AIMS_PROJECT_JSON_ERROR_INVALID,
+    "$.tables.system_data_set[0].system: links to “00000000-0000-4000-8000-0000000000" },
+  { "syntax", "\"tables\": {", "\"tables\": {,", AIMS_PROJECT_JSON_ERROR_INVALID,
+    "(line 6, column 14)" },
+  { "nul", "\"organisation\": \"", "\"organisation\": \"\\u0000", AIMS_PROJECT_JSON_ERROR_INVALID,
+    "$.tables.project[0].organisation: the text holds a NUL character" },
+  { "older-format-newer-table", "\"format_version\": 7", "\"format_version\": 6",
+    AIMS_PROJECT_JSON_ERROR_INVALID,
+    "$.tables.audit: the table is newer than format version 6" },
+  { "trailing", "\n  }\n}\n", "\n  }\n}\n{}", AIMS_PROJECT_JSON_ERROR_INVALID,
+    "The document goes on after its end" },
+};
+
+static void
+assert_refused (const char *text,
+                gsize       len,
+                int         code,
+                const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = aims_test_make_dir ();
+  g_autofree char *in = g_build_filename (dir, "in.json", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.aims", NULL);
+  guint working_copies = aims_test_count_working_copies ();
+
+  g_assert_true (g_file_set_contents (in, text, len, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (aims_project_json_import_file (in, out, "Importer", &error));
+  g_assert_error (error, AIMS_PROJECT_JSON_ERROR, code);
+  if (strstr (error->message, message) == NULL)
+    g_error ("“%s” does not hold “%s”", error->message, message);
+  g_assert_true (g_str_has_prefix (error->message, in) ||
+                 strstr (error->message, "in.json") != NULL);
+
+  /* Nothing written, nothing left behind. */
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (aims_test_count_working_copies (), ==, working_copies);
+  aims_test_remove_tree (dir);
+}
+
+static void
+test_bad_input (gconstpointer data)
+{
+  const BadCase *bad = data;
+  g_autoptr(GString) text = NULL;
+  const char *at;
+
+  ensure_demo ();
+  text = g_string_new_len (demo_json, demo_json_len);
+  at = strstr (text->str, bad->from);
+  g_assert_nonnull (at);
+  g_string_erase (text, at - text->str, strlen (bad->from));
+  g_string_insert (text, at - text->str, bad->to);
+
+  assert_refused (text->str, text->len, bad->code, bad->message);
+}
+
+/* Two AI systems with one uuid. */
+static void
+test_duplicate_uuid (void)
+{
+  g_autoptr(GString) text = NULL;
+  g_autofree char *first = NULL;
+  const char *start;
+  char *second;
+
+  ensure_demo ();
+  text = g_string_new_len (demo_json, demo_json_len);
+  start = strstr (text->str, "\"ai_system\": [");
+  start = strstr (start, "\"uuid\": \"") + 9;
+  first = g_strndup (start, 36);
+  second = strstr (start, "\"uuid\": \"") + 9;
+  memcpy (second, first, 36);
+
+  {
+    g_autofree char *message = g_strdup_printf ("$.tables.ai_system[1].uuid: “%s” is already "
+                                                "the key of $.tables.ai_system[0]", first);
+
+    assert_refused (text->str, text->len, AIMS_PROJECT_JSON_ERROR_INVALID, message);
+  }
+}
+
+static void
+test_minimal_documents (void)
+{
+  const char *empty_tables = "{\"format\": \"aims-project\", \"version\": 1, "
+                             "\"format_version\": 7, \"tables\": {}}";
+  const char *tables_first = "{\"tables\": {}, \"format\": \"aims-project\"}";
+
+  assert_refused (empty_tables, strlen (empty_tables), AIMS_PROJECT_JSON_ERROR_INVALID,
+                  "$.tables.project: there must be exactly one project record, not 0");
+  assert_refused (tables_first, strlen (tables_first), AIMS_PROJECT_JSON_ERROR_INVALID,
+                  "$.tables: “format”, “version” and “format_version” must come before");
+  assert_refused ("", 0, AIMS_PROJECT_JSON_ERROR_INVALID, "starts with “{”");
+  assert_refused ("[1, 2]", 6, AIMS_PROJECT_JSON_ERROR_INVALID, "starts with “{”");
+}
+
+/* A store that holds records is not replaced. */
+static void
+test_not_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AimsDocument) document = NULL;
+  g_autofree char *uuid = NULL;
+  AimsStore *store;
+
+  ensure_demo ();
+  document = aims_document_new_untitled ("Test", &error);
+  g_assert_no_error (error);
+  store = aims_document_get_store (document);
+  uuid = aims_test_add_system (store, "SYS-001", "Kept");
+
+  g_assert_false (aims_project_json_import (store, demo_json, demo_json_len, "demo.json",
+                                            &error));
+  g_assert_error (error, AIMS_PROJECT_JSON_ERROR, AIMS_PROJECT_JSON_ERROR_NOT_EMPTY);
+  g_assert_cmpuint (aims_store_count (store, "ai_system"), ==, 1);
+  aims_document_close (document);
+}
+
+/* A failure halfway through leaves the new project as it was. */
+static void
+test_rolled_back (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AimsDocument) document = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autofree char *project = NULL;
+  AimsStore *store;
+  const char *at;
+
+  ensure_demo ();
+  text = g_string_new_len (demo_json, demo_json_len);
+  at = strstr (text->str, "\"treatment_action\": [");
+  g_string_insert (text, at - text->str, "\"risk_control\": 5, ");
+
+  document = aims_document_new_untitled ("Test", &error);
+  g_assert_no_error (error);
+  store = aims_document_get_store (document);
+  project = aims_store_dup_project_uuid (store);
+
+  g_assert_false (aims_project_json_import (store, text->str, text->len, "demo.json", &error));
+  g_assert_error (error, AIMS_PROJECT_JSON_ERROR, AIMS_PROJECT_JSON_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "$.tables.risk_control: the table is given twice"));
+  g_assert_cmpuint (aims_store_count (store, "ai_system"), ==, 0);
+  g_assert_cmpuint (aims_store_count (store, "risk"), ==, 0);
+  {
+    g_autofree char *still = aims_store_dup_project_uuid (store);
+
+    g_assert_cmpstr (still, ==, project);
+  }
+  aims_document_close (document);
+}
+
+/* A byte order mark is skipped; the text otherwise imports the same. */
+static void
+test_byte_order_mark (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AimsDocument) document = NULL;
+  g_autoptr(GString) text = NULL;
+
+  ensure_demo ();
+  text = g_string_new_len (demo_json, demo_json_len);
+  g_string_prepend (text, "\xef\xbb\xbf");
+
+  document = aims_document_new_untitled ("Test", &error);
+  g_assert_no_error (error);
+  g_assert_true (aims_project_json_import (aims_document_get_store (document), text->str,
+                                           text->len, "demo.json", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (aims_store_count (aims_document_get_store (document), "ai_system"), ==, 13);
+  aims_document_close (document);
+}
+
+/* Escapes read back exactly: control characters, quotes, non-ASCII and
+ * surrogate pairs. */
+static void
+test_escapes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AimsDocument) document = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *project = NULL;
+  g_autofree char *organisation = NULL;
+  const char *at;
+  const char *end;
+
+  ensure_demo ();
+  text = g_string_new_len (demo_json, demo_json_len);
+  at = strstr (text->str, "\"organisation\": \"") + 17;
+  end = strstr (at, "\",\n");
+  g_string_erase (text, at - text->str, end - at);
+  g_string_insert (text, at - text->str, "Tab\\there \\\"quoted\\\" \\u00e9 \\ud83d\\ude00 \\/ \\u0001");
+
+  document = aims_document_new_untitled ("Test", &error);
+  g_assert_no_error (error);
+  g_assert_true (aims_project_json_import (aims_document_get_store (document), text->str,
+                                           text->len, "demo.json", &error));
+  g_assert_no_error (error);
+
+  project = aims_store_dup_project_uuid (aims_document_get_store (document));
+  organisation = aims_store_dup_text (aims_document_get_store (document), "project", project,
+                                      "organisation", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (organisation, ==, "Tab\there \"quoted\" é 😀 / \001");
+
+  /* Written back with only the escapes JSON needs. */
+  bytes = aims_project_json_export (aims_document_get_store (document), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  "\"organisation\": \"Tab\\there \\\"quoted\\\" é 😀 / "
+                                  "\\u0001\""));
+  aims_document_close (document);
+}
+
+/* The command line: export-json, import-json, and their refusals. */
+static void
+test_cli (void)
+{
+  g_autofree char *dir = aims_test_make_dir ();
+  g_autofree char *json = g_build_filename (dir, "out.json", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.aims", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *text = NULL;
+
+  ensure_demo ();
+  g_assert_cmpint (aims_test_run_cli (&out, NULL, "export-json", demo_path, "-o", json, NULL),
+                   ==, 0);
+  g_assert_true (g_file_get_contents (json, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, demo_json);
+
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (aims_test_run_cli (&out, NULL, "import-json", json, "-o", copy, NULL), ==, 0);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+
+  /* An existing file is kept unless --force. */
+  g_assert_cmpint (aims_test_run_cli (NULL, &err, "import-json", json, "-o", copy, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "already exists. Use --force to replace it."));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (aims_test_run_cli (NULL, NULL, "import-json", json, "-o", copy, "--force",
+                                      NULL), ==, 0);
+
+  g_assert_cmpint (aims_test_run_cli (NULL, &err, "export-json", demo_path, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "Give the file to write with -o"));
+  aims_test_remove_tree (dir);
+}
+
+static void
+test_too_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = aims_test_make_dir ();
+  g_autofree char *in = g_build_filename (dir, "big.json", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.aims", NULL);
+  int fd = g_open (in, O_WRONLY | O_CREAT, 0644);
+
+  /* A sparse file: no disk is used. */
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, AIMS_PROJECT_JSON_MAX_BYTES + 1), ==, 0);
+  close (fd);
+
+  g_assert_false (aims_project_json_import_file (in, out, NULL, &error));
+  g_assert_error (error, AIMS_PROJECT_JSON_ERROR, AIMS_PROJECT_JSON_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "a project JSON can be at most"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  aims_test_remove_tree (dir);
+}
+
+/* The large demo (2,000 AI systems, 20,000 risks) round trips too. Slow:
+ * run with -m slow, or AIMS_TEST_LARGE=1 (the "slow" suite does). */
+static void
+test_round_trip_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AimsDocument) document = NULL;
+  g_autoptr(AimsDocument) copy = NULL;
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+
+  if (!g_test_slow () && g_getenv ("AIMS_TEST_LARGE") == NULL)
+    {
+      g_test_skip ("The large demo takes a minute; run with -m slow");
+      return;
+    }
+
+  document = aims_document_new_untitled ("Demo generator", &error);
+  g_assert_no_error (error);
+  g_assert_true (aims_demo_generate (aims_document_get_store (document), AIMS_DEMO_SCALE_LARGE,
+                                     42, &error));
+  g_assert_no_error (error);
+  first = aims_project_json_export (aims_document_get_store (document), &error);
+  g_assert_no_error (error);
+  aims_document_close (document);
+
+  copy = aims_document_new_untitled ("Importer", &error);
+  g_assert_no_error (error);
+  g_assert_true (aims_project_json_import (aims_document_get_store (copy),
+                                           g_bytes_get_data (first, NULL),
+                                           g_bytes_get_size (first), "large.json", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (aims_store_count (aims_document_get_store (copy), "risk"), ==,
+                    aims_demo_scale_get_n_risks (AIMS_DEMO_SCALE_LARGE));
+  second = aims_project_json_export (aims_document_get_store (copy), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (first, second));
+  aims_document_close (copy);
+}
+
+/* data/schema/aims-project.schema.json describes every table and field of
+ * the file format, and the demo's export is valid against it (ajv). */
+static void
+test_schema_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *schema_path = NULL;
+  g_autofree char *json_path = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const AimsTableInfo *tables;
+  JsonObject *definitions;
+  const char *ajv = g_getenv ("AIMS_AJV");
+  guint n_tables;
+  int status = 0;
+
+  schema_path = g_build_filename (g_getenv ("AIMS_SOURCE_ROOT"), "data", "schema",
+                                  "aims-project.schema.json", NULL);
+  g_assert_true (json_parser_load_from_file (parser, schema_path, &error));
+  g_assert_no_error (error);
+  definitions = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                               "definitions");
+
+  tables = aims_schema_get_tables (&n_tables);
+  g_assert_cmpuint (json_object_get_size (definitions), ==, n_tables);
+  for (guint i = 0; i < n_tables; i++)
+    {
+      JsonObject *table = json_object_get_object_member (definitions, tables[i].name);
+      JsonObject *properties;
+
+      if (table == NULL)
+        g_error ("The schema has no definition of the table “%s”: regenerate it",
+                 tables[i].name);
+      properties = json_object_get_object_member (table, "properties");
+      g_assert_cmpuint (json_object_get_size (properties), ==, tables[i].n_fields);
+      for (guint j = 0; j < tables[i].n_fields; j++)
+        if (!json_object_has_member (properties, tables[i].fields[j].name))
+          g_error ("The schema has no field “%s” in “%s”", tables[i].fields[j].name,
+                   tables[i].name);
+    }
+
+  ensure_demo ();
+  if (ajv == NULL || !g_file_test (ajv, G_FILE_TEST_IS_EXECUTABLE))
+    g_error ("ajv is not installed: run build-aux/install-deps.sh, or “npm ci --prefix "
+             "build-aux/node”");
+  json_path = g_build_filename (demo_dir, "demo.json", NULL);
+  {
+    const char *argv[] = {
+      ajv, "validate", "--spec=draft7", "--strict=false", "-s", schema_path, "-d", json_path, NULL
+    };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                                 &err, &status, &error));
+    g_assert_no_error (error);
+  }
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("The demo's export is not valid against its schema: %s%s", out, err);
+}
+
+/* The fuzzer's seeds and every input that once crashed it
+ * (tests/fuzz/corpus-project-json) import or are refused, never crash. */
+static void
+test_fuzz_corpus (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("AIMS_SOURCE_ROOT"), "tests", "fuzz",
+                                            "corpus-project-json", NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, &error);
+  const char *name;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autoptr(AimsDocument) document = aims_document_new_untitled ("Fuzz", &error);
+      g_autofree char *file = g_build_filename (path, name, NULL);
+      g_autofree char *text = NULL;
+      gsize len;
+
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (file, &text, &len, &error));
+      g_assert_no_error (error);
+      if (!aims_project_json_import (aims_document_get_store (document), text, len, name,
+                                     &error))
+        {
+          g_assert_true (error->domain == AIMS_PROJECT_JSON_ERROR);
+          g_clear_error (&error);
+        }
+      aims_document_close (document);
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/project-json/round-trip/demo", test_round_trip_demo);
+  g_test_add_func ("/project-json/round-trip/large", test_round_trip_large);
+  g_test_add_func ("/project-json/deterministic", test_deterministic);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/project-json/bad/%s", bad_cases[i].name);
+
+      g_test_add_data_func (path, &bad_cases[i], test_bad_input);
+    }
+  g_test_add_func ("/project-json/bad/duplicate-uuid", test_duplicate_uuid);
+  g_test_add_func ("/project-json/bad/minimal", test_minimal_documents);
+  g_test_add_func ("/project-json/bad/too-large", test_too_large);
+  g_test_add_func ("/project-json/not-empty", test_not_empty);
+  g_test_add_func ("/project-json/rolled-back", test_rolled_back);
+  g_test_add_func ("/project-json/byte-order-mark", test_byte_order_mark);
+  g_test_add_func ("/project-json/escapes", test_escapes);
+  g_test_add_func ("/project-json/cli", test_cli);
+  g_test_add_func ("/project-json/schema-file", test_schema_file);
+  g_test_add_func ("/project-json/fuzz-corpus", test_fuzz_corpus);
+
+  status = g_test_run ();
+
+  if (demo_dir != NULL)
+    aims_test_remove_tree (demo_dir);
+  g_free (demo_dir);
+  g_free (demo_path);
+  g_free (demo_json);
+  return status;
+}
