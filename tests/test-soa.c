@@ -17,6 +17,7 @@
 #include "aims-schema-private.h"
 #include "aims-store-private.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 typedef struct
@@ -355,6 +356,161 @@ test_evidence (Fixture       *fixture,
   g_assert_cmpuint (aims_store_count (fixture->store, "evidence"), ==, 1);
 }
 
+static void
+on_async_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return *result;
+}
+
+/* A file's SHA-256 computed in a thread is recorded with it; "Verify" finds
+ * the file matching, then changed, then missing; a link is not checked. */
+static void
+test_evidence_check (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "model-card.md", NULL);
+  g_autofree char *missing_path = g_build_filename (fixture->dir, "no-such-file.pdf", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *link = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GArray) states = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  GAsyncResult *result = NULL;
+  const char contents[] = "Model card: motor pricing v7.\n";
+  AimsEvidence *recorded;
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  expected = g_compute_checksum_for_string (G_CHECKSUM_SHA256, contents, -1);
+
+  aims_file_compute_sha256_async (file, NULL, on_async_done_cb, &result);
+  sha256 = aims_file_compute_sha256_finish (wait_for_result (&result), &error);
+  g_clear_object (&result);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sha256, ==, expected);
+
+  /* A file that cannot be read says why, and nothing is recorded */
+  aims_file_compute_sha256_async (missing, NULL, on_async_done_cb, &result);
+  g_assert_null (aims_file_compute_sha256_finish (wait_for_result (&result), &error));
+  g_clear_object (&result);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "no-such-file.pdf"));
+  g_clear_error (&error);
+
+  g_assert_null (aims_soa_add_evidence_file_with_sha256 (fixture->store, "A.6.2.7", file, NULL,
+                                                         "not a checksum", NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_cmpuint (aims_store_count (fixture->store, "evidence"), ==, 0);
+
+  uuid = aims_soa_add_evidence_file_with_sha256 (fixture->store, "A.6.2.7", file, NULL, sha256,
+                                                 "2026-11-02", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (uuid);
+  link = aims_soa_add_evidence_link (fixture->store, "A.6.2.7", NULL,
+                                     "https://intranet.example/model-cards", "2026-11-01", &error);
+  g_assert_no_error (error);
+
+  list = aims_soa_list_evidence (fixture->store, "A.6.2.7", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  recorded = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (recorded->uuid, ==, uuid);
+  g_assert_cmpstr (recorded->title, ==, "model-card.md");
+  g_assert_cmpstr (recorded->location, ==, path);
+  g_assert_cmpstr (recorded->sha256, ==, expected);
+  g_assert_cmpstr (recorded->date, ==, "2026-11-02");
+
+  g_assert_cmpint (aims_evidence_check (recorded, NULL, &error), ==, AIMS_EVIDENCE_MATCHES);
+  g_assert_cmpint (aims_evidence_check (g_ptr_array_index (list, 1), NULL, &error), ==,
+                   AIMS_EVIDENCE_NOT_CHECKED);
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_set_contents (path, "Model card: motor pricing v8.\n", -1, NULL));
+  aims_evidence_check_async (list, NULL, on_async_done_cb, &result);
+  states = aims_evidence_check_finish (wait_for_result (&result), &error);
+  g_clear_object (&result);
+  g_assert_no_error (error);
+  g_assert_cmpuint (states->len, ==, 2);
+  g_assert_cmpint (g_array_index (states, AimsEvidenceState, 0), ==, AIMS_EVIDENCE_CHANGED);
+  g_assert_cmpint (g_array_index (states, AimsEvidenceState, 1), ==, AIMS_EVIDENCE_NOT_CHECKED);
+  g_clear_pointer (&states, g_array_unref);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (aims_evidence_check (recorded, NULL, &error), ==, AIMS_EVIDENCE_MISSING);
+  g_assert_no_error (error);
+
+  /* Cancelled, it finds nothing */
+  g_cancellable_cancel (cancellable);
+  aims_evidence_check_async (list, cancellable, on_async_done_cb, &result);
+  g_assert_null (aims_evidence_check_finish (wait_for_result (&result), &error));
+  g_clear_object (&result);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/* The demo describes 2026-11-22: on that day its board has the internal
+ * audit late (9.2.1, 9.2.2) and no other clause requirement, and nothing
+ * on it is dated in the demo's past unless it is done. */
+static void
+test_demo_dates (void)
+{
+  g_autofree char *dir = aims_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "Demo.aims", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(AimsDocument) document = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GPtrArray) late = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  guint n_clauses = 0;
+
+  g_assert_true (aims_demo_write_file (path, AIMS_DEMO_SCALE_SMALL, 42, &error));
+  g_assert_no_error (error);
+  document = aims_document_open (file, AIMS_OPEN_READ_ONLY, NULL, &error);
+  g_assert_no_error (error);
+  cards = aims_pdca_load (aims_document_get_store (document), &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      AimsPdcaCard *card = g_ptr_array_index (cards, i);
+
+      if (aims_pdca_card_get_kind (card) == AIMS_PDCA_CARD_ACTION)
+        continue;
+      n_clauses += aims_pdca_card_get_kind (card) == AIMS_PDCA_CARD_CLAUSE;
+      if (aims_pdca_card_get_due_date (card)[0] == '\0')
+        continue;
+      g_assert_cmpstr (aims_pdca_card_get_due_date (card), >, "2026-01-01");
+      if (aims_pdca_card_is_overdue (card, "2026-11-22"))
+        g_ptr_array_add (late, (gpointer) aims_pdca_card_get_key (card));
+      /* Every card that is not done is due after the demo's first half year */
+      if (!aims_pdca_card_is_done (card))
+        g_assert_cmpstr (aims_pdca_card_get_due_date (card), >, "2026-10-01");
+    }
+
+  g_assert_cmpuint (n_clauses, ==, 32);
+  g_assert_cmpuint (late->len, ==, 2);
+  g_assert_true (g_ptr_array_find_with_equal_func (late, "9.2.1", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (late, "9.2.2", g_str_equal, NULL));
+
+  aims_document_close (document);
+  aims_test_remove_tree (dir);
+}
+
 /* Cards move, are undone, and the readiness figures follow. */
 static void
 test_board (Fixture       *fixture,
@@ -687,10 +843,12 @@ main (int   argc,
   ADD ("/soa/exclusion-warning", test_exclusion_warning);
   ADD ("/soa/figures", test_figures);
   ADD ("/soa/evidence", test_evidence);
+  ADD ("/soa/evidence-check", test_evidence_check);
   ADD ("/soa/board", test_board);
 #undef ADD
   g_test_add_func ("/soa/upgrade-from-format-4", test_upgrade_from_format_4);
   g_test_add_func ("/soa/exports", test_exports);
+  g_test_add_func ("/soa/demo-dates", test_demo_dates);
 
   return g_test_run ();
 }

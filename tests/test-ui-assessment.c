@@ -14,10 +14,8 @@
 
 #include "aims-test-gtk.h"
 #include "aims-test-util.h"
+#include "aims-test-window.h"
 
-#include <adwaita.h>
-
-#include "aims-application.h"
 #include "aims-assessment-page.h"
 #include "aims-assessment-view.h"
 #include "aims-impact-dialog.h"
@@ -26,64 +24,33 @@
 #include "aims-record-form.h"
 #include "aims-risk-impacts.h"
 #include "aims-store-private.h"
-#include "aims-window-private.h"
-
-static AimsApplication *app;
 
 typedef struct
 {
+  AimsTestWindow  tw;
   AimsWindow         *window;
   AimsAssessmentPage *page;
   AimsAssessmentView *view;
   AimsStore          *store;
-  char               *dir;
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
-
-  f->dir = g_dir_make_tmp ("aims-ui-assessment-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "Demo.aims", NULL);
-  g_assert_true (aims_demo_write_file (path, AIMS_DEMO_SCALE_SMALL, 42, &error));
-  g_assert_no_error (error);
-  file = g_file_new_for_path (path);
-
-  f->window = aims_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1300, 900);
-  gtk_window_present (GTK_WINDOW (f->window));
-  aims_window_open_file (f->window, file);
-  g_assert_true (aims_window_has_project (f->window));
-  aims_window_show_section (f->window, "impact");
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-
+  aims_test_window_open (&f->tw, "impact", 1300, 900);
+  f->window = f->tw.window;
+  f->store = f->tw.store;
   g_assert_nonnull (f->window->assessment_page);
   f->page = AIMS_ASSESSMENT_PAGE (f->window->assessment_page);
   f->view = aims_assessment_page_get_view (f->page);
-  f->store = aims_document_get_store (f->window->document);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(AimsDocument) document = g_object_ref (f->window->document);
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (l->data != f->window)
-      gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  wait_ms (20);
-  aims_document_close (document);
-  aims_test_remove_tree (f->dir);
-  g_free (f->dir);
+  aims_test_window_close (&f->tw);
 }
 
 static guint
@@ -743,25 +710,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *tmp = g_dir_make_tmp ("aims-ui-assessment-home-XXXXXX", NULL);
-  g_autofree char *state = g_build_filename (tmp, "state", NULL);
-  g_autofree char *data = g_build_filename (tmp, "data", NULL);
-  g_autofree char *config = g_build_filename (tmp, "config", NULL);
-  int ret;
+  char *home = aims_test_window_init (&argc, &argv);
 
-  g_setenv ("XDG_STATE_HOME", state, TRUE);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-  aims_test_gtk_init_log ();
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (home == NULL)
+    return 0;
 
 #define ADD(path, func) \
   g_test_add ("/ui/assessment/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -775,11 +727,5 @@ main (int   argc,
   ADD ("score-out-of-range", test_score_out_of_range);
 #undef ADD
 
-  app = aims_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  ret = g_test_run ();
-  g_clear_object (&app);
-  aims_test_remove_tree (tmp);
-
-  return ret;
+  return aims_test_window_run (home);
 }

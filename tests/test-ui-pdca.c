@@ -14,71 +14,36 @@
 
 #include "aims-test-gtk.h"
 #include "aims-test-util.h"
+#include "aims-test-window.h"
 
-#include <adwaita.h>
-
-#include "aims-application.h"
 #include "aims-pdca-board.h"
-#include "aims-window-private.h"
-
-static AimsApplication *app;
-
-/* A board or list rebuilt after Undo takes about 15 s in a sanitizer build
- * on a busy machine: longer than WAIT_UNTIL's ten seconds. */
-#define WAIT_LONG(cond) \
-  G_STMT_START { \
-    gint64 wait_end_ = g_get_monotonic_time () + 90 * G_USEC_PER_SEC; \
-    while (!(cond) && g_get_monotonic_time () < wait_end_) \
-      wait_ms (5); \
-  } G_STMT_END
 
 typedef struct
 {
-  AimsWindow    *window;
-  AimsPdcaBoard *board;
-  AimsStore     *store;
-  char          *dir;
+  AimsTestWindow  tw;
+  AimsWindow     *window;
+  AimsPdcaBoard  *board;
+  AimsStore      *store;
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
-
-  f->dir = g_dir_make_tmp ("aims-ui-pdca-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "Demo.aims", NULL);
-  g_assert_true (aims_demo_write_file (path, AIMS_DEMO_SCALE_SMALL, 42, &error));
-  g_assert_no_error (error);
-  file = g_file_new_for_path (path);
-
-  f->window = aims_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (f->window));
-  aims_window_open_file (f->window, file);
-  g_assert_true (aims_window_has_project (f->window));
-  aims_window_show_section (f->window, "pdca");
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-
+  aims_test_window_open (&f->tw, "pdca", 1400, 900);
+  f->window = f->tw.window;
+  f->store = f->tw.store;
   g_assert_nonnull (f->window->pdca_page);
   f->board = AIMS_PDCA_BOARD (f->window->pdca_page);
-  f->store = aims_document_get_store (f->window->document);
-  aims_pdca_board_set_today (f->board, "2026-04-01");
+  /* The day the demo describes */
+  aims_pdca_board_set_today (f->board, "2026-11-22");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(AimsDocument) document = g_object_ref (f->window->document);
-
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  wait_ms (20);
-  aims_document_close (document);
-  aims_test_remove_tree (f->dir);
-  g_free (f->dir);
+  aims_test_window_close (&f->tw);
 }
 
 static GtkWidget *
@@ -286,7 +251,7 @@ test_filters (Fixture       *f,
   gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 0), 0);
   g_assert_cmpuint (n_cards_shown (f), ==, all);
 
-  /* On 2026-04-01, 9.2.1 and 9.2.2 (due in February and March) are late. */
+  /* On 2026-11-22, 9.2.1 and 9.2.2 (the internal audit) are late. */
   collect_of_type (GTK_WIDGET (f->board), GTK_TYPE_TOGGLE_BUTTON, toggles);
   for (guint i = 0; i < toggles->len && overdue == NULL; i++)
     if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (toggles, i)), "_Overdue") == 0)
@@ -304,25 +269,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("aims-ui-home-XXXXXX", NULL);
-  g_autofree char *state = g_build_filename (home, "state", NULL);
-  g_autofree char *data = g_build_filename (home, "data", NULL);
-  g_autofree char *config = g_build_filename (home, "config", NULL);
-  int ret;
+  char *home = aims_test_window_init (&argc, &argv);
 
-  g_setenv ("XDG_STATE_HOME", state, TRUE);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-  aims_test_gtk_init_log ();
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (home == NULL)
+    return 0;
 
 #define ADD(path, func) \
   g_test_add ("/ui/pdca/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -332,11 +282,5 @@ main (int   argc,
   ADD ("filters", test_filters);
 #undef ADD
 
-  app = aims_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  ret = g_test_run ();
-  g_clear_object (&app);
-
-  aims_test_remove_tree (home);
-  return ret;
+  return aims_test_window_run (home);
 }

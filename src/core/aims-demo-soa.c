@@ -169,40 +169,51 @@ typedef struct
   const char *phase;    /* NULL: the catalogue's */
   const char *status;
   const char *owner;
-  const char *due_date;
+  int         due_in;     /* days from the demo's day */
   const char *evidence;
 } DemoCard;
 
 static const DemoCard cards[] = {
-  { "4.1", NULL, "done", CRO, "2026-01-31", "Context analysis, January board pack." },
-  { "4.2", NULL, "done", CRO, "2026-01-31", "Interested parties register v2." },
-  { "4.3", NULL, "done", CRO, "2026-02-15", "AIMS scope statement in the project." },
-  { "4.4", NULL, "in-progress", CRO, "2026-06-30", "" },
-  { "5.1", NULL, "done", "Chief Executive", "2026-01-31", "Board minutes, 12 January." },
-  { "5.2", NULL, "done", CRO, "2026-01-31", "AI policy v3." },
-  { "5.3", NULL, "done", HR, "2026-02-28", "RACI per AI system." },
-  { "6.1.1", NULL, "done", CRO, "2026-03-31", "" },
-  { "6.1.2", NULL, "done", MRM, "2026-03-31", "Risk register, this project." },
-  { "6.1.3", NULL, "in-progress", MRM, "2026-05-31", "Statement of Applicability, this project." },
-  { "6.1.4", NULL, "in-progress", MRM, "2026-05-31", "" },
-  { "6.2", NULL, "in-progress", CRO, "2026-04-30", "" },
-  { "6.3", NULL, "not-started", CRO, "2026-09-30", "" },
-  { "7.1", NULL, "done", CRO, "2026-03-31", "" },
-  { "7.2", NULL, "in-progress", HR, "2026-04-15", "" },
-  { "7.3", NULL, "in-progress", HR, "2026-07-31", "" },
-  { "7.4", NULL, "not-started", COMMS, "2026-07-31", "" },
-  { "7.5.1", NULL, "done", CRO, "2026-03-31", "" },
-  { "7.5.2", NULL, "in-progress", CRO, "2026-06-30", "" },
-  { "8.1", NULL, "in-progress", DS, "2026-06-30", "" },
-  { "8.2", NULL, "in-progress", MRM, "2026-06-30", "" },
-  { "8.3", NULL, "in-progress", MRM, "2026-06-30", "" },
-  { "9.1", NULL, "not-started", CRO, "2026-09-30", "" },
-  { "9.2.1", NULL, "not-started", "Head of Internal Audit", "2026-03-31", "" },
-  { "9.2.2", NULL, "in-progress", "Head of Internal Audit", "2026-02-28",
+  { "4.1", NULL, "done", CRO, -300, "Context analysis, January board pack." },
+  { "4.2", NULL, "done", CRO, -300, "Interested parties register v2." },
+  { "4.3", NULL, "done", CRO, -280, "AIMS scope statement in the project." },
+  { "4.4", NULL, "in-progress", CRO, 38, "" },
+  { "5.1", NULL, "done", "Chief Executive", -300, "Board minutes, 12 January." },
+  { "5.2", NULL, "done", CRO, -300, "AI policy v3." },
+  { "5.3", NULL, "done", HR, -270, "RACI per AI system." },
+  { "6.1.1", NULL, "done", CRO, -235, "" },
+  { "6.1.2", NULL, "done", MRM, -235, "Risk register, this project." },
+  { "6.1.3", NULL, "in-progress", MRM, 23, "Statement of Applicability, this project." },
+  { "6.1.4", NULL, "in-progress", MRM, 23, "" },
+  { "6.2", NULL, "in-progress", CRO, 8, "" },
+  { "6.3", NULL, "not-started", CRO, 129, "" },
+  { "7.1", NULL, "done", CRO, -235, "" },
+  { "7.2", NULL, "in-progress", HR, 15, "" },
+  { "7.3", NULL, "in-progress", HR, 69, "" },
+  { "7.4", NULL, "not-started", COMMS, 69, "" },
+  { "7.5.1", NULL, "done", CRO, -235, "" },
+  { "7.5.2", NULL, "in-progress", CRO, 38, "" },
+  { "8.1", NULL, "in-progress", DS, 38, "" },
+  { "8.2", NULL, "in-progress", MRM, 38, "" },
+  { "8.3", NULL, "in-progress", MRM, 38, "" },
+  { "9.1", NULL, "not-started", CRO, 129, "" },
+  { "9.2.1", NULL, "not-started", "Head of Internal Audit", -12, "" },
+  { "9.2.2", NULL, "in-progress", "Head of Internal Audit", -26,
     "Audit programme drafted, awaiting approval." },
-  { "9.3.1", NULL, "not-started", CRO, "2026-10-31", "" },
-  { "10.2", NULL, "not-started", CRO, "2026-12-31", "" },
+  { "9.3.1", NULL, "not-started", CRO, 160, "" },
+  { "10.2", NULL, "not-started", CRO, 221, "" },
 };
+
+/* The demo describes 2026-11-22 (see aims-demo.c): its dates are days from
+ * then, so the board shows what is late on that day and not every card. */
+static char *
+demo_date (int days)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_utc (2026, 11, 22, 0, 0, 0);
+  g_autoptr(GDateTime) day = g_date_time_add_days (today, days);
+
+  return g_date_time_format (day, "%Y-%m-%d");
+}
 
 static void
 put (GHashTable *values,
@@ -228,6 +239,7 @@ insert_control (AimsStore          *store,
 {
   g_autoptr(GHashTable) values = new_values ();
   g_autofree char *uuid = NULL;
+  g_autofree char *reviewed = demo_date (-247);
 
   put (values, "control", c->control);
   put (values, "applicability", c->applicability);
@@ -235,7 +247,7 @@ insert_control (AimsStore          *store,
   put (values, "implementation", c->implementation);
   put (values, "owner", c->owner);
   put (values, "how_implemented", c->how);
-  put (values, "last_reviewed", "2026-03-20");
+  put (values, "last_reviewed", reviewed);
 
   uuid = aims_store_insert (store, "soa_entry", values, error);
   return uuid != NULL;
@@ -249,6 +261,7 @@ insert_card (AimsStore       *store,
 {
   g_autoptr(GHashTable) values = new_values ();
   g_autofree char *uuid = NULL;
+  g_autofree char *due = NULL;
   AimsCatalogItem *clause = aims_catalog_lookup (catalog, c->clause);
 
   g_return_val_if_fail (clause != NULL, FALSE);
@@ -259,10 +272,39 @@ insert_card (AimsStore       *store,
                                          : aims_pdca_phase_to_string (aims_catalog_item_get_phase (clause)));
   put (values, "status", c->status);
   put (values, "owner", c->owner);
-  put (values, "due_date", c->due_date);
+  due = demo_date (c->due_in);
+  put (values, "due_date", due);
   put (values, "evidence_note", c->evidence);
 
   uuid = aims_store_insert (store, "pdca_card", values, error);
+  return uuid != NULL;
+}
+
+static gboolean
+add_link (AimsStore   *store,
+          const char  *control,
+          const char  *title,
+          const char  *address,
+          int          days,
+          GError     **error)
+{
+  g_autofree char *date = demo_date (days);
+  g_autofree char *uuid = aims_soa_add_evidence_link (store, control, title, address, date,
+                                                      error);
+
+  return uuid != NULL;
+}
+
+static gboolean
+add_objective (AimsStore   *store,
+               const char  *title,
+               const char  *owner,
+               int          days,
+               GError     **error)
+{
+  g_autofree char *date = demo_date (days);
+  g_autofree char *uuid = aims_pdca_add_objective (store, title, owner, date, error);
+
   return uuid != NULL;
 }
 
@@ -272,7 +314,6 @@ _aims_demo_generate_soa (AimsStore  *store,
                          GError    **error)
 {
   AimsCatalog *catalog = aims_catalog_get_default (error);
-  g_autofree char *link = NULL;
 
   if (catalog == NULL)
     return FALSE;
@@ -283,28 +324,17 @@ _aims_demo_generate_soa (AimsStore  *store,
         return FALSE;
     }
 
-  if ((link = aims_soa_add_evidence_link (store, "A.2.2", "AI policy v3 (intranet)",
-                                          "https://intranet.northwind.example/policies/ai",
-                                          "2026-01-12", error)) == NULL)
+  if (!add_link (store, "A.2.2", "AI policy v3 (intranet)",
+                 "https://intranet.northwind.example/policies/ai", -314, error) ||
+      !add_link (store, "A.6.2.4", "Validation report, motor pricing",
+                 "https://dms.northwind.example/mrm/val-2026-014", -268, error) ||
+      !add_link (store, "A.5.2", "Impact assessment procedure IA-01",
+                 "https://dms.northwind.example/mrm/ia-01", -265, error))
     return FALSE;
-  g_clear_pointer (&link, g_free);
-  if ((link = aims_soa_add_evidence_link (store, "A.6.2.4", "Validation report, motor pricing",
-                                          "https://dms.northwind.example/mrm/val-2026-014",
-                                          "2026-02-27", error)) == NULL)
-    return FALSE;
-  g_clear_pointer (&link, g_free);
-  if ((link = aims_soa_add_evidence_link (store, "A.5.2", "Impact assessment procedure IA-01",
-                                          "https://dms.northwind.example/mrm/ia-01",
-                                          "2026-03-02", error)) == NULL)
-    return FALSE;
-  g_clear_pointer (&link, g_free);
 
-  if ((link = aims_pdca_add_objective (store, "Explain every declined claim in plain language",
-                                       COMMS, "2026-09-30", error)) == NULL)
-    return FALSE;
-  g_clear_pointer (&link, g_free);
-  if ((link = aims_pdca_add_objective (store, "No pricing model with a fairness gap above 2 %",
-                                       MRM, "2026-12-31", error)) == NULL)
+  if (!add_objective (store, "Explain every declined claim in plain language", COMMS, 129,
+                      error) ||
+      !add_objective (store, "No pricing model with a fairness gap above 2 %", MRM, 221, error))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (cards); i++)

@@ -829,6 +829,71 @@ aims_soa_add_evidence_file (AimsStore   *store,
   return insert_evidence (store, control_id, "file", title, path, sha256, day, error);
 }
 
+static gboolean
+is_sha256 (const char *text)
+{
+  if (text == NULL || strlen (text) != 64)
+    return FALSE;
+
+  for (const char *c = text; *c != '\0'; c++)
+    if (!g_ascii_isxdigit (*c) || g_ascii_isupper (*c))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * aims_soa_add_evidence_file_with_sha256:
+ * @store: a project
+ * @control_id: an Annex A control id
+ * @file: the evidence
+ * @title: (nullable): what it is; the file's name if %NULL or empty
+ * @sha256: the SHA-256 of its contents, computed beforehand (for example
+ *   off the main thread with aims_file_compute_sha256_async()): 64
+ *   lowercase hexadecimal digits
+ * @date: (nullable): its date, YYYY-MM-DD; today if %NULL or empty
+ * @error: return location for a #GError
+ *
+ * As aims_soa_add_evidence_file(), without reading the file again. One undo
+ * step.
+ *
+ * Returns: (transfer full) (nullable): the evidence's uuid
+ */
+char *
+aims_soa_add_evidence_file_with_sha256 (AimsStore   *store,
+                                        const char  *control_id,
+                                        GFile       *file,
+                                        const char  *title,
+                                        const char  *sha256,
+                                        const char  *date,
+                                        GError     **error)
+{
+  g_autofree char *day = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (AIMS_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (lookup_control (control_id, error) == NULL || !date_or_today (date, &day, error))
+    return NULL;
+
+  if (!is_sha256 (sha256))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The file's SHA-256 is not 64 hexadecimal digits; the evidence was not "
+                     "recorded."));
+      return NULL;
+    }
+
+  path = g_file_get_parse_name (file);
+  name = g_file_get_basename (file);
+
+  return insert_evidence (store, control_id, "file",
+                          title != NULL && title[0] != '\0' ? title : name,
+                          path, sha256, day, error);
+}
+
 /**
  * aims_soa_add_evidence_link:
  * @store: a project

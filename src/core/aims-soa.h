@@ -74,6 +74,25 @@ typedef struct
   char *date;
 } AimsEvidence;
 
+/**
+ * AimsEvidenceState:
+ * @AIMS_EVIDENCE_NOT_CHECKED: a link: nothing to compare
+ * @AIMS_EVIDENCE_MATCHES: the file has the SHA-256 recorded
+ * @AIMS_EVIDENCE_CHANGED: the file's contents changed since it was recorded
+ * @AIMS_EVIDENCE_MISSING: no file is where it was recorded
+ * @AIMS_EVIDENCE_UNREADABLE: the file is there but cannot be read
+ *
+ * What aims_evidence_check() finds.
+ */
+typedef enum
+{
+  AIMS_EVIDENCE_NOT_CHECKED,
+  AIMS_EVIDENCE_MATCHES,
+  AIMS_EVIDENCE_CHANGED,
+  AIMS_EVIDENCE_MISSING,
+  AIMS_EVIDENCE_UNREADABLE,
+} AimsEvidenceState;
+
 #define AIMS_TYPE_SOA_ENTRY (aims_soa_entry_get_type ())
 
 G_DECLARE_FINAL_TYPE (AimsSoaEntry, aims_soa_entry, AIMS, SOA_ENTRY, GObject)
@@ -103,6 +122,13 @@ char            *aims_soa_add_evidence_file         (AimsStore       *store,
                                                      GFile           *file,
                                                      const char      *date,
                                                      GError         **error);
+char            *aims_soa_add_evidence_file_with_sha256 (AimsStore   *store,
+                                                         const char  *control_id,
+                                                         GFile       *file,
+                                                         const char  *title,
+                                                         const char  *sha256,
+                                                         const char  *date,
+                                                         GError     **error);
 char            *aims_soa_add_evidence_link         (AimsStore       *store,
                                                      const char      *control_id,
                                                      const char      *title,
@@ -113,6 +139,22 @@ GPtrArray       *aims_soa_list_evidence             (AimsStore       *store,
                                                      const char      *control_id,
                                                      GError         **error);
 void             aims_evidence_free                 (AimsEvidence    *evidence);
+AimsEvidence    *aims_evidence_copy                 (const AimsEvidence *evidence);
+AimsEvidenceState aims_evidence_check               (const AimsEvidence *evidence,
+                                                     GCancellable    *cancellable,
+                                                     GError         **error);
+void             aims_evidence_check_async          (GPtrArray       *evidence,
+                                                     GCancellable    *cancellable,
+                                                     GAsyncReadyCallback callback,
+                                                     gpointer         user_data);
+GArray          *aims_evidence_check_finish         (GAsyncResult    *result,
+                                                     GError         **error);
+void             aims_file_compute_sha256_async     (GFile           *file,
+                                                     GCancellable    *cancellable,
+                                                     GAsyncReadyCallback callback,
+                                                     gpointer         user_data);
+char            *aims_file_compute_sha256_finish    (GAsyncResult    *result,
+                                                     GError         **error);
 char            *aims_file_compute_sha256           (GFile           *file,
                                                      GCancellable    *cancellable,
                                                      GError         **error);

@@ -66,6 +66,16 @@ add_single_filter (GtkFileChooser *chooser,
 }
 
 static void
+add_any_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+}
+
+static void
 add_png_filters (GtkFileChooser *chooser)
 {
   add_single_filter (chooser, _("PNG Images"), "image/png", "png");
@@ -140,6 +150,26 @@ aims_file_chooser_open_project_async (GtkWindow           *parent,
                                         GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Open"), _("_Cancel"));
   run (native, folder, add_project_filters, callback, user_data);
+}
+
+/**
+ * aims_file_chooser_open_evidence_async:
+ * @parent: (nullable): the window the chooser belongs to
+ *
+ * Asks for any file to record as evidence. Finish with
+ * aims_file_chooser_finish().
+ */
+void
+aims_file_chooser_open_evidence_async (GtkWindow           *parent,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Add a File as Evidence"), parent,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Add"), _("_Cancel"));
+  run (native, NULL, add_any_filters, callback, user_data);
 }
 
 /**

@@ -18,6 +18,9 @@ void   aims_file_chooser_open_project_async  (GtkWindow            *parent,
                                               GFile                *folder,
                                               GAsyncReadyCallback   callback,
                                               gpointer              user_data);
+void   aims_file_chooser_open_evidence_async (GtkWindow            *parent,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
 void   aims_file_chooser_save_project_async  (GtkWindow            *parent,
                                               GFile                *folder,
                                               const char           *suggested_name,

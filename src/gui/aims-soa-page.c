@@ -24,6 +24,9 @@
 #include "aims-soa-page.h"
 
 #include "aims-error-dialog.h"
+#include "aims-file-chooser.h"
+#include "aims-soa-evidence.h"
+#include "aims-text-field.h"
 
 #include <glib/gi18n.h>
 
@@ -36,6 +39,7 @@ struct _AimsSoaPage
   /* Template widgets */
   GtkStack     *stack;
   GtkBox       *filter_box;
+  GtkWidget    *export_button;
   GtkLabel     *summary_label;
   GtkBox       *groups_box;
   GtkLabel     *control_title;
@@ -46,6 +50,7 @@ struct _AimsSoaPage
   GtkDropDown  *applicability_dropdown;
   GtkDropDown  *owner_dropdown;
   GtkStringList *owners;
+  AimsSoaEvidence *evidence;    /* kept across rebuilds of the control's page */
 
   /* Owned references */
   AimsDocument *document;
@@ -414,6 +419,35 @@ text_row (AimsSoaPage  *self,
   return row;
 }
 
+static void
+on_text_area_apply_cb (AimsTextField *field,
+                       AimsSoaPage   *self)
+{
+  g_autofree char *text = aims_text_field_dup_text (field);
+
+  set_field (self, gtk_widget_get_name (GTK_WIDGET (field)), text);
+}
+
+/* Justification and "how it is implemented" are paragraphs: a text area
+ * that saves, as the entry rows do, when the person applies it. */
+static GtkWidget *
+text_area (AimsSoaPage *self,
+           const char  *field,
+           const char  *value)
+{
+  const AimsFieldInfo *info = soa_field (field);
+  GtkWidget *area = aims_text_field_new (_(info->label),
+                                         info->description != NULL ? _(info->description) : NULL);
+
+  gtk_widget_set_name (area, field);
+  aims_text_field_set_text (AIMS_TEXT_FIELD (area), value);
+  gtk_text_view_set_editable (aims_text_field_get_view (AIMS_TEXT_FIELD (area)),
+                              is_writable (self));
+  g_signal_connect_object (area, "apply", G_CALLBACK (on_text_area_apply_cb), self, 0);
+
+  return area;
+}
+
 static GtkWidget *
 info_row (const char *title,
           const char *subtitle)
@@ -430,66 +464,6 @@ info_row (const char *title,
 }
 
 static void
-on_link_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     AimsSoaPage      *self)
-{
-  GtkEditable *title = g_object_get_data (G_OBJECT (dialog), "title");
-  GtkEditable *address = g_object_get_data (G_OBJECT (dialog), "address");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uuid = NULL;
-
-  if (g_strcmp0 (response, "add") != 0 || get_store (self) == NULL || self->control_id == NULL)
-    return;
-
-  uuid = aims_soa_add_evidence_link (get_store (self), self->control_id,
-                                     gtk_editable_get_text (title),
-                                     gtk_editable_get_text (address), NULL, &error);
-  if (uuid == NULL)
-    aims_show_error_dialog (GTK_WIDGET (self), _("The evidence could not be added"), error);
-  queue_refresh (self);
-}
-
-static void
-aims_soa_page_add_link_action (GtkWidget  *widget,
-                               const char *action_name,
-                               GVariant   *param)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog, *box, *title, *address;
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Add a Link as Evidence"),
-                                   _("A page or document that shows the control is in place, "
-                                     "dated today."));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  title = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (title), _("Title"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Title"), -1);
-  address = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (address), "https://");
-  gtk_entry_set_activates_default (GTK_ENTRY (address), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (address), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Address"), -1);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), address);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "add", _("_Add"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "title", title);
-  g_object_set_data (G_OBJECT (dialog), "address", address);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_link_response_cb), widget, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 build_control (AimsSoaPage *self)
 {
   const AimsFieldInfo *implementation = soa_field ("implementation");
@@ -497,12 +471,11 @@ build_control (AimsSoaPage *self)
   AimsCatalog *catalog = aims_catalog_get_default (NULL);
   g_autoptr(GtkStringList) applicability_model = NULL;
   g_autoptr(GtkStringList) implementation_model = NULL;
-  g_autoptr(GPtrArray) evidence = NULL;
   g_autofree char *title = NULL;
   const char * const *risks;
   AimsCatalogItem *control;
   GListModel *crosswalk;
-  GtkWidget *label, *group, *row, *button;
+  GtkWidget *label, *group, *row;
 
   clear_box (self->control_box);
   if (entry == NULL || catalog == NULL)
@@ -542,9 +515,10 @@ build_control (AimsSoaPage *self)
   gtk_widget_set_name (row, "applicability");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             text_row (self, "justification",
-                                       aims_soa_entry_get_justification (entry)));
+  gtk_box_append (self->control_box, group);
+  gtk_box_append (self->control_box,
+                  text_area (self, "justification", aims_soa_entry_get_justification (entry)));
+  group = adw_preferences_group_new ();
 
   implementation_model = gtk_string_list_new (NULL);
   for (guint i = 0; i < implementation->n_choices; i++)
@@ -564,12 +538,12 @@ build_control (AimsSoaPage *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              text_row (self, "owner", aims_soa_entry_get_owner (entry)));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             text_row (self, "how_implemented",
-                                       aims_soa_entry_get_how_implemented (entry)));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              text_row (self, "last_reviewed",
                                        aims_soa_entry_get_last_reviewed (entry)));
   gtk_box_append (self->control_box, group);
+  gtk_box_append (self->control_box,
+                  text_area (self, "how_implemented",
+                             aims_soa_entry_get_how_implemented (entry)));
 
   /* Linked risks */
   group = adw_preferences_group_new ();
@@ -583,28 +557,9 @@ build_control (AimsSoaPage *self)
   gtk_box_append (self->control_box, group);
 
   /* Evidence */
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Evidence"));
-  button = gtk_button_new_with_mnemonic (_("Add _Link…"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "soa.add-link");
-  gtk_widget_add_css_class (button, "flat");
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
-  evidence = get_store (self) != NULL
-    ? aims_soa_list_evidence (get_store (self), self->control_id, NULL)
-    : NULL;
-  if (evidence == NULL || evidence->len == 0)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                           _("No evidence recorded yet."));
-  for (guint i = 0; evidence != NULL && i < evidence->len; i++)
-    {
-      AimsEvidence *item = g_ptr_array_index (evidence, i);
-      g_autofree char *subtitle = item->sha256[0] != '\0'
-        ? g_strdup_printf ("%s · %s · SHA-256 %s", item->location, item->date, item->sha256)
-        : g_strdup_printf ("%s · %s", item->location, item->date);
-
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (item->title, subtitle));
-    }
-  gtk_box_append (self->control_box, group);
+  aims_soa_evidence_set_control (self->evidence, get_store (self), self->control_id,
+                                 is_writable (self));
+  gtk_box_append (self->control_box, GTK_WIDGET (self->evidence));
 
   /* Our crosswalk */
   group = adw_preferences_group_new ();
@@ -624,7 +579,6 @@ build_control (AimsSoaPage *self)
     }
   gtk_box_append (self->control_box, group);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "soa.add-link", is_writable (self));
   self->updating = FALSE;
 }
 
@@ -724,6 +678,46 @@ aims_soa_page_back_action (GtkWidget  *widget,
   gtk_stack_set_visible_child_name (self->stack, "list");
 }
 
+/* Export */
+
+static void
+on_export_chosen_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(AimsSoaPage) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  file = aims_file_chooser_finish (result, NULL);
+  if (file != NULL && !aims_soa_page_export (self, file, &error))
+    aims_show_error_dialog (GTK_WIDGET (self),
+                            _("Could Not Export the Statement of Applicability"), error);
+}
+
+static void
+aims_soa_page_export_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  AimsSoaPage *self = AIMS_SOA_PAGE (widget);
+  const char *format = g_variant_get_string (param, NULL);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  g_autofree char *name = NULL;
+
+  /* Translators: the file name offered for the exported SoA; %s is "csv"
+   * or "pdf" */
+  name = g_strdup_printf (_("Statement of Applicability.%s"), format);
+  if (g_str_equal (format, "csv"))
+    aims_file_chooser_save_csv_async (window, _("Export the Statement of Applicability"), NULL,
+                                      name, on_export_chosen_cb, g_object_ref (self));
+  else
+    aims_file_chooser_save_export_async (window, _("Export the Statement of Applicability"),
+                                         NULL, name, "pdf", on_export_chosen_cb,
+                                         g_object_ref (self));
+}
+
 /* Set up */
 
 static GtkDropDown *
@@ -766,6 +760,10 @@ build_filters (AimsSoaPage *self)
   self->owners = gtk_string_list_new (NULL);
   gtk_string_list_append (self->owners, _("All owners"));
   self->owner_dropdown = add_dropdown (self, g_object_ref (self->owners), _("Owner"));
+
+  /* Export last, after the filters */
+  gtk_box_reorder_child_after (self->filter_box, self->export_button,
+                               GTK_WIDGET (self->owner_dropdown));
 }
 
 static void
@@ -786,6 +784,7 @@ aims_soa_page_dispose (GObject *object)
        child = gtk_widget_get_first_child (GTK_WIDGET (self)))
     gtk_widget_unparent (child);
   g_clear_object (&self->owners);
+  g_clear_object (&self->evidence);
 
   G_OBJECT_CLASS (aims_soa_page_parent_class)->dispose (object);
 }
@@ -813,14 +812,14 @@ aims_soa_page_class_init (AimsSoaPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/aims-soa-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AimsSoaPage, stack);
   gtk_widget_class_bind_template_child (widget_class, AimsSoaPage, filter_box);
+  gtk_widget_class_bind_template_child (widget_class, AimsSoaPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, AimsSoaPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, AimsSoaPage, groups_box);
   gtk_widget_class_bind_template_child (widget_class, AimsSoaPage, control_title);
   gtk_widget_class_bind_template_child (widget_class, AimsSoaPage, control_box);
 
   gtk_widget_class_install_action (widget_class, "soa.back", NULL, aims_soa_page_back_action);
-  gtk_widget_class_install_action (widget_class, "soa.add-link", NULL,
-                                   aims_soa_page_add_link_action);
+  gtk_widget_class_install_action (widget_class, "soa.export", "s", aims_soa_page_export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "soa.back", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -832,6 +831,8 @@ aims_soa_page_init (AimsSoaPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   build_filters (self);
+  self->evidence = g_object_ref_sink (AIMS_SOA_EVIDENCE (aims_soa_evidence_new ()));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "soa.export", FALSE);
 
   self->store_signals = g_signal_group_new (AIMS_TYPE_STORE);
   g_signal_group_connect_object (self->store_signals, "changed",
@@ -862,6 +863,7 @@ aims_soa_page_set_document (AimsSoaPage  *self,
     return;
 
   g_signal_group_set_target (self->store_signals, get_store (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "soa.export", get_store (self) != NULL);
   g_clear_pointer (&self->control_id, g_free);
   gtk_stack_set_visible_child_name (self->stack, "list");
   refresh (self);
@@ -985,4 +987,57 @@ aims_soa_page_get_summary (AimsSoaPage *self)
   g_return_val_if_fail (AIMS_IS_SOA_PAGE (self), NULL);
 
   return self->summary;
+}
+
+/**
+ * aims_soa_page_export:
+ * @file: where to write: a name ending in .csv or .pdf
+ * @error: return location for a #GError
+ *
+ * Writes the project's Statement of Applicability as `aims soa` does
+ * (aims_soa_export_file()): to a temporary file beside @file, renamed over
+ * it, so a failure leaves @file as it was.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+aims_soa_page_export (AimsSoaPage  *self,
+                      GFile        *file,
+                      GError      **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (AIMS_IS_SOA_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (get_store (self) == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                           _("No project is open."));
+      return FALSE;
+    }
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("The Statement of Applicability can only be exported to a local "
+                             "folder."));
+      return FALSE;
+    }
+
+  return aims_soa_export_file (get_store (self), path, error);
+}
+
+/**
+ * aims_soa_page_get_evidence:
+ *
+ * Returns: (transfer none): the evidence group of the control's page
+ */
+AimsSoaEvidence *
+aims_soa_page_get_evidence (AimsSoaPage *self)
+{
+  g_return_val_if_fail (AIMS_IS_SOA_PAGE (self), NULL);
+
+  return self->evidence;
 }

@@ -11,6 +11,8 @@
 
 #include <aims-core.h>
 
+#include "aims-soa-evidence.h"
+
 G_BEGIN_DECLS
 
 #define AIMS_TYPE_SOA_PAGE (aims_soa_page_get_type())
@@ -28,5 +30,9 @@ GtkWidget   *aims_soa_page_find_row      (AimsSoaPage *self,
 void         aims_soa_page_show_control  (AimsSoaPage *self,
                                           const char  *control_id);
 const char  *aims_soa_page_get_summary   (AimsSoaPage *self);
+gboolean     aims_soa_page_export        (AimsSoaPage *self,
+                                          GFile       *file,
+                                          GError     **error);
+AimsSoaEvidence *aims_soa_page_get_evidence (AimsSoaPage *self);
 
 G_END_DECLS

@@ -49,6 +49,8 @@
 #include "aims-record-form.h"
 #include "aims-window-private.h"
 
+#include "bench-stats.h"
+
 #define GOAL_MS 100.0
 #define N_IMPACTS 200
 #define N_EDITS 20
@@ -184,23 +186,6 @@ find_subtitle (GtkWidget  *root,
   return NULL;
 }
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *ms,
-            double  fraction)
-{
-  g_array_sort (ms, compare_double);
-  return g_array_index (ms, double, MIN (ms->len - 1, (guint) (fraction * ms->len)));
-}
-
 /* Median and worst, by the wall clock and in processor time */
 static gboolean
 report (const char *what,
@@ -212,14 +197,14 @@ report (const char *what,
   if (figure->wall->len == 0)
     return TRUE;
 
-  worst = percentile (figure->wall, 1.0);
+  worst = bench_percentile (figure->wall, 1.0);
   g_print ("  %-40s wall: median %6.1f, max %6.1f ms · cpu: median %6.1f, max %6.1f ms "
            "(%u runs)",
-           what, percentile (figure->wall, 0.5), worst, percentile (figure->cpu, 0.5),
-           percentile (figure->cpu, 1.0), figure->wall->len);
+           what, bench_percentile (figure->wall, 0.5), worst, bench_percentile (figure->cpu, 0.5),
+           bench_percentile (figure->cpu, 1.0), figure->wall->len);
   if (has_goal)
     g_print ("; goal < %.0f ms: %s", GOAL_MS,
-             worst < GOAL_MS ? "met" : percentile (figure->wall, 0.5) < GOAL_MS
+             worst < GOAL_MS ? "met" : bench_percentile (figure->wall, 0.5) < GOAL_MS
                                        ? "median met, not every run" : "NOT met");
   g_print ("\n");
 

@@ -21,6 +21,8 @@
 #include <gtk/gtk.h>
 #include <time.h>
 
+#include "bench-stats.h"
+
 #define BENCH_GOAL_MS 50.0
 
 typedef struct
@@ -173,29 +175,6 @@ bench_finish (BenchFigure *figure,
   figure->records += records - start.records;
 
   return wall;
-}
-
-static inline int
-bench_compare_double (gconstpointer a,
-                      gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static inline double
-bench_median (GArray *values)
-{
-  g_array_sort (values, bench_compare_double);
-  return g_array_index (values, double, values->len / 2);
-}
-
-static inline double
-bench_max (GArray *values)
-{
-  g_array_sort (values, bench_compare_double);
-  return g_array_index (values, double, values->len - 1);
 }
 
 /* One line: wall median and worst (CPU in brackets), then per action the

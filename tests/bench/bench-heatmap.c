@@ -34,6 +34,8 @@
 #include <aims-core.h>
 #include <glib/gstdio.h>
 
+#include "bench-stats.h"
+
 #define COUNT_GOAL_MS 20.0
 #define DRAW_GOAL_MS 5.0
 #define LIST_GOAL_MS 50.0
@@ -41,44 +43,6 @@
 /* The editor previews after each edit, coalesced per main loop turn: under
  * 50 ms keeps typing fluid */
 #define PREVIEW_GOAL_MS 50.0
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static gboolean
-report (const char *what,
-        GArray     *ms,
-        double      goal)
-{
-  double median, worst;
-
-  g_array_sort (ms, compare_double);
-  median = g_array_index (ms, double, ms->len / 2);
-  worst = g_array_index (ms, double, ms->len - 1);
-  g_print ("  %-38s median %7.2f ms   max %7.2f ms   (%u runs; goal < %.0f ms: %s)\n",
-           what, median, worst, ms->len, goal, worst < goal ? "met" : "NOT met");
-
-  return worst < goal;
-}
-
-static double
-since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static void
-add (GArray *ms,
-     double  value)
-{
-  g_array_append_val (ms, value);
-}
 
 int
 main (int   argc,
@@ -102,47 +66,29 @@ main (int   argc,
   g_autoptr(GArray) pdf_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) preview_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(AimsMatrix) smaller = aims_matrix_new_preset (AIMS_MATRIX_PRESET_4X4);
-  AimsDemoScale scale = AIMS_DEMO_SCALE_HUGE;
-  const char *scale_name = "huge";
-  const char *existing = NULL;     /* a project to measure instead of a new demo */
+  BenchArgs args;
   AimsHeatmapOptions options;
   AimsRiskFilter filter;
   AimsStore *store;
   cairo_surface_t *surface;
-  guint runs = 20;
   guint n_likelihood, n_impact;
   gboolean all_met = TRUE;
   gint64 start;
 
-  if (argc > 1)
-    {
-      scale_name = argv[1];
-      if (g_str_equal (argv[1], "small"))
-        scale = AIMS_DEMO_SCALE_SMALL;
-      else if (g_str_equal (argv[1], "large"))
-        scale = AIMS_DEMO_SCALE_LARGE;
-      else if (g_str_has_suffix (argv[1], ".aims") && g_file_test (argv[1], G_FILE_TEST_IS_REGULAR))
-        existing = argv[1];
-      else if (!g_str_equal (argv[1], "huge"))
-        {
-          g_printerr ("Usage: %s [small|large|huge|FILE.aims] [RUNS]\n", argv[0]);
-          return 2;
-        }
-    }
-  if (argc > 2)
-    runs = MAX (1, (guint) g_ascii_strtoull (argv[2], NULL, 10));
+  if (!bench_parse_args (argc, argv, 20, &args))
+    return 2;
 
-  if (existing != NULL)
+  if (args.existing != NULL)
     {
       g_clear_object (&file);
-      file = g_file_new_for_path (existing);
+      file = g_file_new_for_path (args.existing);
     }
   else
     {
       start = g_get_monotonic_time ();
-      if (!aims_demo_write_file (path, scale, 42, &error))
+      if (!aims_demo_write_file (path, args.scale, 42, &error))
         g_error ("Could not write the demo: %s", error->message);
-      g_print ("Demo project (%s) written in %.0f ms\n", scale_name, since (start));
+      g_print ("Demo project (%s) written in %.0f ms\n", args.scale_name, bench_since (start));
     }
 
   start = g_get_monotonic_time ();
@@ -153,7 +99,7 @@ main (int   argc,
   matrix = aims_store_dup_matrix (store);
   n_likelihood = aims_matrix_get_n_steps (matrix, AIMS_MATRIX_LIKELIHOOD);
   n_impact = aims_matrix_get_n_steps (matrix, AIMS_MATRIX_IMPACT);
-  g_print ("Opened in %.0f ms: %u risks, %u AI systems, %ux%u matrix\n\n", since (start),
+  g_print ("Opened in %.0f ms: %u risks, %u AI systems, %ux%u matrix\n\n", bench_since (start),
            aims_store_count (store, "risk"), aims_store_count (store, "ai_system"),
            n_likelihood, n_impact);
 
@@ -171,14 +117,14 @@ main (int   argc,
   if (counts == NULL)
     g_error ("Could not count: %s", error->message);
 
-  for (guint r = 0; r < runs; r++)
+  for (guint r = 0; r < args.runs; r++)
     {
       g_autoptr(AimsHeatmapCounts) again = NULL;
 
       aims_risk_filter_init (&filter);
       start = g_get_monotonic_time ();
       again = aims_risks_count_cells (store, matrix, &filter, &error);
-      add (count_ms, since (start));
+      bench_add (count_ms, bench_since (start));
       g_assert (again != NULL);
       g_assert (aims_heatmap_counts_get_total (again) == aims_store_count (store, "risk"));
       g_clear_pointer (&again, aims_heatmap_counts_unref);
@@ -186,7 +132,7 @@ main (int   argc,
       filter.owner = owner;
       start = g_get_monotonic_time ();
       again = aims_risks_count_cells (store, matrix, &filter, &error);
-      add (count_owner_ms, since (start));
+      bench_add (count_owner_ms, bench_since (start));
       g_assert (again != NULL);
     }
 
@@ -201,7 +147,7 @@ main (int   argc,
     aims_heatmap_draw (cr, 1200, 900, matrix, counts, &options, aims_render_style_default ());
     cairo_destroy (cr);
   }
-  for (guint r = 0; r < runs; r++)
+  for (guint r = 0; r < args.runs; r++)
     {
       cairo_t *cr = cairo_create (surface);
 
@@ -209,7 +155,7 @@ main (int   argc,
       start = g_get_monotonic_time ();
       aims_heatmap_draw (cr, 1200, 900, matrix, counts, &options, aims_render_style_default ());
       cairo_surface_flush (surface);
-      add (draw_ms, since (start));
+      bench_add (draw_ms, bench_since (start));
       cairo_destroy (cr);
     }
   cairo_surface_destroy (surface);
@@ -218,7 +164,7 @@ main (int   argc,
    * activated */
   list = aims_record_list_new (store, "risk");
   g_list_model_get_n_items (G_LIST_MODEL (list));
-  for (guint r = 0; r < runs; r++)
+  for (guint r = 0; r < args.runs; r++)
     {
       guint l = 1 + r % n_likelihood;
       guint i = 1 + (r / n_likelihood) % n_impact;
@@ -229,7 +175,7 @@ main (int   argc,
       start = g_get_monotonic_time ();
       aims_record_list_set_cell (list, score, l, i);
       n = g_list_model_get_n_items (G_LIST_MODEL (list));
-      add (cell_ms, since (start));
+      bench_add (cell_ms, bench_since (start));
       g_assert (n == aims_heatmap_counts_get (counts, score == AIMS_RISK_RESIDUAL ?
                                               AIMS_HEATMAP_RESIDUAL : AIMS_HEATMAP_INHERENT, l, i));
 
@@ -239,42 +185,42 @@ main (int   argc,
       aims_record_list_set_cell (list, score, l, i);
       aims_record_list_set_filter (list, "owner", owner);
       n = g_list_model_get_n_items (G_LIST_MODEL (list));
-      add (cell_owner_ms, since (start));
+      bench_add (cell_owner_ms, bench_since (start));
       aims_record_list_set_cell (list, AIMS_RISK_INHERENT, 0, 0);
       (void) n;
     }
 
-  for (guint r = 0; r < runs; r++)
+  for (guint r = 0; r < args.runs; r++)
     {
       options.mode = AIMS_HEATMAP_INHERENT;
       start = g_get_monotonic_time ();
       if (!aims_heatmap_write_file (pdf, 1200, 900, matrix, counts, &options, &error))
         g_error ("Could not export: %s", error->message);
-      add (pdf_ms, since (start));
+      bench_add (pdf_ms, bench_since (start));
     }
 
-  for (guint r = 0; r < runs; r++)
+  for (guint r = 0; r < args.runs; r++)
     {
       g_autoptr(AimsHeatmapCounts) preview = NULL;
       AimsRiskRemapSummary summary;
 
       start = g_get_monotonic_time ();
       preview = aims_risks_preview_remap (store, matrix, smaller, &summary, &error);
-      add (preview_ms, since (start));
+      bench_add (preview_ms, bench_since (start));
       if (preview == NULL)
         g_error ("Could not preview: %s", error->message);
       g_assert (summary.n_risks == aims_store_count (store, "risk"));
       g_assert (aims_heatmap_counts_get_total (preview) == summary.n_risks);
     }
 
-  g_print ("Heatmap on the %s demo:\n", scale_name);
-  all_met &= report ("counting the cells", count_ms, COUNT_GOAL_MS);
-  all_met &= report ("counting the cells, one owner", count_owner_ms, COUNT_GOAL_MS);
-  all_met &= report ("drawing a 1200x900 frame", draw_ms, DRAW_GOAL_MS);
-  all_met &= report ("register: one cell", cell_ms, LIST_GOAL_MS);
-  all_met &= report ("register: one cell and one owner", cell_owner_ms, LIST_GOAL_MS);
-  all_met &= report ("exporting a PDF", pdf_ms, PDF_GOAL_MS);
-  all_met &= report ("matrix editor: preview of a 4x4 matrix", preview_ms, PREVIEW_GOAL_MS);
+  g_print ("Heatmap on the %s demo:\n", args.scale_name);
+  all_met &= bench_report_ms ("counting the cells", 38, count_ms, COUNT_GOAL_MS);
+  all_met &= bench_report_ms ("counting the cells, one owner", 38, count_owner_ms, COUNT_GOAL_MS);
+  all_met &= bench_report_ms ("drawing a 1200x900 frame", 38, draw_ms, DRAW_GOAL_MS);
+  all_met &= bench_report_ms ("register: one cell", 38, cell_ms, LIST_GOAL_MS);
+  all_met &= bench_report_ms ("register: one cell and one owner", 38, cell_owner_ms, LIST_GOAL_MS);
+  all_met &= bench_report_ms ("exporting a PDF", 38, pdf_ms, PDF_GOAL_MS);
+  all_met &= bench_report_ms ("matrix editor: preview of a 4x4 matrix", 38, preview_ms, PREVIEW_GOAL_MS);
 
   g_clear_object (&list);
   aims_document_close (document);

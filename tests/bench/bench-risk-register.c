@@ -39,39 +39,10 @@
 #include <aims-core.h>
 #include <glib/gstdio.h>
 
+#include "bench-stats.h"
+
 #define LIST_GOAL_MS 50.0
 #define SUMMARY_GOAL_MS 5.0
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static gboolean
-report (const char *what,
-        GArray     *ms,
-        double      goal)
-{
-  double median, worst;
-
-  g_array_sort (ms, compare_double);
-  median = g_array_index (ms, double, ms->len / 2);
-  worst = g_array_index (ms, double, ms->len - 1);
-  g_print ("  %-40s median %7.2f ms   max %7.2f ms   (%u runs; goal < %.0f ms: %s)\n",
-           what, median, worst, ms->len, goal, worst < goal ? "met" : "NOT met");
-
-  return worst < goal;
-}
-
-static double
-since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
 
 /* Switches @filter (and @system) on from an unfiltered list, and times it */
 static guint
@@ -93,7 +64,7 @@ measure (AimsRecordList       *list,
     aims_record_list_set_linked_to (list, "risk_system", system);
   aims_record_list_set_risk_filter (list, filter);
   n = g_list_model_get_n_items (G_LIST_MODEL (list));
-  elapsed = since (start);
+  elapsed = bench_since (start);
   g_array_append_val (ms, elapsed);
 
   return n;
@@ -119,45 +90,27 @@ main (int   argc,
   g_autoptr(GArray) summary_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_auto(GStrv) systems = NULL;
   g_auto(GStrv) risks = NULL;
-  AimsDemoScale scale = AIMS_DEMO_SCALE_HUGE;
-  const char *scale_name = "huge";
-  const char *existing = NULL;     /* a project to measure instead of a new demo */
+  BenchArgs args;
   AimsRiskFilter above, overdue, both;
   AimsStore *store;
-  guint runs = 20;
   guint n_above = 0, n_overdue = 0, n_both = 0;
   gboolean all_met = TRUE;
   gint64 start;
 
-  if (argc > 1)
-    {
-      scale_name = argv[1];
-      if (g_str_equal (argv[1], "small"))
-        scale = AIMS_DEMO_SCALE_SMALL;
-      else if (g_str_equal (argv[1], "large"))
-        scale = AIMS_DEMO_SCALE_LARGE;
-      else if (g_str_has_suffix (argv[1], ".aims") && g_file_test (argv[1], G_FILE_TEST_IS_REGULAR))
-        existing = argv[1];
-      else if (!g_str_equal (argv[1], "huge"))
-        {
-          g_printerr ("Usage: %s [small|large|huge|FILE.aims] [RUNS]\n", argv[0]);
-          return 2;
-        }
-    }
-  if (argc > 2)
-    runs = MAX (1, (guint) g_ascii_strtoull (argv[2], NULL, 10));
+  if (!bench_parse_args (argc, argv, 20, &args))
+    return 2;
 
-  if (existing != NULL)
+  if (args.existing != NULL)
     {
       g_clear_object (&file);
-      file = g_file_new_for_path (existing);
+      file = g_file_new_for_path (args.existing);
     }
   else
     {
       start = g_get_monotonic_time ();
-      if (!aims_demo_write_file (path, scale, 42, &error))
+      if (!aims_demo_write_file (path, args.scale, 42, &error))
         g_error ("Could not write the demo: %s", error->message);
-      g_print ("Demo project (%s) written in %.0f ms\n", scale_name, since (start));
+      g_print ("Demo project (%s) written in %.0f ms\n", args.scale_name, bench_since (start));
     }
 
   document = aims_document_open (file, AIMS_OPEN_READ_ONLY, NULL, &error);
@@ -178,7 +131,7 @@ main (int   argc,
   both.flags = above.flags | overdue.flags;
 
   list = aims_record_list_new (store, "risk");
-  for (guint r = 0; r < runs; r++)
+  for (guint r = 0; r < args.runs; r++)
     {
       const char *system = systems[(r * 7919) % g_strv_length (systems)];
       const char *risk = risks[(r * 104729) % g_strv_length (risks)];
@@ -192,7 +145,7 @@ main (int   argc,
       aims_record_list_set_risk_filter (list, NULL);
       g_list_model_get_n_items (G_LIST_MODEL (list));
       {
-        double elapsed = since (start);
+        double elapsed = bench_since (start);
 
         g_array_append_val (all_ms, elapsed);
       }
@@ -207,7 +160,7 @@ main (int   argc,
       if (!aims_treatment_summarize (store, risk, NULL, &summary, &error))
         g_error ("Could not summarise: %s", error->message);
       {
-        double elapsed = since (start);
+        double elapsed = bench_since (start);
 
         g_array_append_val (summary_ms, elapsed);
       }
@@ -217,14 +170,14 @@ main (int   argc,
   g_assert (n_overdue == aims_risks_count_overdue (store, NULL, NULL));
 
   g_print ("Risk register filters on the %s demo (%u above tolerance, %u overdue, %u both):\n",
-           scale_name, n_above, n_overdue, n_both);
-  report ("register: every risk (for reference)", all_ms, LIST_GOAL_MS);
-  all_met &= report ("register: above tolerance", above_ms, LIST_GOAL_MS);
-  all_met &= report ("register: overdue review", overdue_ms, LIST_GOAL_MS);
-  all_met &= report ("register: above tolerance and overdue", both_ms, LIST_GOAL_MS);
-  all_met &= report ("register: one AI system", system_ms, LIST_GOAL_MS);
-  all_met &= report ("register: one AI system, overdue", system_overdue_ms, LIST_GOAL_MS);
-  all_met &= report ("treatment summary of one risk", summary_ms, SUMMARY_GOAL_MS);
+           args.scale_name, n_above, n_overdue, n_both);
+  bench_report_ms ("register: every risk (for reference)", 40, all_ms, LIST_GOAL_MS);
+  all_met &= bench_report_ms ("register: above tolerance", 40, above_ms, LIST_GOAL_MS);
+  all_met &= bench_report_ms ("register: overdue review", 40, overdue_ms, LIST_GOAL_MS);
+  all_met &= bench_report_ms ("register: above tolerance and overdue", 40, both_ms, LIST_GOAL_MS);
+  all_met &= bench_report_ms ("register: one AI system", 40, system_ms, LIST_GOAL_MS);
+  all_met &= bench_report_ms ("register: one AI system, overdue", 40, system_overdue_ms, LIST_GOAL_MS);
+  all_met &= bench_report_ms ("treatment summary of one risk", 40, summary_ms, SUMMARY_GOAL_MS);
 
   g_clear_object (&list);
   aims_document_close (document);
