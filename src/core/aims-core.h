@@ -15,6 +15,7 @@
 #include "aims-catalog-item.h"
 #include "aims-change.h"
 #include "aims-coverage.h"
+#include "aims-csv-reader.h"
 #include "aims-demo.h"
 #include "aims-document.h"
 #include "aims-export.h"
@@ -32,10 +33,12 @@
 #include "aims-risks.h"
 #include "aims-rules.h"
 #include "aims-schema.h"
+#include "aims-sheet.h"
 #include "aims-soa.h"
 #include "aims-soa-export.h"
 #include "aims-store.h"
 #include "aims-treatment.h"
 #include "aims-version.h"
+#include "aims-xlsx-reader.h"
 
 #undef AIMS_CORE_INSIDE
