@@ -21,6 +21,7 @@
 #include "aims-export.h"
 #include "aims-file-error.h"
 #include "aims-heatmap.h"
+#include "aims-import.h"
 #include "aims-inventory.h"
 #include "aims-links.h"
 #include "aims-matrix.h"

@@ -276,3 +276,105 @@ aims_sheet_column_name (guint column)
 
   return g_strdup (&buffer[i]);
 }
+
+/* The registers people import and export, by the names the command line
+ * takes, and their tables. The first name of a table is its own. */
+static const struct
+{
+  const char *name;
+  const char *table;
+  gboolean    importable;
+} registers[] = {
+  { "ai-systems", "ai_system", TRUE },
+  { "data-sets", "data_set", TRUE },
+  { "third-parties", "third_party", TRUE },
+  { "risks", "risk", TRUE },
+  { "incidents", "incident", TRUE },
+  { "impacts", "impact", FALSE },
+  { "soa", "soa_entry", FALSE },
+  { "findings", "finding", FALSE },
+  { "corrective-actions", "corrective_action", FALSE },
+  /* Other spellings */
+  { "systems", "ai_system", TRUE },
+  { "actions", "corrective_action", FALSE },
+};
+
+/**
+ * aims_sheet_register_to_table:
+ * @name: a register as the command line names it ("risks", "ai-systems",
+ *   "soa" …) or a table name ("risk")
+ * @importable: (out) (optional): whether rows can be imported into it
+ *
+ * Returns: (nullable): the table of the register, or %NULL if there is no
+ *   such register
+ */
+const char *
+aims_sheet_register_to_table (const char *name,
+                              gboolean   *importable)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (registers); i++)
+    {
+      if (g_ascii_strcasecmp (registers[i].name, name) == 0 ||
+          g_str_equal (registers[i].table, name))
+        {
+          if (importable != NULL)
+            *importable = registers[i].importable;
+          return registers[i].table;
+        }
+    }
+
+  return NULL;
+}
+
+/**
+ * aims_sheet_table_to_register:
+ * @table: a table name
+ *
+ * Returns: (nullable): the register name of @table ("risks"), or %NULL
+ */
+const char *
+aims_sheet_table_to_register (const char *table)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (registers); i++)
+    if (g_strcmp0 (registers[i].table, table) == 0)
+      return registers[i].name;
+  return NULL;
+}
+
+static gpointer
+build_register_list (gpointer data)
+{
+  gboolean importable_only = GPOINTER_TO_INT (data);
+  GPtrArray *names = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < G_N_ELEMENTS (registers); i++)
+    {
+      if ((importable_only && !registers[i].importable) ||
+          !g_hash_table_add (seen, (gpointer) registers[i].table))
+        continue;
+      g_ptr_array_add (names, (gpointer) registers[i].name);
+    }
+  g_ptr_array_add (names, NULL);
+  return g_ptr_array_free (names, FALSE);
+}
+
+/**
+ * aims_sheet_list_registers:
+ * @importable_only: only the registers rows can be imported into
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the register names,
+ *   one per table
+ */
+const char * const *
+aims_sheet_list_registers (gboolean importable_only)
+{
+  static GOnce all = G_ONCE_INIT;
+  static GOnce importable = G_ONCE_INIT;
+
+  if (importable_only)
+    return g_once (&importable, build_register_list, GINT_TO_POINTER (TRUE));
+  return g_once (&all, build_register_list, GINT_TO_POINTER (FALSE));
+}

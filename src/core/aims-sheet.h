@@ -76,4 +76,9 @@ const char         *aims_sheet_get_row_problem  (AimsSheet  *self,
                                                  guint       index);
 char               *aims_sheet_column_name      (guint       column);
 
+const char         *aims_sheet_register_to_table (const char *name,
+                                                  gboolean   *importable);
+const char * const *aims_sheet_list_registers    (gboolean    importable_only);
+const char         *aims_sheet_table_to_register (const char *table);
+
 G_END_DECLS
