@@ -35,6 +35,7 @@
 #include "aims-rules.h"
 #include "aims-schema.h"
 #include "aims-sheet.h"
+#include "aims-sheet-export.h"
 #include "aims-soa.h"
 #include "aims-soa-export.h"
 #include "aims-store.h"
