@@ -1101,6 +1101,8 @@ typedef struct
   AimsImportResult  *result;
   const AimsTableInfo *table;
   gboolean           row_rejected;
+  GHashTable        *choices;   /* field → choice_index () */
+  gboolean          *primary;   /* per column: its header names its field */
 } Run;
 
 static void
@@ -1162,6 +1164,29 @@ list_choices (const AimsFieldInfo *field)
   return g_string_free (g_steal_pointer (&list), FALSE);
 }
 
+/* Folded id, label and translated label → id, per field, made once per run. */
+static GHashTable *
+choice_index (Run                 *run,
+              const AimsFieldInfo *field)
+{
+  GHashTable *index = g_hash_table_lookup (run->choices, field->name);
+
+  if (index != NULL)
+    return index;
+
+  index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < field->n_choices; i++)
+    {
+      const char *id = field->choice_list[i].id;
+
+      g_hash_table_insert (index, fold (_(field->choice_list[i].label)), (gpointer) id);
+      g_hash_table_insert (index, fold (field->choice_list[i].label), (gpointer) id);
+      g_hash_table_insert (index, fold (id), (gpointer) id);
+    }
+  g_hash_table_insert (run->choices, (gpointer) field->name, index);
+  return index;
+}
+
 static const char *
 find_choice (Run                 *run,
              const AimsFieldInfo *field,
@@ -1178,17 +1203,7 @@ find_choice (Run                 *run,
     return g_intern_string (mapped);
 
   key = fold (text);
-  for (guint i = 0; i < field->n_choices; i++)
-    {
-      g_autofree char *id = fold (field->choice_list[i].id);
-      g_autofree char *label = fold (field->choice_list[i].label);
-      g_autofree char *translated = fold (_(field->choice_list[i].label));
-
-      if (g_str_equal (key, id) || g_str_equal (key, label) || g_str_equal (key, translated))
-        return field->choice_list[i].id;
-    }
-
-  return NULL;
+  return g_hash_table_lookup (choice_index (run, field), key);
 }
 
 static gboolean
@@ -1371,19 +1386,19 @@ convert (Run                 *run,
 
           if (*part == '\0')
             continue;
-          for (guint c = 0; c < field->n_choices && id == NULL; c++)
-            {
-              g_autofree char *a = fold (part);
-              g_autofree char *b = fold (field->choice_list[c].id);
-              g_autofree char *l = fold (field->choice_list[c].label);
-              g_autofree char *t = fold (_(field->choice_list[c].label));
-              const char *mapped = aims_import_mapping_lookup_value (run->mapping, field->name,
-                                                                     part);
+          {
+            g_autofree char *key = fold (part);
+            const char *mapped = aims_import_mapping_lookup_value (run->mapping, field->name,
+                                                                   part);
 
-              if (g_str_equal (a, b) || g_str_equal (a, l) || g_str_equal (a, t) ||
-                  g_strcmp0 (mapped, field->choice_list[c].id) == 0)
-                id = field->choice_list[c].id;
-            }
+            id = g_hash_table_lookup (choice_index (run, field), key);
+            if (id == NULL && mapped != NULL)
+              {
+                g_autofree char *mapped_key = fold (mapped);
+
+                id = g_hash_table_lookup (choice_index (run, field), mapped_key);
+              }
+          }
           if (id == NULL)
             {
               g_autofree char *list = list_choices (field);
@@ -1552,7 +1567,7 @@ import_row (Run        *run,
         if (field == NULL)
           continue;
 
-        primary = column_is_named_like (run, column, field);
+        primary = run->primary[column];
         if ((pass == 0) != primary)
           continue;
 
@@ -1732,6 +1747,7 @@ aims_import_run (AimsStore          *store,
   g_autoptr(GHashTable) seen = NULL;
   g_autofree char *label = NULL;
   Run run = { 0 };
+  gboolean failed = FALSE;
   guint n_header = 0;
 
   g_return_val_if_fail (AIMS_IS_STORE (store), NULL);
@@ -1754,6 +1770,8 @@ aims_import_run (AimsStore          *store,
   run.matrix = matrix;
   run.result = result;
   run.table = mapping->table;
+  run.choices = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                       (GDestroyNotify) g_hash_table_unref);
 
   aims_sheet_get_row (sheet, 0, &n_header);
   if (n_header != mapping->headers->len)
@@ -1761,13 +1779,30 @@ aims_import_run (AimsStore          *store,
       g_set_error (error, AIMS_IMPORT_ERROR, AIMS_IMPORT_ERROR_MAPPING,
                    _("The mapping was made for another sheet than “%s”."),
                    aims_sheet_get_display_name (sheet));
-      return NULL;
+      failed = TRUE;
+      goto out;
+    }
+
+  run.primary = g_new0 (gboolean, n_header + 1);
+  for (guint column = 0; column < n_header; column++)
+    {
+      const char *field = aims_import_mapping_get_field (mapping, column);
+
+      run.primary[column] = field != NULL && column_is_named_like (&run, column, field);
     }
 
   existing = existing_references (&run, error);
   if (existing == NULL)
-    return NULL;
+    {
+      failed = TRUE;
+      goto out;
+    }
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* Each row is written on a savepoint of its own; keep their journals in
+   * memory rather than in a temporary file (the store has no temporary
+   * tables this could drop). */
+  sqlite3_exec (_aims_store_get_db (store), "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
 
   label = g_strdup_printf (_("Import “%s”"), aims_sheet_get_display_name (sheet));
   _aims_store_begin_import (store, label);
@@ -1776,14 +1811,16 @@ aims_import_run (AimsStore          *store,
     import_row (&run, i, n_header, existing, seen);
 
   if (dry_run || result->rejected->len > 0)
-    {
-      aims_store_abort_group (store);
-      return g_steal_pointer (&result);
-    }
+    aims_store_abort_group (store);
+  else if (!aims_store_end_group (store, error))
+    failed = TRUE;
+  else
+    result->applied = TRUE;
 
-  if (!aims_store_end_group (store, error))
-    return NULL;
-
-  result->applied = TRUE;
+out:
+  g_clear_pointer (&run.choices, g_hash_table_unref);
+  g_clear_pointer (&run.primary, g_free);
+  if (failed)
+    g_clear_object (&result);
   return g_steal_pointer (&result);
 }
