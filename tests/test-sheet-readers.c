@@ -349,6 +349,26 @@ test_xlsx_zip_bomb (void)
   aims_test_remove_tree (dir);
 }
 
+/* Found by fuzz-xlsx-reader: a 1,308-byte archive whose central directory
+ * says a part is 942 MB, packed as much. It used to be given a 942 MB
+ * buffer up front; now it is refused at once. */
+static void
+test_xlsx_lying_sizes (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz", "regressions",
+                                                 "xlsx-declared-942mb.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AimsSheet) sheet = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  sheet = aims_xlsx_read_file (path, NULL, &error);
+  g_assert_null (sheet);
+  g_assert_error (error, AIMS_SHEET_ERROR, AIMS_SHEET_ERROR_NOT_XLSX);
+  g_assert_nonnull (strstr (error->message, "“xlsx-declared-942mb.xlsx” is damaged"));
+  /* Generous, for loaded machines and sanitizers: it took tens of seconds. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+}
+
 static void
 test_column_names (void)
 {
@@ -383,6 +403,7 @@ main (int   argc,
   g_test_add_func ("/xlsx/cells", test_xlsx_cells);
   g_test_add_func ("/xlsx/not-a-workbook", test_xlsx_not_a_workbook);
   g_test_add_func ("/xlsx/zip-bomb", test_xlsx_zip_bomb);
+  g_test_add_func ("/xlsx/lying-sizes", test_xlsx_lying_sizes);
 
   return g_test_run ();
 }

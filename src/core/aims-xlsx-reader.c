@@ -46,6 +46,7 @@
 typedef struct
 {
   const char *display_name;
+  gsize       length;        /* of the archive */
   zip_t      *zip;
   gboolean    date1904;
   GPtrArray  *sheet_names;   /* of char* */
@@ -117,6 +118,7 @@ read_part (Workbook    *wb,
   zip_file_t *file;
   char *buffer;
   zip_uint64_t total = 0;
+  zip_uint64_t allocated;
 
   index = zip_name_locate (wb->zip, name, ZIP_FL_NOCASE);
   if (index < 0)
@@ -131,6 +133,15 @@ read_part (Workbook    *wb,
       !(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_COMP_SIZE))
     {
       set_not_xlsx (error, wb->display_name);
+      return NULL;
+    }
+
+  /* A part cannot be packed into more bytes than the archive has. */
+  if (st.comp_size > wb->length)
+    {
+      g_set_error (error, AIMS_SHEET_ERROR, AIMS_SHEET_ERROR_NOT_XLSX,
+                   _("“%s” is damaged: its part %s claims to be larger than the whole file."),
+                   wb->display_name, name);
       return NULL;
     }
 
@@ -156,21 +167,22 @@ read_part (Workbook    *wb,
       return NULL;
     }
 
-  buffer = g_try_malloc (st.size + 1);
-  if (buffer == NULL)
-    {
-      zip_fclose (file);
-      g_set_error (error, AIMS_SHEET_ERROR, AIMS_SHEET_ERROR_TOO_LARGE,
-                   _("“%s” is too large to import: there is not enough memory for its part %s."),
-                   wb->display_name, name);
-      return NULL;
-    }
+  /* Grown as data arrives: the declared size is only an upper bound. */
+  allocated = MIN (st.size, (zip_uint64_t) 1024 * 1024) + 1;
+  buffer = g_malloc (allocated);
 
   /* Never past the declared size, whatever the data says. */
   while (total < st.size)
     {
-      zip_int64_t n = zip_fread (file, buffer + total, st.size - total);
+      zip_int64_t n;
 
+      if (total + 1 >= allocated)
+        {
+          allocated = MIN ((zip_uint64_t) allocated * 2, st.size + 1);
+          buffer = g_realloc (buffer, allocated);
+        }
+
+      n = zip_fread (file, buffer + total, MIN (st.size - total, allocated - 1 - total));
       if (n < 0)
         {
           g_set_error (error, AIMS_SHEET_ERROR, AIMS_SHEET_ERROR_NOT_XLSX,
@@ -875,6 +887,7 @@ open_workbook (Workbook    *wb,
   zip_error_t zerror;
 
   wb->display_name = display_name;
+  wb->length = length;
 
   /* A ZIP archive starts with a local file header. */
   if (length < 4 || memcmp (data, "PK\003\004", 4) != 0)
