@@ -44,6 +44,22 @@ static const struct
   [INPUT_XLSX] = { "xlsx", N_("Read the rows from a sheet of the XLSX workbook IN") },
 };
 
+/* The path given for each input format (g_autofree would free only the
+ * first element of an array). */
+typedef struct
+{
+  char *paths[N_INPUTS];
+} Inputs;
+
+static void
+inputs_clear (Inputs *inputs)
+{
+  for (guint i = 0; i < N_INPUTS; i++)
+    g_clear_pointer (&inputs->paths[i], g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Inputs, inputs_clear)
+
 static AimsSheet *
 read_input (InputFormat   format,
             const char   *path,
@@ -74,7 +90,7 @@ aims_cli_import (int    argc,
   g_autoptr(AimsMatrix) matrix = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *inputs[N_INPUTS] = { NULL };
+  g_auto(Inputs) inputs = { { NULL } };
   g_autofree char *into = NULL;
   g_autofree char *map = NULL;
   g_autofree char *sheet_name = NULL;
@@ -86,7 +102,7 @@ aims_cli_import (int    argc,
   guint n = 0;
 
   for (guint i = 0; i < N_INPUTS; i++)
-    entries[n++] = (GOptionEntry) { formats[i].option, 0, 0, G_OPTION_ARG_FILENAME, &inputs[i],
+    entries[n++] = (GOptionEntry) { formats[i].option, 0, 0, G_OPTION_ARG_FILENAME, &inputs.paths[i],
                                     formats[i].description, N_("IN") };
   entries[n++] = (GOptionEntry) { "into", 0, 0, G_OPTION_ARG_STRING, &into,
                                   N_("The register: ai-systems, data-sets, third-parties, risks "
@@ -133,7 +149,7 @@ aims_cli_import (int    argc,
 
   for (guint i = 0; i < N_INPUTS; i++)
     {
-      if (inputs[i] == NULL)
+      if (inputs.paths[i] == NULL)
         continue;
       if (format != N_INPUTS)
         {
@@ -161,7 +177,7 @@ aims_cli_import (int    argc,
       return AIMS_EXIT_USAGE;
     }
 
-  sheet = read_input (format, inputs[format], sheet_name, &error);
+  sheet = read_input (format, inputs.paths[format], sheet_name, &error);
   if (sheet == NULL)
     {
       aims_cli_printerr ("%s", error->message);
