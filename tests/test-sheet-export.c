@@ -47,8 +47,11 @@ read_back (GBytes          *bytes,
   return sheet;
 }
 
+/* @xlsx_only: (nullable): the one register to round-trip through XLSX too
+ * (NULL: every register); CSV is always done for all */
 static void
-round_trip (AimsStore *store)
+round_trip (AimsStore  *store,
+            const char *xlsx_only)
 {
   const char * const *registers = aims_sheet_list_registers (FALSE);
 
@@ -66,6 +69,10 @@ round_trip (AimsStore *store)
         gboolean importable = FALSE;
         gint64 last_change = aims_store_get_last_change_id (store);
         guint n_records = 0;
+
+        if (format == AIMS_SHEET_FORMAT_XLSX && xlsx_only != NULL &&
+            !g_str_equal (xlsx_only, registers[i]))
+          continue;
 
         bytes = aims_sheet_export (store, registers[i], format, &n_records, &error);
         g_assert_no_error (error);
@@ -103,7 +110,7 @@ test_round_trip_demo (void)
   g_autoptr(AimsStore) store = open_demo (dir, AIMS_DEMO_SCALE_SMALL);
 
   g_assert_cmpuint (aims_store_count (store, "risk"), >, 0);
-  round_trip (store);
+  round_trip (store, NULL);
   g_clear_object (&store);
   aims_test_remove_tree (dir);
 }
@@ -114,7 +121,9 @@ test_round_trip_large (void)
   g_autofree char *dir = aims_test_make_dir ();
   g_autoptr(AimsStore) store = open_demo (dir, AIMS_DEMO_SCALE_LARGE);
 
-  round_trip (store);
+  /* 2,000 AI systems and 20,000 risks: every register as CSV, the risks
+   * as XLSX too (the demo covers XLSX for every register). */
+  round_trip (store, "risks");
   g_clear_object (&store);
   aims_test_remove_tree (dir);
 }
