@@ -482,8 +482,9 @@ test_export_csv (Fixture       *f,
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   G_GNUC_END_IGNORE_DEPRECATIONS
 
-  /* The chooser checks the name asynchronously before it answers */
-  for (guint i = 0; i < 200 && !g_file_test (target, G_FILE_TEST_EXISTS); i++)
+  /* The chooser checks the name asynchronously before it answers (up to 10 s:
+   * under ASan on a loaded machine it took more than 2) */
+  for (guint i = 0; i < 1000 && !g_file_test (target, G_FILE_TEST_EXISTS); i++)
     wait_ms (10);
   wait_ms (20);
   g_assert_null (find_toplevel_of_type (GTK_TYPE_FILE_CHOOSER_DIALOG));
