@@ -53,6 +53,10 @@ int aims_cli_bench (int    argc,
                     char **argv);
 int aims_cli_catalog (int    argc,
                       char **argv);
+int aims_cli_import           (int    argc,
+                               char **argv);
+int aims_cli_export           (int    argc,
+                               char **argv);
 int aims_cli_export_inventory (int    argc,
                                char **argv);
 int aims_cli_heatmap          (int    argc,

@@ -33,6 +33,25 @@ add_project_filters (GtkFileChooser *chooser)
 }
 
 static void
+add_xlsx_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) xlsx = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (xlsx, _("Excel Workbooks"));
+  gtk_file_filter_add_mime_type (xlsx,
+                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_filter_add_suffix (xlsx, "xlsx");
+  gtk_file_chooser_add_filter (chooser, xlsx);
+
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+
+  gtk_file_chooser_set_filter (chooser, xlsx);
+}
+
+static void
 add_csv_filters (GtkFileChooser *chooser)
 {
   g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
@@ -228,7 +247,7 @@ aims_file_chooser_save_csv_async (GtkWindow           *parent,
  * @title: the chooser's title, such as “Export Heatmap”
  * @folder: (nullable): where to start
  * @suggested_name: the file name offered
- * @format: "png", "svg" or "pdf": the filter shown
+ * @format: "png", "svg", "pdf", "csv" or "xlsx": the filter shown
  *
  * Asks where to export an image or a document. Finish with
  * aims_file_chooser_finish().
@@ -249,6 +268,10 @@ aims_file_chooser_save_export_async (GtkWindow           *parent,
     add_filters = add_svg_filters;
   else if (g_strcmp0 (format, "pdf") == 0)
     add_filters = add_pdf_filters;
+  else if (g_strcmp0 (format, "csv") == 0)
+    add_filters = add_csv_filters;
+  else if (g_strcmp0 (format, "xlsx") == 0)
+    add_filters = add_xlsx_filters;
 
   native = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));

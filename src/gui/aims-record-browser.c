@@ -209,11 +209,12 @@ get_store (AimsRecordBrowser *self)
   return self->document != NULL ? aims_document_get_store (self->document) : NULL;
 }
 
-/* The core exports the AI system inventory only. */
+/* Every register exports (aims-sheet-export.c); the AI systems' CSV is
+ * the inventory export, as before. */
 static gboolean
 can_export (AimsRecordBrowser *self)
 {
-  return g_str_equal (self->spec->table, "ai_system") && get_store (self) != NULL;
+  return aims_sheet_table_to_register (self->spec->table) != NULL && get_store (self) != NULL;
 }
 
 static char *
@@ -314,6 +315,7 @@ update_detail (AimsRecordBrowser *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.assess-impact", record != NULL);
   gtk_widget_set_visible (self->assess_button, g_str_equal (self->spec->table, "ai_system"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.export", can_export (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.export-xlsx", can_export (self));
 
   if (record == NULL)
     {
@@ -941,10 +943,11 @@ browser_history_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (history));
 }
 
-/* “<organisation> AI systems.csv”, or the project's title for an
- * organisation not filled in yet */
+/* “<organisation> AI systems.csv” (or “<organisation> risks.xlsx”), with
+ * the project's title for an organisation not filled in yet */
 static char *
-dup_export_name (AimsRecordBrowser *self)
+dup_export_name (AimsRecordBrowser *self,
+                 const char        *extension)
 {
   AimsStore *store = get_store (self);
   g_autofree char *project = aims_store_dup_project_uuid (store);
@@ -961,9 +964,15 @@ dup_export_name (AimsRecordBrowser *self)
   /* A name, not a path */
   g_strdelimit (organisation, G_DIR_SEPARATOR_S, '-');
 
-  /* Translators: the file name offered when exporting the inventory, e.g.
-   * “Northwind Mutual Insurance AI systems.csv”; keep the .csv */
-  return g_strdup_printf (_("%s AI systems.csv"), organisation);
+  if (g_str_equal (self->spec->table, "ai_system") && g_str_equal (extension, "csv"))
+    /* Translators: the file name offered when exporting the inventory, e.g.
+     * “Northwind Mutual Insurance AI systems.csv”; keep the .csv */
+    return g_strdup_printf (_("%s AI systems.csv"), organisation);
+
+  /* Translators: the file name offered when exporting a register, e.g.
+   * “Northwind Mutual Insurance risks.xlsx”: organisation, register, extension */
+  return g_strdup_printf (_("%s %s.%s"), organisation,
+                          aims_sheet_table_to_register (self->spec->table), extension);
 }
 
 static void
@@ -981,6 +990,7 @@ on_export_chosen_cb (GObject      *object,
   _aims_record_browser_export_to_file (self, file);
 }
 
+/* browser.export (CSV) and browser.export-xlsx */
 static void
 browser_export_action (GtkWidget  *widget,
                        const char *action_name,
@@ -988,6 +998,7 @@ browser_export_action (GtkWidget  *widget,
 {
   AimsRecordBrowser *self = AIMS_RECORD_BROWSER (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
+  gboolean xlsx = g_str_equal (action_name, "browser.export-xlsx");
   g_autoptr(GFile) folder = NULL;
   g_autofree char *name = NULL;
   GFile *project;
@@ -997,11 +1008,18 @@ browser_export_action (GtkWidget  *widget,
 
   if ((project = aims_document_get_file (self->document)) != NULL)
     folder = g_file_get_parent (project);
-  name = dup_export_name (self);
+  name = dup_export_name (self, xlsx ? "xlsx" : "csv");
 
-  aims_file_chooser_save_csv_async (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                    _("Export AI Systems"), folder, name,
-                                    on_export_chosen_cb, g_object_ref (self));
+  if (g_str_equal (self->spec->table, "ai_system"))
+    aims_file_chooser_save_export_async (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         _("Export AI Systems"), folder, name,
+                                         xlsx ? "xlsx" : "csv",
+                                         on_export_chosen_cb, g_object_ref (self));
+  else
+    aims_file_chooser_save_export_async (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         _("Export Register"), folder, name,
+                                         xlsx ? "xlsx" : "csv",
+                                         on_export_chosen_cb, g_object_ref (self));
 }
 
 /* A linked record in the form: the window shows it in its own section */
@@ -1047,7 +1065,8 @@ aims_record_browser_constructed (GObject *object)
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
   }
 
-  gtk_widget_set_visible (self->list_menu_button, g_str_equal (self->spec->table, "ai_system"));
+  gtk_widget_set_visible (self->list_menu_button,
+                          aims_sheet_table_to_register (self->spec->table) != NULL);
 
   /* gtk_search_entry_set_placeholder_text() is GTK 4.10; the property is older */
   g_object_set (self->search_entry, "placeholder-text", _(self->spec->search_placeholder), NULL);
@@ -1197,6 +1216,8 @@ aims_record_browser_class_init (AimsRecordBrowserClass *klass)
   gtk_widget_class_install_action (widget_class, "browser.assess-impact", NULL,
                                    browser_assess_impact_action);
   gtk_widget_class_install_action (widget_class, "browser.export", NULL, browser_export_action);
+  gtk_widget_class_install_action (widget_class, "browser.export-xlsx", NULL,
+                                   browser_export_action);
 
   /* Delete reaches here only when the focused widget did not use the key,
    * so typing in a form field never deletes the record. */
@@ -1381,11 +1402,14 @@ aims_record_browser_flush (AimsRecordBrowser *self)
 
 /**
  * _aims_record_browser_export_to_file:
- * @file: where to write
+ * @file: where to write; a name ending in .xlsx gets an XLSX workbook,
+ *   any other CSV
  *
- * Exports the AI systems of the project as CSV to @file, replacing it in one
- * step, then says so in a toast; a failure is shown in a dialog and leaves
- * @file as it was. This is what “Export as CSV…” does once a file is chosen.
+ * Exports the browser's register to @file, replacing it in one step, then
+ * says so in a toast; a failure is shown in a dialog and leaves @file as it
+ * was. This is what “Export as CSV…” and “Export as XLSX…” do once a file
+ * is chosen. The AI systems' CSV is the inventory (aims-export.c); every
+ * other export is the register's sheet (aims-sheet-export.c).
  *
  * Returns: %TRUE if the file was written
  */
@@ -1393,15 +1417,18 @@ gboolean
 _aims_record_browser_export_to_file (AimsRecordBrowser *self,
                                      GFile             *file)
 {
-  g_autoptr(GOutputStream) stream = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *basename = NULL;
+  AimsSheetFormat format = AIMS_SHEET_FORMAT_CSV;
+  gboolean inventory;
   GtkWidget *window;
   AimsStore *store;
-  const char *data;
-  gsize length;
+  const char *data = NULL;
+  gsize length = 0;
   gboolean ok;
-  guint n_systems;
+  guint n_records = 0;
 
   g_return_val_if_fail (AIMS_IS_RECORD_BROWSER (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -1411,45 +1438,68 @@ _aims_record_browser_export_to_file (AimsRecordBrowser *self,
     return FALSE;
 
   store = get_store (self);
+  basename = g_file_get_basename (file);
+  if (basename == NULL || !aims_sheet_format_from_path (basename, &format))
+    format = AIMS_SHEET_FORMAT_CSV;
+  inventory = g_str_equal (self->spec->table, "ai_system") && format == AIMS_SHEET_FORMAT_CSV;
 
   /* Include what is still being typed */
   aims_record_form_flush (self->form);
 
   /* In memory first: nothing touches @file unless the whole export is ready */
-  stream = g_memory_output_stream_new_resizable ();
-  ok = aims_export_inventory_csv_from_store (store, stream, NULL, &error) &&
-       g_output_stream_close (stream, NULL, &error);
+  if (inventory)
+    {
+      g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+
+      ok = aims_export_inventory_csv_from_store (store, stream, NULL, &error) &&
+           g_output_stream_close (stream, NULL, &error);
+      if (ok)
+        bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+      n_records = aims_store_count (store, "ai_system");
+    }
+  else
+    {
+      bytes = aims_sheet_export (store, self->spec->table, format, &n_records, &error);
+      ok = bytes != NULL;
+    }
 
   if (ok)
     {
-      data = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream));
-      length = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream));
+      data = g_bytes_get_data (bytes, &length);
       path = g_file_get_path (file);
 
       /* A file without a local path (a remote location) goes through GIO,
        * which replaces it as safely as that location allows. */
       if (path != NULL)
-        ok = aims_export_write_file (path, data, length, &error);
+        ok = aims_export_write_file (path, data != NULL ? data : "", length, &error);
       else
-        ok = g_file_replace_contents (file, data, length, NULL, FALSE,
+        ok = g_file_replace_contents (file, data != NULL ? data : "", length, NULL, FALSE,
                                       G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error);
     }
 
   if (!ok)
     {
-      aims_show_error_dialog (GTK_WIDGET (self), _("Could Not Export the AI Systems"), error);
+      aims_show_error_dialog (GTK_WIDGET (self),
+                              g_str_equal (self->spec->table, "ai_system")
+                              ? _("Could Not Export the AI Systems")
+                              : _("Could Not Export the Register"),
+                              error);
       return FALSE;
     }
 
-  n_systems = aims_store_count (store, "ai_system");
   window = gtk_widget_get_ancestor (GTK_WIDGET (self), AIMS_TYPE_WINDOW);
   if (window != NULL)
     {
       g_autofree char *title = NULL;
 
-      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u AI system",
-                                            "Exported %u AI systems", n_systems),
-                               n_systems);
+      if (g_str_equal (self->spec->table, "ai_system"))
+        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u AI system",
+                                              "Exported %u AI systems", n_records),
+                                 n_records);
+      else
+        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u record",
+                                              "Exported %u records", n_records),
+                                 n_records);
       aims_window_add_toast (AIMS_WINDOW (window), adw_toast_new (title));
     }
 
