@@ -475,10 +475,20 @@ test_cli (void)
   g_assert_nonnull (strstr (err, "is not an OSCAL document kind"));
   g_clear_pointer (&err, g_free);
 
-  /* The demo has no open corrective actions. */
-  g_assert_cmpint (aims_test_run_cli (NULL, &err, "export-oscal", project, "--kind", "poam",
-                                      "-o", out, NULL), ==, 1);
-  g_assert_nonnull (strstr (err, "no open corrective actions"));
+  /* The demo's internal audit left an open corrective action (F-002) */
+  g_assert_cmpint (aims_test_run_cli (NULL, NULL, "export-oscal", project, "--kind", "poam",
+                                      "-o", out, NULL), ==, 0);
+  g_assert_cmpint (run_ajv (out, NULL), ==, 0);
+
+  /* A new project has none: nothing to plan */
+  {
+    g_autofree char *empty = g_build_filename (dir, "empty.aims", NULL);
+
+    g_assert_cmpint (aims_test_run_cli (NULL, NULL, "new", empty, NULL), ==, 0);
+    g_assert_cmpint (aims_test_run_cli (NULL, &err, "export-oscal", empty, "--kind", "poam",
+                                        "-o", out, NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "no open corrective actions"));
+  }
   aims_test_remove_tree (dir);
 }
 

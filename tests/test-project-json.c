@@ -432,6 +432,38 @@ test_cli (void)
 
   g_assert_cmpint (aims_test_run_cli (NULL, &err, "export-json", demo_path, NULL), ==, 2);
   g_assert_nonnull (strstr (err, "Give the file to write with -o"));
+  g_clear_pointer (&err, g_free);
+
+  /* The same through the issue's commands: aims export --json, aims import
+   * --json, and --oscal */
+  {
+    g_autofree char *json2 = g_build_filename (dir, "again.json", NULL);
+    g_autofree char *copy2 = g_build_filename (dir, "again.aims", NULL);
+    g_autofree char *oscal = g_build_filename (dir, "ssp.json", NULL);
+    g_autofree char *text2 = NULL;
+
+    g_assert_cmpint (aims_test_run_cli (NULL, NULL, "export", demo_path, "--json", "-o", json2,
+                                        NULL), ==, 0);
+    g_assert_true (g_file_get_contents (json2, &text2, NULL, NULL));
+    g_assert_cmpstr (text2, ==, demo_json);
+    g_assert_cmpint (aims_test_run_cli (NULL, NULL, "import", copy2, "--json", json2, NULL),
+                     ==, 0);
+    g_assert_true (g_file_test (copy2, G_FILE_TEST_IS_REGULAR));
+    g_assert_cmpint (aims_test_run_cli (NULL, &err, "import", copy2, "--json", json2, NULL),
+                     ==, 1);
+    g_assert_nonnull (strstr (err, "already exists. Use --force to replace it."));
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (aims_test_run_cli (NULL, &err, "import", copy2, "--json", json2, "--into",
+                                        "risks", NULL), ==, 2);
+    g_assert_nonnull (strstr (err, "--json makes a new project"));
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (aims_test_run_cli (NULL, NULL, "export", demo_path, "--oscal", "ssp", "-o",
+                                        oscal, NULL), ==, 0);
+    g_assert_true (g_file_test (oscal, G_FILE_TEST_IS_REGULAR));
+    g_assert_cmpint (aims_test_run_cli (NULL, &err, "export", demo_path, "--json", "--oscal",
+                                        "ssp", "-o", oscal, NULL), ==, 2);
+    g_assert_nonnull (strstr (err, "Give one of --json and --oscal."));
+  }
   aims_test_remove_tree (dir);
 }
 

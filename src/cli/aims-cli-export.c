@@ -49,9 +49,17 @@ aims_cli_export (int    argc,
   g_autofree char *display = NULL;
   g_auto(GStrv) files = NULL;
   gboolean known = FALSE;
+  g_autofree char *oscal = NULL;
+  gboolean json = FALSE;
   const char *table;
   guint n_records = 0;
   const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Write the whole project as JSON: every record, link, the matrix and the history "
+         "(see docs/project-json.md)"), NULL },
+    { "oscal", 0, 0, G_OPTION_ARG_STRING, &oscal,
+      N_("Write an OSCAL 1.1.2 document: component-definition, ssp, assessment-results or "
+         "poam"), N_("KIND") },
     { "into", 0, 0, G_OPTION_ARG_STRING, &into,
       N_("The register: ai-systems, data-sets, third-parties, risks, incidents, impacts, soa, "
          "findings or corrective-actions"), N_("REGISTER") },
@@ -65,7 +73,8 @@ aims_cli_export (int    argc,
   g_option_context_set_summary (context,
                                 _("Export a register of the project FILE as CSV or XLSX: a "
                                   "header row and one row per record. Importing the file again "
-                                  "changes nothing. FILE is only read."));
+                                  "changes nothing. With --json, the whole project; with "
+                                  "--oscal, an OSCAL document. FILE is only read."));
   g_option_context_set_description (context,
                                     _("Exit status:\n"
                                       "   0  exported\n"
@@ -82,6 +91,29 @@ aims_cli_export (int    argc,
     {
       aims_cli_printerr (_("Give exactly one FILE. Run “aims export --help” for the options."));
       return AIMS_EXIT_USAGE;
+    }
+
+  /* The whole project, or one of its OSCAL views (aims-cli-json.c) */
+  if (json || oscal != NULL)
+    {
+      if (json && oscal != NULL)
+        {
+          aims_cli_printerr (_("Give one of --json and --oscal."));
+          return AIMS_EXIT_USAGE;
+        }
+      if (into != NULL)
+        {
+          aims_cli_printerr (_("--into names a register to write as CSV or XLSX; --json and "
+                               "--oscal write the whole project."));
+          return AIMS_EXIT_USAGE;
+        }
+      if (output == NULL || *output == '\0')
+        {
+          aims_cli_printerr (_("Say where to write it with -o OUT.json."));
+          return AIMS_EXIT_USAGE;
+        }
+      return json ? aims_cli_json_export (files[0], output, NULL)
+                  : aims_cli_oscal_export (files[0], oscal, output, NULL);
     }
 
   if (into == NULL || (table = aims_sheet_register_to_table (into, NULL)) == NULL)

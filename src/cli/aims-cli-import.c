@@ -95,8 +95,10 @@ aims_cli_import (int    argc,
   g_autofree char *map = NULL;
   g_autofree char *sheet_name = NULL;
   g_auto(GStrv) files = NULL;
+  g_autofree char *project_json = NULL;
   gboolean dry_run = FALSE;
-  GOptionEntry entries[N_INPUTS + 6];
+  gboolean force = FALSE;
+  GOptionEntry entries[N_INPUTS + 8];
   InputFormat format = N_INPUTS;
   AimsStore *store;
   guint n = 0;
@@ -104,6 +106,11 @@ aims_cli_import (int    argc,
   for (guint i = 0; i < N_INPUTS; i++)
     entries[n++] = (GOptionEntry) { formats[i].option, 0, 0, G_OPTION_ARG_FILENAME, &inputs.paths[i],
                                     formats[i].description, N_("IN") };
+  entries[n++] = (GOptionEntry) { "json", 0, 0, G_OPTION_ARG_FILENAME, &project_json,
+                                  N_("Make FILE a new project holding the project JSON IN, as "
+                                     "“aims export --json” wrote it"), N_("IN") };
+  entries[n++] = (GOptionEntry) { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+                                  N_("With --json, replace FILE if it exists"), NULL };
   entries[n++] = (GOptionEntry) { "into", 0, 0, G_OPTION_ARG_STRING, &into,
                                   N_("The register: ai-systems, data-sets, third-parties, risks "
                                      "or incidents"), N_("REGISTER") };
@@ -145,6 +152,24 @@ aims_cli_import (int    argc,
     {
       aims_cli_printerr (_("Give exactly one FILE. Run “aims import --help” for the options."));
       return AIMS_EXIT_USAGE;
+    }
+
+  /* A whole project, into a new file (aims-cli-json.c) */
+  if (project_json != NULL)
+    {
+      for (guint i = 0; i < N_INPUTS; i++)
+        if (inputs.paths[i] != NULL)
+          {
+            aims_cli_printerr (_("Give one input: --json IN, --csv IN or --xlsx IN."));
+            return AIMS_EXIT_USAGE;
+          }
+      if (into != NULL || map != NULL || dry_run)
+        {
+          aims_cli_printerr (_("--json makes a new project from a whole-project JSON; --into, "
+                               "--map and --dry-run are for CSV and XLSX rows."));
+          return AIMS_EXIT_USAGE;
+        }
+      return aims_cli_json_import (project_json, files[0], force, NULL);
     }
 
   for (guint i = 0; i < N_INPUTS; i++)
