@@ -58,6 +58,10 @@ int aims_cli_assessment       (int    argc,
                                char **argv);
 int aims_cli_soa              (int    argc,
                                char **argv);
+int aims_cli_kpi              (int    argc,
+                               char **argv);
+int aims_cli_report           (int    argc,
+                               char **argv);
 
 /* aims-cli-check.c: the exit status of a project file refused (10–18) */
 int aims_cli_exit_status_for_error (const GError *error);
