@@ -569,7 +569,8 @@ test_import (Fixture       *fixture,
                                           "system_data_set", "system_third_party", "risk",
                                           "risk_system", "risk_control", "treatment_action",
                                           "impact_assessment", "impact", "impact_measure",
-                                          "impact_risk", "soa_entry", "evidence", "pdca_card" };
+                                          "impact_risk", "soa_entry", "evidence", "pdca_card",
+                                          "management_review", "review_action" };
     guint n_records = 0;
     g_autofree char *expected = NULL;
 

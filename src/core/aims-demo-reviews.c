@@ -23,14 +23,57 @@
 
 #define REVIEW_DATE "2026-05-22"
 
+static void
+put (GHashTable *values,
+     const char *field,
+     const char *text)
+{
+  g_hash_table_insert (values, (gpointer) field, g_variant_ref_sink (g_variant_new_string (text)));
+}
+
+static GHashTable *
+values_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_variant_unref);
+}
+
+/* Each record is written whole, by one insert: a new demo file then has no
+ * history of its own (see aims_demo_write_file()). */
+static gboolean
+add_action (AimsStore   *store,
+            const char  *review,
+            const char  *what,
+            const char  *owner,
+            const char  *due_date,
+            const char  *status,
+            GError     **error)
+{
+  g_autoptr(GHashTable) values = values_new ();
+  g_autofree char *uuid = NULL;
+
+  put (values, "review", review);
+  put (values, "what", what);
+  put (values, "owner", owner);
+  put (values, "due_date", due_date);
+  put (values, "status", status);
+
+  uuid = aims_store_insert (store, "review_action", values, error);
+  return uuid != NULL;
+}
+
 gboolean
 _aims_demo_generate_reviews (AimsStore  *store,
                              GError    **error)
 {
+  g_autoptr(AimsReviewInputs) inputs = NULL;
+  g_autoptr(GHashTable) values = values_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *reference = NULL;
   g_autofree char *review = NULL;
-  g_autofree char *done = NULL;
-  g_autofree char *open = NULL;
   const struct { const char *field; const char *value; } fields[] = {
+    { "title", "Half-year management review" },
+    { "review_date", REVIEW_DATE },
     { "status", "held" },
     { "chair", "Chief Executive" },
     { "attendees", "Chief Executive; Chief Risk Officer; Head of Model Risk Management; "
@@ -42,30 +85,28 @@ _aims_demo_generate_reviews (AimsStore  *store,
     { "improvements", "Automate the drift monitoring reports that feed the risk register." },
   };
 
-  review = aims_review_create (store, REVIEW_DATE, "Half-year management review", error);
+  /* The inputs as they were gathered on the day of the review */
+  inputs = aims_review_inputs_gather (store, REVIEW_DATE, NULL, error);
+  if (inputs == NULL)
+    return FALSE;
+  g_free (inputs->gathered);
+  inputs->gathered = g_strdup (REVIEW_DATE "T08:30:00Z");
+  node = aims_review_inputs_to_json (inputs);
+  json = json_to_string (node, FALSE);
+
+  reference = aims_store_next_reference (store, "management_review");
+  put (values, "reference", reference);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    put (values, fields[i].field, fields[i].value);
+  put (values, "inputs", json);
+  put (values, "inputs_gathered", inputs->gathered);
+
+  review = aims_store_insert (store, "management_review", values, error);
   if (review == NULL)
     return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      if (!aims_store_update (store, "management_review", review, fields[i].field,
-                              g_variant_new_string (fields[i].value), error))
-        return FALSE;
-    }
-
-  if (!aims_review_gather_inputs (store, review, error))
-    return FALSE;
-
-  done = aims_review_add_action (store, review,
-                                 "Recruit a second model validator for Model Risk Management",
-                                 "Head of Model Risk Management", "2026-08-31", error);
-  if (done == NULL ||
-      !aims_review_set_action (store, done, "status", "done", error))
-    return FALSE;
-
-  open = aims_review_add_action (store, review,
-                                 "Automate the monthly drift monitoring report for all models in "
-                                 "production",
-                                 "Chief Risk Officer", "2026-12-31", error);
-  return open != NULL;
+  return add_action (store, review, "Recruit a second model validator for Model Risk Management",
+                     "Head of Model Risk Management", "2026-08-31", "done", error) &&
+         add_action (store, review, "Automate the monthly drift monitoring report for all models "
+                     "in production", "Chief Risk Officer", "2026-12-31", "planned", error);
 }
