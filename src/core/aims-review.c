@@ -331,6 +331,46 @@ aims_review_dup_previous (AimsStore  *store,
 }
 
 /**
+ * aims_review_dup_period_start:
+ * @store: a #AimsStore
+ * @date: a day, YYYY-MM-DD
+ * @review: (nullable): a review not to count (the one the period is for)
+ *
+ * The incident period of a review or of the figures of @date: from the day
+ * after the latest review dated before @date.
+ *
+ * Returns: (transfer full) (nullable): its first day, or %NULL when no
+ *   review came before (the period has no start)
+ */
+char *
+aims_review_dup_period_start (AimsStore  *store,
+                              const char *date,
+                              const char *review)
+{
+  sqlite3_stmt *stmt;
+  char *start = NULL;
+
+  g_return_val_if_fail (AIMS_IS_STORE (store), NULL);
+  g_return_val_if_fail (date != NULL, NULL);
+
+  if (!check_open (store, NULL) ||
+      (stmt = _aims_store_prepare (store,
+                                   "SELECT max (review_date) FROM management_review "
+                                   "WHERE review_date <> '' AND review_date < ?1 "
+                                   "AND uuid IS NOT ?2", NULL)) == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, date, -1, SQLITE_TRANSIENT);
+  if (review != NULL)
+    sqlite3_bind_text (stmt, 2, review, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    start = add_days ((const char *) sqlite3_column_text (stmt, 0), 1);
+  _aims_store_release (stmt);
+
+  return start;
+}
+
+/**
  * aims_review_inputs_gather:
  * @store: a #AimsStore
  * @date: (nullable): the day to gather for; %NULL for today (UTC)
@@ -354,7 +394,6 @@ aims_review_inputs_gather (AimsStore   *store,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *due_by = NULL;
   g_autofree char *period_start = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (AIMS_IS_STORE (store), NULL);
 
@@ -373,20 +412,7 @@ aims_review_inputs_gather (AimsStore   *store,
   inputs->date = date != NULL ? g_strdup (date) : _aims_risks_today ();
   inputs->gathered = g_date_time_format_iso8601 (now);
 
-  /* The incident period starts after the last review held before this one */
-  stmt = _aims_store_prepare (store,
-                              "SELECT max (review_date) FROM management_review "
-                              "WHERE review_date <> '' AND review_date < ?1 "
-                              "AND uuid IS NOT ?2", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, inputs->date, -1, SQLITE_TRANSIENT);
-  if (review != NULL)
-    sqlite3_bind_text (stmt, 2, review, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    period_start = add_days ((const char *) sqlite3_column_text (stmt, 0), 1);
-  _aims_store_release (stmt);
-
+  period_start = aims_review_dup_period_start (store, inputs->date, review);
   inputs->kpi = aims_kpi_compute (store, inputs->date, period_start, inputs->date, error);
   if (inputs->kpi == NULL || !gather_cells (store, inputs, error))
     return NULL;

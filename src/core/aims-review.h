@@ -88,6 +88,9 @@ char            **aims_review_list               (AimsStore               *store
 char             *aims_review_dup_latest         (AimsStore               *store);
 char             *aims_review_dup_previous       (AimsStore               *store,
                                                   const char              *review);
+char             *aims_review_dup_period_start   (AimsStore               *store,
+                                                  const char              *date,
+                                                  const char              *review);
 
 AimsReviewInputs *aims_review_inputs_gather      (AimsStore               *store,
                                                   const char              *date,

@@ -26,6 +26,7 @@ static const AimsSection sections[] = {
        "in this version.") },
   { "incidents", N_("Incidents"), "emblem-important-symbolic",
     N_("The AI incident log is not available in this version.") },
+  { "reviews", N_("Management Review"), "x-office-presentation-symbolic", NULL },
 };
 
 /**

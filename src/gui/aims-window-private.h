@@ -39,6 +39,7 @@ struct _AimsWindow
   GtkWidget            *assessment_page;
   GtkWidget            *pdca_page;
   GtkWidget            *soa_page;
+  GtkWidget            *review_page;
 
   /* Owned references */
   GSettings            *settings;
@@ -68,6 +69,10 @@ gboolean   _aims_window_close_request_project  (AimsWindow        *self);
 GtkWidget *_aims_window_create_section_page    (AimsWindow        *self,
                                                 const AimsSection *section);
 void       _aims_window_flush_edits            (AimsWindow        *self);
+
+/* aims-window-reviews.c */
+void       _aims_window_class_init_reviews     (GtkWidgetClass    *widget_class);
+void       _aims_window_update_review_actions  (AimsWindow        *self);
 
 /* aims-window-records.c */
 void       _aims_window_class_init_records     (GtkWidgetClass    *widget_class);
