@@ -675,6 +675,7 @@ build_sidebar (AimsReviewPage *self)
   adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
   gtk_button_set_child (GTK_BUTTON (button), content);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "review.new");
+  gtk_widget_set_name (button, "new-review");
   gtk_widget_set_margin_start (button, 12);
   gtk_widget_set_margin_end (button, 12);
   gtk_widget_set_margin_top (button, 12);
