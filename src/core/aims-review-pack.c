@@ -430,6 +430,9 @@ incident_detail (const AimsKpi *kpi)
   g_autofree char *mttd = aims_kpi_format_duration (kpi->mttd_minutes);
   g_autofree char *mttr = aims_kpi_format_duration (kpi->mttr_minutes);
 
+  if (kpi->n_incidents == 0)
+    return g_strdup (_("No incidents in the period."));
+
   /* Translators: incidents by severity on the review pack */
   g_string_append_printf (text, _("%u critical, %u high, %u medium, %u low; %u open."),
                           kpi->incidents[AIMS_KPI_INCIDENT_CRITICAL],
@@ -437,21 +440,13 @@ incident_detail (const AimsKpi *kpi)
                           kpi->incidents[AIMS_KPI_INCIDENT_MEDIUM],
                           kpi->incidents[AIMS_KPI_INCIDENT_LOW], kpi->n_incidents_open);
   g_string_append_c (text, '\n');
-  if (kpi->n_mttd > 0)
-    /* Translators: mean time to detect, over how many incidents */
-    g_string_append_printf (text, ngettext ("Time to detect: %s (mean of %u incident)",
-                                            "Time to detect: %s (mean of %u incidents)",
-                                            kpi->n_mttd), mttd, kpi->n_mttd);
-  else
-    g_string_append (text, _("Time to detect: no incident has both times"));
+  /* Translators: mean time to detect, over how many incidents: To detect: 2.5 h (mean of 3) */
+  g_string_append_printf (text, _("To detect: %s (mean of %u)"), kpi->n_mttd > 0 ? mttd : "—",
+                          kpi->n_mttd);
   g_string_append_c (text, '\n');
-  if (kpi->n_mttr > 0)
-    /* Translators: mean time to resolve, over how many incidents */
-    g_string_append_printf (text, ngettext ("Time to resolve: %s (mean of %u incident)",
-                                            "Time to resolve: %s (mean of %u incidents)",
-                                            kpi->n_mttr), mttr, kpi->n_mttr);
-  else
-    g_string_append (text, _("Time to resolve: no incident resolved with both times"));
+  /* Translators: mean time to resolve, over how many incidents */
+  g_string_append_printf (text, _("To resolve: %s (mean of %u)"), kpi->n_mttr > 0 ? mttr : "—",
+                          kpi->n_mttr);
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -500,7 +495,7 @@ draw_figures (Pack *pack)
                        kpi->n_assessments_overdue),
       -1, kpi->n_systems_overdue + kpi->n_risks_overdue + kpi->n_assessments_overdue > 0 },
   };
-  double gap = 12, width = (CONTENT_W - gap) / 2, height = 128, top;
+  double gap = 12, width = (CONTENT_W - gap) / 2, height = 146, top;
 
   start_section (pack, SECTION_FIGURES);
 
@@ -752,7 +747,7 @@ draw_action_list (Pack       *pack,
                   const char *sql,
                   const char *count_sql)
 {
-  static const double widths[] = { 46, 175, 90, 100, 72 };
+  static const double widths[] = { 54, 167, 90, 100, 72 };
   static const char * const header[] = {
     N_("For"), N_("Action"), N_("Owner"), N_("Due"), N_("Status"),
   };

@@ -18,6 +18,9 @@
  * Each is run several times; the median and the worst are reported:
  *
  *   build/tests/bench/bench-pack [small|large|huge|FILE.aims] [RUNS]
+ *
+ * The wall clock includes the fsync of the safe write; TMPDIR=/dev/shm
+ * leaves the disk out. The processor time is given too.
  */
 
 #define G_LOG_DOMAIN "bench-pack"
@@ -26,6 +29,18 @@
 
 #include <aims-core.h>
 #include <glib/gstdio.h>
+#include <time.h>
+
+/* The processor time of this process: on a machine shared with other work
+ * the wall clock also counts the waits for a processor and for the disk */
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
 
 static int
 compare_double (gconstpointer a,
@@ -72,6 +87,8 @@ main (int   argc,
   g_autoptr(GArray) kpi_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) review_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) day_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) review_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) day_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   AimsDemoScale scale = AIMS_DEMO_SCALE_HUGE;
   gboolean generated = FALSE;
   double goal;
@@ -121,23 +138,35 @@ main (int   argc,
 
       if (review != NULL)
         {
+          double cpu = cpu_ms ();
+
           start = g_get_monotonic_time ();
           if (!aims_review_pack_write (store, review, NULL, pdf, &n_pages, &error))
             g_error ("%s", error->message);
           g_array_append_val (review_ms, (double) { since (start) });
+          g_array_append_val (review_cpu, (double) { cpu_ms () - cpu });
         }
 
-      start = g_get_monotonic_time ();
-      if (!aims_review_pack_write (store, NULL, "2026-11-22", pdf, &n_pages, &error))
-        g_error ("%s", error->message);
-      g_array_append_val (day_ms, (double) { since (start) });
+      {
+        double cpu = cpu_ms ();
+
+        start = g_get_monotonic_time ();
+        if (!aims_review_pack_write (store, NULL, "2026-11-22", pdf, &n_pages, &error))
+          g_error ("%s", error->message);
+        g_array_append_val (day_ms, (double) { since (start) });
+        g_array_append_val (day_cpu, (double) { cpu_ms () - cpu });
+      }
     }
 
   g_print ("The review pack (%u pages):\n", n_pages);
   report ("figures (aims_kpi_compute)", kpi_ms, goal);
   if (review_ms->len > 0)
-    report ("pack of the demo's review", review_ms, goal);
+    {
+      report ("pack of the demo's review", review_ms, goal);
+      report ("  its processor time", review_cpu, goal);
+    }
   report ("pack of the day (gathered first)", day_ms, goal);
+  report ("  its processor time", day_cpu, goal);
 
   aims_document_close (document);
   if (generated)
