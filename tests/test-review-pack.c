@@ -134,6 +134,82 @@ test_demo_pack (void)
   aims_test_remove_tree (dir);
 }
 
+/* A second review: the pack compares it with the first, and lists the
+ * incidents of the period with their times */
+static void
+test_changes (void)
+{
+  g_autofree char *dir = aims_test_make_dir ();
+  g_autofree char *demo = write_demo (dir);
+  g_autofree char *pdf = g_build_filename (dir, "second.pdf", NULL);
+  g_autofree char *pages_dir = g_build_filename (dir, "pages", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (demo);
+  g_autoptr(AimsDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(AimsReviewInputs) inputs = NULL;
+  g_autoptr(GHashTable) incident = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *previous = NULL;
+  g_autofree char *uuid = NULL;
+  AimsStore *store;
+  guint n_pages = 0;
+
+  document = aims_document_open (file, AIMS_OPEN_NONE, NULL, &error);
+  g_assert_no_error (error);
+  store = aims_document_get_store (document);
+  first = aims_review_dup_latest (store);
+
+  incident = aims_test_values ("reference", g_variant_new_string ("INC-001"),
+                               "title", g_variant_new_string ("Chatbot quoted a wrong premium"),
+                               "severity", g_variant_new_string ("high"),
+                               "occurred", g_variant_new_string ("2026-09-01T09:00"),
+                               "detected", g_variant_new_string ("2026-09-01T11:30"),
+                               "resolved", g_variant_new_string ("2026-09-02T11:30"),
+                               NULL);
+  uuid = aims_store_insert (store, "incident", incident, &error);
+  g_assert_no_error (error);
+
+  second = aims_review_create (store, "2026-11-22", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (aims_review_gather_inputs (store, second, &error));
+  g_assert_no_error (error);
+  previous = aims_review_dup_previous (store, second);
+  g_assert_cmpstr (previous, ==, first);
+
+  inputs = aims_review_dup_inputs (store, second, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (inputs->kpi->period_start, ==, "2026-05-23");
+  g_assert_cmpuint (inputs->kpi->n_incidents, ==, 1);
+  g_assert_cmpfloat (inputs->kpi->mttd_minutes, ==, 150);
+  g_assert_cmpuint (inputs->earlier_actions->len, ==, 2);
+
+  g_assert_true (aims_review_pack_write (store, second, NULL, pdf, &n_pages, &error));
+  g_assert_no_error (error);
+  /* The changes table and the earlier review's actions add no page */
+  g_assert_cmpuint (n_pages, ==, DEMO_PAGES);
+  aims_document_close (document);
+
+  g_assert_cmpint (g_mkdir (pages_dir, 0700), ==, 0);
+  pages = render_pages (pdf, pages_dir);
+  g_assert_cmpuint (pages->len, ==, n_pages);
+  for (guint i = 0; i < pages->len; i++)
+    g_assert_cmpfloat (ink_of (g_ptr_array_index (pages, i)), >, 0.004);
+
+  if (g_getenv ("AIMS_TEST_KEEP_PACK") != NULL)
+    {
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (g_getenv ("AIMS_TEST_KEEP_PACK"), contents, length,
+                                          NULL));
+    }
+
+  aims_test_remove_tree (dir);
+}
+
 /* Without a review: the figures of a day, and a pack still whole */
 static void
 test_pack_of_a_day (void)
@@ -230,6 +306,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/review-pack/demo", test_demo_pack);
+  g_test_add_func ("/review-pack/changes", test_changes);
   g_test_add_func ("/review-pack/day", test_pack_of_a_day);
   g_test_add_func ("/review-pack/unwritable", test_unwritable);
   g_test_add_func ("/review-pack/cli", test_cli);

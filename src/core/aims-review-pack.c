@@ -871,7 +871,7 @@ draw_items (Pack        *pack,
 static void
 draw_inputs (Pack *pack)
 {
-  static const double widths[] = { 62, 181, 80, 70, 90 };
+  static const double widths[] = { 72, 171, 80, 70, 90 };
   static const char * const action_header[] = {
     N_("Review"), N_("Action"), N_("Status"), N_("Due"), N_("Owner"),
   };
