@@ -18,6 +18,8 @@
 
 #include "aims-kpi.h"
 
+#include "aims-catalog.h"
+#include "aims-catalog-item.h"
 #include "aims-coverage.h"
 #include "aims-inventory.h"
 #include "aims-matrix.h"
@@ -221,21 +223,49 @@ count_soa (AimsStore  *store,
   return TRUE;
 }
 
+/* Clause readiness as the PDCA board counts it (aims_pdca_summarize()): the
+ * catalogue's clause requirements (clauses without sub-clauses), done when
+ * their card says so. The board's own loader also reads every treatment
+ * action, which on the huge demo costs most of a second; the clause rows
+ * alone are a few dozen. */
 static gboolean
 count_clauses (AimsStore  *store,
                AimsKpi    *kpi,
                GError    **error)
 {
-  g_autoptr(GPtrArray) cards = aims_pdca_load (store, error);
-  AimsPdcaSummary summary;
+  g_autoptr(GHashTable) requirements = g_hash_table_new (g_str_hash, g_str_equal);
+  AimsCatalog *catalog;
+  GListModel *clauses;
+  sqlite3_stmt *stmt;
+  int rc;
 
-  if (cards == NULL)
+  if ((catalog = aims_catalog_get_default (error)) == NULL)
     return FALSE;
 
-  aims_pdca_summarize (cards, NULL, &summary);
-  kpi->n_requirements = summary.requirements.total;
-  kpi->n_requirements_done = summary.requirements.done;
-  return TRUE;
+  clauses = aims_catalog_get_items (catalog, AIMS_CATALOG_KIND_CLAUSE);
+  for (guint i = 0; i < g_list_model_get_n_items (clauses); i++)
+    {
+      g_autoptr(AimsCatalogItem) clause = g_list_model_get_item (clauses, i);
+      const char *id = aims_catalog_item_get_id (clause);
+
+      if (g_list_model_get_n_items (aims_catalog_get_children (catalog, id)) == 0)
+        g_hash_table_add (requirements, (gpointer) id);
+    }
+  kpi->n_requirements = g_hash_table_size (requirements);
+
+  stmt = _aims_store_prepare (store,
+                              "SELECT clause FROM pdca_card WHERE kind = 'clause' "
+                              "AND status = 'done'", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (g_hash_table_contains (requirements, sqlite3_column_text (stmt, 0)))
+        kpi->n_requirements_done++;
+    }
+  _aims_store_release (stmt);
+
+  return !step_failed (store, rc, error);
 }
 
 static gboolean

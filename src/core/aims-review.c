@@ -169,31 +169,25 @@ gather_cells (AimsStore         *store,
   return TRUE;
 }
 
+/* The AI objectives (6.2), as the board lists them: in the order added */
 static GPtrArray *
 gather_objectives (AimsStore  *store,
                    GError    **error)
 {
-  g_autoptr(GPtrArray) cards = aims_pdca_load (store, error);
-  g_autoptr(GPtrArray) items = item_array_new ();
+  g_autoptr(GPtrArray) items = query_items (store,
+                                            "SELECT '', title, status, due_date, owner "
+                                            "FROM pdca_card WHERE kind = 'objective' "
+                                            "ORDER BY created, rowid", NULL, NULL, error);
 
-  if (cards == NULL)
+  if (items == NULL)
     return NULL;
 
-  for (guint i = 0; i < cards->len; i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      AimsPdcaCard *card = g_ptr_array_index (cards, i);
-      AimsReviewItem *item;
+      AimsReviewItem *item = g_ptr_array_index (items, i);
 
-      if (aims_pdca_card_get_kind (card) != AIMS_PDCA_CARD_OBJECTIVE)
-        continue;
-
-      item = g_new0 (AimsReviewItem, 1);
-      item->reference = g_strdup_printf ("%u", items->len + 1);
-      item->title = g_strdup (aims_pdca_card_get_title (card));
-      item->status = g_strdup (aims_pdca_card_get_status (card));
-      item->date = g_strdup (aims_pdca_card_get_due_date (card));
-      item->owner = g_strdup (aims_pdca_card_get_owner (card));
-      g_ptr_array_add (items, item);
+      g_free (item->reference);
+      item->reference = g_strdup_printf ("%u", i + 1);
     }
 
   return g_steal_pointer (&items);
