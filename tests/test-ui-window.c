@@ -24,6 +24,7 @@
 #include "aims-record-browser.h"
 #include "aims-overview-page.h"
 #include "aims-section.h"
+#include "aims-review-page.h"
 #include "aims-window-private.h"
 
 static AimsApplication *app;
@@ -141,7 +142,7 @@ test_new_project_shows_sections (void)
   g_assert_cmpstr (aims_window_get_visible_section (window), ==, "overview");
 
   sections = aims_section_get_all (&n_sections);
-  g_assert_cmpuint (n_sections, ==, 9);
+  g_assert_cmpuint (n_sections, ==, 10);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (window->sidebar_list)); row; row = gtk_widget_get_next_sibling (row))
     n_rows++;
   g_assert_cmpuint (n_rows, ==, n_sections);
@@ -169,7 +170,8 @@ test_new_project_shows_sections (void)
         g_assert_true (AIMS_IS_OVERVIEW_PAGE (page) || AIMS_IS_INVENTORY_PAGE (page) ||
                        AIMS_IS_RECORD_BROWSER (page) || AIMS_IS_HEATMAP_PAGE (page) ||
                        AIMS_IS_ASSESSMENT_PAGE (page) || AIMS_IS_SOA_PAGE (page) ||
-                       AIMS_IS_PDCA_BOARD (page) || AIMS_IS_AUDITS_PAGE (page));
+                       AIMS_IS_PDCA_BOARD (page) || AIMS_IS_AUDITS_PAGE (page) ||
+                       AIMS_IS_REVIEW_PAGE (page));
     }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "risks");

@@ -572,7 +572,8 @@ test_import (Fixture       *fixture,
                                           "impact_risk", "soa_entry", "evidence", "pdca_card",
                                           "incident", "incident_risk",
                                           "audit", "audit_item", "finding",
-                                          "corrective_action" };
+                                          "corrective_action", "management_review",
+                                          "review_action" };
     guint n_records = 0;
     g_autofree char *expected = NULL;
 

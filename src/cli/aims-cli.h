@@ -65,6 +65,10 @@ int aims_cli_assessment       (int    argc,
                                char **argv);
 int aims_cli_soa              (int    argc,
                                char **argv);
+int aims_cli_kpi              (int    argc,
+                               char **argv);
+int aims_cli_report           (int    argc,
+                               char **argv);
 
 int aims_cli_export_json      (int    argc,
                                char **argv);

@@ -13,6 +13,7 @@
 #include "aims-demo-private.h"
 
 #include "aims-demo-audits-private.h"
+#include "aims-demo-reviews-private.h"
 #include "aims-demo-soa-private.h"
 #include "aims-document.h"
 #include "aims-risks-private.h"
@@ -2184,7 +2185,7 @@ generate_bulk (AimsStore      *store,
 {
   _aims_store_begin_bulk_load (store, _("Generate the demo project"));
 
-  if (!generate (store, scale, seed, error))
+  if (!generate (store, scale, seed, error) || !_aims_demo_generate_reviews (store, error))
     {
       aims_store_abort_group (store);
       return FALSE;
@@ -2282,7 +2283,7 @@ aims_demo_generate (AimsStore      *store,
 
   _aims_store_begin_import (store, _("Generate the demo project"));
 
-  if (!generate (store, scale, seed, error))
+  if (!generate (store, scale, seed, error) || !_aims_demo_generate_reviews (store, error))
     {
       aims_store_abort_group (store);
       return FALSE;

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "aims-error-dialog.h"
+#include "aims-overview-figures.h"
 #include "aims-overview-page.h"
 
 #include <glib/gi18n.h>
@@ -34,6 +35,7 @@ struct _AimsOverviewPage
   AdwActionRow   *coverage_row;
   AdwExpanderRow *lifecycle_row;
   AdwExpanderRow *category_row;
+  GtkFlowBox     *figures_box;
 
   /* Rows added to the expanders, to remove them on refresh */
   GPtrArray      *breakdown_rows;
@@ -172,6 +174,7 @@ update_counts (AimsOverviewPage *self)
   adw_action_row_set_subtitle (self->in_scope_row, in_scope);
 
   update_coverage (self, store);
+  aims_overview_figures_update (self->figures_box, store);
 
   n_overdue = aims_inventory_count_overdue (store, now);
   overdue = g_strdup_printf ("%u", n_overdue);
@@ -461,6 +464,7 @@ aims_overview_page_class_init (AimsOverviewPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/aims-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AimsOverviewPage, organisation_row);
+  gtk_widget_class_bind_template_child (widget_class, AimsOverviewPage, figures_box);
   gtk_widget_class_bind_template_child (widget_class, AimsOverviewPage, scope_view);
   gtk_widget_class_bind_template_child (widget_class, AimsOverviewPage, exclusions_view);
   gtk_widget_class_bind_template_child (widget_class, AimsOverviewPage, systems_row);

@@ -1591,3 +1591,27 @@ aims_record_browser_show_record (AimsRecordBrowser *self,
   if (g_strcmp0 (aims_record_browser_get_selected (self), uuid) == 0)
     show_detail (self);
 }
+
+/**
+ * aims_record_browser_show_risk_filter:
+ * @self: the risk register's browser
+ * @name: a filter of the register: "above-tolerance" or "overdue-review"
+ *
+ * Shows the risks behind one of the Overview's figures: every other filter
+ * cleared, then the named one switched on where the person sees it, so
+ * "Clear Filters" shows every risk again.
+ */
+void
+aims_record_browser_show_risk_filter (AimsRecordBrowser *self,
+                                      const char        *name)
+{
+  GtkWidget *toggle;
+
+  g_return_if_fail (AIMS_IS_RECORD_BROWSER (self));
+  g_return_if_fail (self->risk_filters != NULL);
+
+  clear_filters (self);
+  toggle = aims_risk_filters_get_widget (self->risk_filters, name);
+  g_return_if_fail (GTK_IS_TOGGLE_BUTTON (toggle));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+}

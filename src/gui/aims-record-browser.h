@@ -35,4 +35,7 @@ void            aims_record_browser_show_cell     (AimsRecordBrowser    *self,
                                                    guint                 impact,
                                                    const AimsRiskFilter *filter);
 
+void               aims_record_browser_show_risk_filter (AimsRecordBrowser *self,
+                                                         const char        *name);
+
 G_END_DECLS

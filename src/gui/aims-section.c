@@ -23,6 +23,7 @@ static const AimsSection sections[] = {
   { "pdca", N_("PDCA Board"), "media-playlist-repeat-symbolic", NULL },
   { "audits", N_("Audits & Actions"), "checkbox-checked-symbolic", NULL },
   { "incidents", N_("Incidents"), "emblem-important-symbolic", NULL },
+  { "reviews", N_("Management Review"), "x-office-presentation-symbolic", NULL },
 };
 
 /**

@@ -43,6 +43,7 @@ struct _AimsWindow
   GtkWidget            *soa_page;
   GtkWidget            *incidents_page;  /* the incident log's AimsRecordBrowser */
   GtkWidget            *audits_page;     /* audits and findings */
+  GtkWidget            *review_page;
 
   /* Owned references */
   GSettings            *settings;
@@ -83,6 +84,9 @@ AimsOpenFlags _aims_window_get_defer_flag      (GFile             *file);
 void       _aims_window_set_defer_threshold    (goffset            bytes);
 void       _aims_window_start_check            (AimsWindow        *self);
 void       _aims_window_stop_check             (AimsWindow        *self);
+/* aims-window-reviews.c */
+void       _aims_window_class_init_reviews     (GtkWidgetClass    *widget_class);
+void       _aims_window_update_review_actions  (AimsWindow        *self);
 
 /* aims-window-records.c */
 void       _aims_window_class_init_records     (GtkWidgetClass    *widget_class);

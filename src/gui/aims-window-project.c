@@ -23,6 +23,7 @@
 #include "aims-overview-page.h"
 #include "aims-pdca-board.h"
 #include "aims-record-browser.h"
+#include "aims-review-page.h"
 #include "aims-soa-page.h"
 #include "aims-welcome-view.h"
 #include "aims-window-private.h"
@@ -180,6 +181,7 @@ _aims_window_update_actions (AimsWindow *self)
 
   gtk_widget_set_visible (self->save_button, writable && aims_document_get_modified (self->document));
   _aims_window_update_record_actions (self);
+  _aims_window_update_review_actions (self);
 
   update_title (self);
 }
@@ -235,6 +237,8 @@ set_document (AimsWindow   *self,
     aims_soa_page_set_document (AIMS_SOA_PAGE (self->soa_page), document);
   if (self->audits_page != NULL)
     aims_audits_page_set_document (AIMS_AUDITS_PAGE (self->audits_page), document);
+  if (self->review_page != NULL)
+    aims_review_page_set_document (AIMS_REVIEW_PAGE (self->review_page), document);
 
   g_set_object (&self->document, document);
   g_signal_group_set_target (self->document_signals, document);
@@ -901,6 +905,12 @@ _aims_window_create_section_page (AimsWindow        *self,
     {
       self->pdca_page = aims_pdca_board_new ();
       return self->pdca_page;
+    }
+
+  if (g_str_equal (section->id, "reviews"))
+    {
+      self->review_page = aims_review_page_new ();
+      return self->review_page;
     }
 
   g_assert (g_str_equal (section->id, "overview"));

@@ -386,6 +386,7 @@ aims_window_class_init (AimsWindowClass *klass)
 
   _aims_window_class_init_project (widget_class);
   _aims_window_class_init_records (widget_class);
+  _aims_window_class_init_reviews (widget_class);
 }
 
 static void
