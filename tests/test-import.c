@@ -504,7 +504,7 @@ test_aiid (Fixture       *fixture,
   affected = aims_store_dup_text (fixture->store, "incident", first, "affected", NULL);
   g_assert_cmpstr (affected, ==, "[\"children\"]");
   occurred = aims_store_dup_text (fixture->store, "incident", first, "occurred", NULL);
-  g_assert_cmpstr (occurred, ==, "2015-05-19");
+  g_assert_cmpstr (occurred, ==, "2015-05-19T00:00");
   description = aims_store_dup_text (fixture->store, "incident", first, "description", NULL);
   g_assert_true (g_str_has_prefix (description, "YouTube’s content filtering and "
                                    "recommendation algorithms exposed children"));

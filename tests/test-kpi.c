@@ -13,6 +13,7 @@
 
 #include <aims-core.h>
 
+#include "aims-store-private.h"
 #include "aims-test-util.h"
 
 typedef struct
@@ -130,6 +131,28 @@ add_incident (AimsStore  *store,
                                    "detected", g_variant_new_string (detected),
                                    "resolved", g_variant_new_string (resolved),
                                    NULL));
+}
+
+/* An incident as a file from elsewhere may hold it: the store's rules refuse
+ * impossible or out-of-order times, so it is written past them, in SQL. */
+static void
+add_incident_raw (AimsStore  *store,
+                  const char *reference,
+                  const char *severity,
+                  const char *occurred,
+                  const char *detected,
+                  const char *resolved)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  char *sql = sqlite3_mprintf ("INSERT INTO incident (uuid, reference, title, severity, occurred, "
+                               "detected, resolved, created, modified) VALUES (%Q, %Q, %Q, %Q, "
+                               "%Q, %Q, %Q, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+                               uuid, reference, reference, severity, occurred, detected,
+                               resolved);
+
+  g_assert_cmpint (sqlite3_exec (_aims_store_get_db (store), sql, NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_free (sql);
 }
 
 static AimsKpi *
@@ -407,8 +430,8 @@ test_incidents (Fixture       *fixture,
   g_free (add_incident (fixture->store, "INC-004", "high", "2026-05-20T08:00",
                         "2026-05-20T08:00", ""));
   /* detected before it occurred: a typing mistake, in neither mean */
-  g_free (add_incident (fixture->store, "INC-005", "medium", "2026-05-21T10:00",
-                        "2026-05-21T09:00", "not a time"));
+  add_incident_raw (fixture->store, "INC-005", "medium", "2026-05-21T10:00",
+                    "2026-05-21T09:00", "not a time");
 
   kpi = compute (fixture->store, "2026-06-01", NULL);
   g_assert_cmpuint (kpi->n_incidents, ==, 5);

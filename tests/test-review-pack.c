@@ -148,6 +148,7 @@ test_changes (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) pages = NULL;
   g_autoptr(AimsReviewInputs) inputs = NULL;
+  g_autoptr(AimsKpi) before = NULL;
   g_autoptr(GHashTable) incident = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
@@ -161,7 +162,11 @@ test_changes (void)
   store = aims_document_get_store (document);
   first = aims_review_dup_latest (store);
 
-  incident = aims_test_values ("reference", g_variant_new_string ("INC-001"),
+  /* The demo's own incidents of the period, before one more */
+  before = aims_kpi_compute (store, "2026-11-22", "2026-05-23", "2026-11-22", &error);
+  g_assert_no_error (error);
+
+  incident = aims_test_values ("reference", g_variant_new_string ("INC-901"),
                                "title", g_variant_new_string ("Chatbot quoted a wrong premium"),
                                "severity", g_variant_new_string ("high"),
                                "occurred", g_variant_new_string ("2026-09-01T09:00"),
@@ -181,8 +186,12 @@ test_changes (void)
   inputs = aims_review_dup_inputs (store, second, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (inputs->kpi->period_start, ==, "2026-05-23");
-  g_assert_cmpuint (inputs->kpi->n_incidents, ==, 1);
-  g_assert_cmpfloat (inputs->kpi->mttd_minutes, ==, 150);
+  g_assert_cmpuint (inputs->kpi->n_incidents, ==, before->n_incidents + 1);
+  g_assert_cmpuint (inputs->kpi->n_mttd, ==, before->n_mttd + 1);
+  /* The new incident took 150 minutes to detect */
+  g_assert_cmpfloat_with_epsilon (inputs->kpi->mttd_minutes,
+                                  (before->mttd_minutes * before->n_mttd + 150) /
+                                  (before->n_mttd + 1), 0.01);
   g_assert_cmpuint (inputs->earlier_actions->len, ==, 2);
 
   g_assert_true (aims_review_pack_write (store, second, NULL, pdf, &n_pages, &error));

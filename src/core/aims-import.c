@@ -1427,8 +1427,19 @@ convert (Run                 *run,
                   text);
           return NULL;
         }
-      /* Dates are stored without a time. */
-      return g_variant_new_string (text);
+      if (!with_time)
+        return g_variant_new_string (text);
+
+      /* Times are stored as the incident form writes them, YYYY-MM-DDTHH:MM:
+       * a date alone is the start of its day, seconds are dropped */
+      {
+        g_autofree char *normalized = strlen (text) == 10
+                                      ? g_strconcat (text, "T00:00", NULL)
+                                      : g_strndup (text, 16);
+
+        normalized[10] = 'T';
+        return g_variant_new_string (normalized);
+      }
     }
 
   if (strlen (text) > field->max_bytes && field->max_bytes > 0)
