@@ -479,7 +479,7 @@ draw_figures (Pack *pack)
                        kpi->n_requirements),
       aims_kpi_fraction (kpi->n_requirements_done, kpi->n_requirements), FALSE },
     { N_("Open nonconformities"), g_strdup_printf ("%u", kpi->n_open_nonconformities),
-      g_strdup_printf (_("%u major, %u minor, %u not graded; %u corrective actions overdue"),
+      g_strdup_printf (_("%u major, %u minor, %u not graded; overdue corrective actions: %u"),
                        kpi->open_nonconformities[AIMS_KPI_NC_MAJOR],
                        kpi->open_nonconformities[AIMS_KPI_NC_MINOR],
                        kpi->open_nonconformities[AIMS_KPI_NC_UNGRADED],
