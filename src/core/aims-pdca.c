@@ -494,6 +494,7 @@ aims_pdca_set (AimsStore     *store,
   g_autofree char *label = NULL;
   const AimsFieldInfo *info;
   const char *text;
+  gboolean created;
   gboolean ok;
 
   g_return_val_if_fail (AIMS_IS_STORE (store), FALSE);
@@ -537,6 +538,8 @@ aims_pdca_set (AimsStore     *store,
   else
     label = g_strdup_printf (_("Change “%s” of “%s”"), _(info->label), name);
 
+  /* A card whose row was saved before keeps it when this change fails */
+  created = card->uuid == NULL;
   aims_store_begin_group (store, label);
 
   if (is_action_field (card, field))
@@ -571,7 +574,7 @@ aims_pdca_set (AimsStore     *store,
   if (!ok)
     {
       aims_store_abort_group (store);
-      if (card->kind != AIMS_PDCA_CARD_OBJECTIVE)
+      if (created && card->kind != AIMS_PDCA_CARD_OBJECTIVE)
         g_clear_pointer (&card->uuid, g_free);
       return FALSE;
     }

@@ -49,6 +49,7 @@ struct _AimsPdcaBoard
   GSignalGroup   *store_signals;
   GPtrArray      *cards;
   char           *today;
+  gboolean        today_fixed;  /* by aims_pdca_board_set_today(): tests */
   char           *readiness;
 
   guint           refresh_id;
@@ -307,9 +308,13 @@ create_card_row (AimsPdcaBoard *self,
   gtk_widget_set_valign (button, GTK_ALIGN_START);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Move to or set status"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Move to or set status"),
-                                  -1);
+  {
+    /* Seventy buttons called the same tell a screen reader nothing */
+    g_autofree char *name = g_strdup_printf (_("Move or set the status of “%s”"), title);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
   gtk_box_append (GTK_BOX (box), button);
   g_object_set_data (G_OBJECT (row), "menu-button", button);
 
@@ -437,6 +442,13 @@ refresh (AimsPdcaBoard *self)
   AimsStore *store = get_store (self);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+
+  /* A window left open overnight sees cards become overdue */
+  if (!self->today_fixed)
+    {
+      g_free (self->today);
+      self->today = aims_today ();
+    }
 
   for (guint i = 0; i < N_PHASES; i++)
     clear_list (self->columns[i]);
@@ -744,12 +756,10 @@ aims_pdca_board_class_init (AimsPdcaBoardClass *klass)
 static void
 aims_pdca_board_init (AimsPdcaBoard *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
   build_columns (self);
 
-  self->today = g_date_time_format (now, "%Y-%m-%d");
+  self->today = aims_today ();
   self->store_signals = g_signal_group_new (AIMS_TYPE_STORE);
   g_signal_group_connect_object (self->store_signals, "changed",
                                  G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
@@ -804,6 +814,7 @@ aims_pdca_board_set_today (AimsPdcaBoard *self,
 
   g_free (self->today);
   self->today = g_strdup (today);
+  self->today_fixed = today != NULL;
   refresh (self);
 }
 
