@@ -263,9 +263,11 @@ create_card_row (AimsPdcaBoard *self,
     g_string_append_printf (meta, " · %s", aims_pdca_card_get_owner (card));
   if (aims_pdca_card_get_due_date (card)[0] != '\0')
     {
-      /* Translators: when a card is due: due 2026-05-31 */
-      g_string_append (meta, " · ");
-      g_string_append_printf (meta, overdue ? _("overdue since %s") : _("due %s"),
+      /* The card is overdue the day after its due date, so the date shown is
+       * the due date either way */
+      g_string_append_printf (meta,
+                              /* Translators: after a card's phase and owner: " · due 2026-05-31" */
+                              overdue ? _(" · due %s, overdue") : _(" · due %s"),
                               aims_pdca_card_get_due_date (card));
     }
 
