@@ -233,6 +233,30 @@ test_status_changes_readiness (Fixture       *f,
                                    "Readiness: 11 of 32 clause requirements done"));
 }
 
+/* Adding an objective: Add stays off until the objective has words, and
+ * then adds it in Plan */
+static void
+test_add_objective (Fixture       *f,
+                    gconstpointer  data)
+{
+  guint before = aims_store_count (f->store, "pdca_card");
+  GtkWidget *dialog = NULL;
+  GtkEditable *entry;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->board), "board.add-objective", NULL));
+  WAIT_UNTIL ((dialog = find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  g_assert_nonnull (dialog);
+  entry = GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "entry"));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  gtk_editable_set_text (entry, "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  gtk_editable_set_text (entry, "Explain every automated refusal");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  WAIT_UNTIL (aims_store_count (f->store, "pdca_card") == before + 1);
+  g_assert_cmpuint (aims_store_count (f->store, "pdca_card"), ==, before + 1);
+}
+
 /* The kind filter and the overdue toggle hide cards. */
 static void
 test_filters (Fixture       *f,
@@ -280,6 +304,7 @@ main (int   argc,
   ADD ("move-by-drop", test_move_by_drop);
   ADD ("status-changes-readiness", test_status_changes_readiness);
   ADD ("filters", test_filters);
+  ADD ("add-objective", test_add_objective);
 #undef ADD
 
   return aims_test_window_run (home);

@@ -18,6 +18,7 @@
 
 #include <adwaita.h>
 
+#include "aims-required-text.h"
 #include "aims-pdca-board.h"
 
 #include "aims-error-dialog.h"
@@ -631,6 +632,7 @@ aims_pdca_board_add_objective_action (GtkWidget  *widget,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  aims_message_dialog_require_text (ADW_MESSAGE_DIALOG (dialog), "add", GTK_EDITABLE (entry), NULL);
   g_object_set_data (G_OBJECT (dialog), "entry", entry);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_objective_response_cb), widget, 0);
   gtk_window_present (GTK_WINDOW (dialog));

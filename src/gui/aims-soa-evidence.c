@@ -17,6 +17,7 @@
 
 #include "config.h"
 
+#include "aims-required-text.h"
 #include "aims-soa-evidence.h"
 
 #include "aims-error-dialog.h"
@@ -417,6 +418,8 @@ evidence_add_link_action (GtkWidget  *widget,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  aims_message_dialog_require_text (ADW_MESSAGE_DIALOG (dialog), "add", GTK_EDITABLE (title),
+                                    GTK_EDITABLE (address), NULL);
   g_object_set_data (G_OBJECT (dialog), "title", title);
   g_object_set_data (G_OBJECT (dialog), "address", address);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_link_response_cb), widget, 0);
