@@ -139,6 +139,19 @@ set_label (GtkWidget  *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+/* A button with a mnemonic in a label of its own: GTK 4.8 names a
+ * button made with gtk_button_new_with_mnemonic() "_Next Next" */
+static GtkWidget *
+new_mnemonic_button (const char *text)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *label = gtk_label_new_with_mnemonic (text);
+
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), button);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  return button;
+}
+
 static GtkWidget *
 new_page (GtkWidget **content)
 {
@@ -501,7 +514,6 @@ rebuild_columns (AimsImportAssistant *self)
       g_autofree char *column_name = aims_sheet_column_name (column);
       g_autofree char *subtitle = NULL;
       g_autofree char *widget_name = g_strdup_printf ("column-%u", column);
-      g_autofree char *accessible = NULL;
       GtkWidget *row = adw_combo_row_new ();
       guint selected = 0;
 
@@ -516,11 +528,6 @@ rebuild_columns (AimsImportAssistant *self)
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
       adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
       gtk_widget_set_name (row, widget_name);
-      /* Translators: the accessible name of a column's field choice:
-       * "Field for column “Risk”" */
-      accessible = g_strdup_printf (_("Field for column “%s”"),
-                                    *header != '\0' ? header : column_name);
-      set_label (row, accessible);
       g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (column));
       g_signal_connect (row, "notify::selected", G_CALLBACK (on_column_selected_cb), self);
       adw_preferences_group_add (self->columns_group, row);
@@ -611,7 +618,6 @@ new_value_row (AimsImportAssistant *self,
   g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
   const char *current = aims_import_mapping_lookup_value (self->mapping, field->name, text);
   g_autofree char *widget_name = g_strdup_printf ("value:%s:%s", field->name, text);
-  g_autofree char *accessible = NULL;
   GtkWidget *row = adw_combo_row_new ();
   ValueRow *value = g_new0 (ValueRow, 1);
   guint selected = 0;
@@ -656,10 +662,6 @@ new_value_row (AimsImportAssistant *self,
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
   gtk_widget_set_name (row, widget_name);
-  /* Translators: the accessible name of the value a text of the file
-   * stands for: "Value of “High” in Inherent likelihood" */
-  accessible = g_strdup_printf (_("Value of “%s” in %s"), text, _(field->label));
-  set_label (row, accessible);
   g_object_set_data_full (G_OBJECT (row), "value", value, value_row_free);
   g_signal_connect (row, "notify::selected", G_CALLBACK (on_value_selected_cb), self);
   return row;
@@ -891,7 +893,7 @@ build_file_page (AimsImportAssistant *self)
   GtkWidget *content;
   GtkWidget *page = new_page (&content);
   GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *choose = gtk_button_new_with_mnemonic (_("_Choose…"));
+  GtkWidget *choose = new_mnemonic_button (_("_Choose…"));
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("File"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
@@ -901,14 +903,13 @@ build_file_page (AimsImportAssistant *self)
   self->path_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   gtk_widget_set_name (GTK_WIDGET (self->path_row), "path-row");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->path_row), _("Path"));
-  set_label (GTK_WIDGET (self->path_row), _("Path of the file to import"));
   g_signal_connect_swapped (self->path_row, "entry-activated", G_CALLBACK (on_path_activated_cb), self);
   g_signal_connect_swapped (self->path_row, "changed", G_CALLBACK (on_path_changed_cb), self);
 
   gtk_widget_set_name (choose, "choose-button");
   gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
+  /* Its label names it; the tooltip says more */
   gtk_widget_set_tooltip_text (choose, _("Choose a CSV or XLSX file"));
-  set_label (choose, _("Choose a File"));
   g_signal_connect_swapped (choose, "clicked", G_CALLBACK (on_choose_clicked_cb), self);
   adw_entry_row_add_suffix (self->path_row, choose);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->path_row));
@@ -916,7 +917,6 @@ build_file_page (AimsImportAssistant *self)
   self->sheet_row = ADW_COMBO_ROW (adw_combo_row_new ());
   gtk_widget_set_name (GTK_WIDGET (self->sheet_row), "sheet-row");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->sheet_row), _("Sheet"));
-  set_label (GTK_WIDGET (self->sheet_row), _("Sheet of the workbook"));
   gtk_widget_set_visible (GTK_WIDGET (self->sheet_row), FALSE);
   g_signal_connect_swapped (self->sheet_row, "notify::selected", G_CALLBACK (on_sheet_selected_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->sheet_row));
@@ -1080,23 +1080,21 @@ aims_import_assistant_init (AimsImportAssistant *self)
   self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Import"), NULL));
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
 
-  self->back_button = gtk_button_new_with_mnemonic (_("_Back"));
+  /* The buttons' labels are their accessible names */
+  self->back_button = new_mnemonic_button (_("_Back"));
   gtk_widget_set_name (self->back_button, "back-button");
-  set_label (self->back_button, _("Back"));
   g_signal_connect_swapped (self->back_button, "clicked", G_CALLBACK (on_back_clicked_cb), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->back_button);
 
-  self->import_button = gtk_button_new_with_mnemonic (_("_Import"));
+  self->import_button = new_mnemonic_button (_("_Import"));
   gtk_widget_set_name (self->import_button, "import-button");
   gtk_widget_add_css_class (self->import_button, "suggested-action");
-  set_label (self->import_button, _("Import"));
   g_signal_connect_swapped (self->import_button, "clicked", G_CALLBACK (on_import_clicked_cb), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->import_button);
 
-  self->next_button = gtk_button_new_with_mnemonic (_("_Next"));
+  self->next_button = new_mnemonic_button (_("_Next"));
   gtk_widget_set_name (self->next_button, "next-button");
   gtk_widget_add_css_class (self->next_button, "suggested-action");
-  set_label (self->next_button, _("Next"));
   g_signal_connect_swapped (self->next_button, "clicked", G_CALLBACK (on_next_clicked_cb), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->next_button);
 
