@@ -378,6 +378,20 @@ test_read_only (Fixture       *f,
   GtkWidget *browser = aims_record_browser_new ("risk");
   GtkWidget *audits = aims_record_browser_new ("audit");
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *menu_button = find_descendant_of_type (GTK_WIDGET (f->risks), GTK_TYPE_MENU_BUTTON);
+  g_autoptr(GMenuModel) section = NULL;
+  g_autofree char *action = NULL;
+  g_autofree char *label = NULL;
+
+  /* The list menu has "Import…", after the exports */
+  g_assert_nonnull (menu_button);
+  section = g_menu_model_get_item_link (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)),
+                                        1, G_MENU_LINK_SECTION);
+  g_assert_nonnull (section);
+  g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_cmpstr (action, ==, "browser.import");
+  g_assert_cmpstr (label, ==, "_Import…");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->risks), "browser.import", NULL));
   WAIT_UNTIL (find_toplevel_of_type (AIMS_TYPE_IMPORT_ASSISTANT) != NULL);
