@@ -364,6 +364,44 @@ test_unreadable_file (Fixture       *f,
   g_assert_null (find_toplevel_of_type (AIMS_TYPE_IMPORT_ASSISTANT));
 }
 
+/* A workbook: its sheet is offered; the register's own export reads back
+ * as every risk unchanged, so there is nothing to import */
+static void
+test_xlsx (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "risks.xlsx", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  guint n_records = 0;
+  GtkWidget *assistant;
+  GtkWidget *sheet_row;
+
+  bytes = aims_sheet_export (f->store, "risk", AIMS_SHEET_FORMAT_XLSX, &n_records, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_records, >, 0);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                      (gssize) g_bytes_get_size (bytes), &error));
+  g_assert_no_error (error);
+
+  assistant = open_assistant (f);
+  gtk_editable_set_text (GTK_EDITABLE (require_named (assistant, "path-row")), path);
+  click (assistant, "next-button");
+  g_assert_cmpstr (visible_page (assistant), ==, "columns");
+  sheet_row = require_named (assistant, "sheet-row");
+  g_assert_true (gtk_widget_get_visible (sheet_row));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (sheet_row))), ==, 1);
+
+  click (assistant, "next-button");
+  click (assistant, "next-button");
+  g_assert_cmpstr (visible_page (assistant), ==, "check");
+  expected = g_strdup_printf ("Would add 0, update 0, leave %u unchanged; 0 rejected.", n_records);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (require_named (assistant, "counts-label"))), ==,
+                   expected);
+  g_assert_false (gtk_widget_is_sensitive (require_named (assistant, "import-button")));
+}
+
 /* Import… is enabled for the registers the core imports into, and
  * disabled when the project is read-only */
 static void
@@ -450,6 +488,7 @@ main (int   argc,
   g_test_add ("/ui/import/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("import-risks", test_import_risks);
   ADD ("unreadable-file", test_unreadable_file);
+  ADD ("xlsx", test_xlsx);
   ADD ("read-only", test_read_only);
 #undef ADD
 
