@@ -260,6 +260,14 @@ test_import_risks (Fixture       *f,
   g_assert_cmpstr (selected_text (require_named (assistant, "column-5")), ==, "Do not import");
   fields = preview_fields (assistant);
   g_assert_true (g_str_has_prefix (fields, "→ Reference|→ Title|→ Inherent likelihood|"));
+
+  /* A narrow window: the six columns scroll rather than widen it */
+  {
+    int minimum = 0;
+
+    gtk_widget_measure (assistant, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, <=, 360);
+  }
   g_assert_true (g_str_has_suffix (fields, "|Not imported"));
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (require_named (assistant, "match-switch"))));
 
