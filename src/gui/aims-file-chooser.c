@@ -70,6 +70,27 @@ add_csv_filters (GtkFileChooser *chooser)
 }
 
 static void
+add_sheet_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) sheets = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (sheets, _("Spreadsheets (CSV or XLSX)"));
+  gtk_file_filter_add_mime_type (sheets, "text/csv");
+  gtk_file_filter_add_mime_type (sheets,
+                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_filter_add_suffix (sheets, "csv");
+  gtk_file_filter_add_suffix (sheets, "xlsx");
+  gtk_file_chooser_add_filter (chooser, sheets);
+
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+
+  gtk_file_chooser_set_filter (chooser, sheets);
+}
+
+static void
 add_single_filter (GtkFileChooser *chooser,
                    const char     *name,
                    const char     *mime_type,
@@ -189,6 +210,26 @@ aims_file_chooser_open_evidence_async (GtkWindow           *parent,
                                         GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Add"), _("_Cancel"));
   run (native, NULL, add_any_filters, callback, user_data);
+}
+
+/**
+ * aims_file_chooser_open_sheet_async:
+ * @parent: (nullable): the window the chooser belongs to
+ *
+ * Asks for a CSV file or an XLSX workbook to import rows from. Finish with
+ * aims_file_chooser_finish().
+ */
+void
+aims_file_chooser_open_sheet_async (GtkWindow           *parent,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Choose a File to Import"), parent,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Choose"), _("_Cancel"));
+  run (native, NULL, add_sheet_filters, callback, user_data);
 }
 
 /**

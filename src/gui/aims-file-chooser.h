@@ -21,6 +21,9 @@ void   aims_file_chooser_open_project_async  (GtkWindow            *parent,
 void   aims_file_chooser_open_evidence_async (GtkWindow            *parent,
                                               GAsyncReadyCallback   callback,
                                               gpointer              user_data);
+void   aims_file_chooser_open_sheet_async    (GtkWindow            *parent,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
 void   aims_file_chooser_save_project_async  (GtkWindow            *parent,
                                               GFile                *folder,
                                               const char           *suggested_name,

@@ -30,6 +30,7 @@
 #include "aims-error-dialog.h"
 #include "aims-file-chooser.h"
 #include "aims-history-window.h"
+#include "aims-import-assistant.h"
 #include "aims-record-form.h"
 #include "aims-risk-filters.h"
 #include "aims-window.h"
@@ -217,6 +218,19 @@ can_export (AimsRecordBrowser *self)
   return aims_sheet_table_to_register (self->spec->table) != NULL && get_store (self) != NULL;
 }
 
+/* The registers the core imports rows into (aims-import.c), when the
+ * project can be written */
+static gboolean
+can_import (AimsRecordBrowser *self)
+{
+  const char *name = aims_sheet_table_to_register (self->spec->table);
+  gboolean importable = FALSE;
+
+  if (name == NULL || get_store (self) == NULL || aims_document_get_read_only (self->document))
+    return FALSE;
+  return aims_sheet_register_to_table (name, &importable) != NULL && importable;
+}
+
 static char *
 display_value (const AimsFieldInfo *field,
                AimsMatrix          *matrix,
@@ -316,6 +330,7 @@ update_detail (AimsRecordBrowser *self)
   gtk_widget_set_visible (self->assess_button, g_str_equal (self->spec->table, "ai_system"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.export", can_export (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.export-xlsx", can_export (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.import", can_import (self));
 
   if (record == NULL)
     {
@@ -1022,6 +1037,24 @@ browser_export_action (GtkWidget  *widget,
                                          on_export_chosen_cb, g_object_ref (self));
 }
 
+/* browser.import: the import assistant for this register */
+static void
+browser_import_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  AimsRecordBrowser *self = AIMS_RECORD_BROWSER (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *assistant;
+
+  if (!can_import (self))
+    return;
+
+  assistant = aims_import_assistant_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         get_store (self), self->spec->table);
+  gtk_window_present (GTK_WINDOW (assistant));
+}
+
 /* A linked record in the form: the window shows it in its own section */
 static void
 on_form_open_record_cb (AimsRecordBrowser *self,
@@ -1218,6 +1251,7 @@ aims_record_browser_class_init (AimsRecordBrowserClass *klass)
   gtk_widget_class_install_action (widget_class, "browser.export", NULL, browser_export_action);
   gtk_widget_class_install_action (widget_class, "browser.export-xlsx", NULL,
                                    browser_export_action);
+  gtk_widget_class_install_action (widget_class, "browser.import", NULL, browser_import_action);
 
   /* Delete reaches here only when the focused widget did not use the key,
    * so typing in a form field never deletes the record. */
