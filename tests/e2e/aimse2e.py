@@ -97,7 +97,9 @@ class App:
         binary = os.path.join(build_root, 'src', 'aims-workbench')
         self.proc = subprocess.Popen([binary, *args], env=env,
                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        self.node = wait_for(self._find_app, timeout=20)
+        # Start-up is about a second on a quiet machine; a CI machine running
+        # sanitizer builds beside it took over 20 s.
+        self.node = wait_for(self._find_app, timeout=90)
 
     def _find_app(self):
         desktop = pyatspi.Registry.getDesktop(0)
