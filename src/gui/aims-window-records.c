@@ -41,31 +41,49 @@ aims_window_show_record_action (GtkWidget  *widget,
   aims_window_show_record (AIMS_WINDOW (widget), table, uuid);
 }
 
+/* What the "add … for" actions call: a new record tied to @parent */
+typedef char *(*AddForFunc) (AimsStore   *store,
+                             const char  *parent,
+                             const char  *title,
+                             GError     **error);
+
+/* Adds a record from another record's page and shows it, ready to edit */
 static void
-aims_window_add_risk_for_system_action (GtkWidget  *widget,
-                                        const char *action_name,
-                                        GVariant   *param)
+add_for (GtkWidget  *widget,
+         GVariant   *param,
+         AddForFunc  add,
+         const char *title,
+         const char *table,
+         const char *failure)
 {
   AimsWindow *self = AIMS_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  g_autofree char *risk = NULL;
+  g_autofree char *uuid = NULL;
   AimsStore *store = get_store (self);
 
   if (store == NULL || aims_document_get_read_only (self->document))
     return;
 
-  /* The system's page may still hold text being typed */
+  /* The page it was asked from may still hold text being typed */
   _aims_window_flush_edits (self);
 
-  risk = aims_risks_add_for_system (store, g_variant_get_string (param, NULL), _("New risk"),
-                                    &error);
-  if (risk == NULL)
+  uuid = add (store, g_variant_get_string (param, NULL), title, &error);
+  if (uuid == NULL)
     {
-      aims_show_error_dialog (widget, _("Could Not Add the Risk"), error);
+      aims_show_error_dialog (widget, failure, error);
       return;
     }
 
-  aims_window_show_record (self, "risk", risk);
+  aims_window_show_record (self, table, uuid);
+}
+
+static void
+aims_window_add_risk_for_system_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *param)
+{
+  add_for (widget, param, aims_risks_add_for_system, _("New risk"), "risk",
+           _("Could Not Add the Risk"));
 }
 
 static void
@@ -73,25 +91,8 @@ aims_window_record_incident_for_system_action (GtkWidget  *widget,
                                                const char *action_name,
                                                GVariant   *param)
 {
-  AimsWindow *self = AIMS_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *incident = NULL;
-  AimsStore *store = get_store (self);
-
-  if (store == NULL || aims_document_get_read_only (self->document))
-    return;
-
-  _aims_window_flush_edits (self);
-
-  incident = aims_incident_create (store, g_variant_get_string (param, NULL), _("New incident"),
-                                   &error);
-  if (incident == NULL)
-    {
-      aims_show_error_dialog (widget, _("Could Not Record the Incident"), error);
-      return;
-    }
-
-  aims_window_show_record (self, "incident", incident);
+  add_for (widget, param, aims_incident_create, _("New incident"), "incident",
+           _("Could Not Record the Incident"));
 }
 
 static void
@@ -99,25 +100,8 @@ aims_window_add_risk_for_incident_action (GtkWidget  *widget,
                                           const char *action_name,
                                           GVariant   *param)
 {
-  AimsWindow *self = AIMS_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *risk = NULL;
-  AimsStore *store = get_store (self);
-
-  if (store == NULL || aims_document_get_read_only (self->document))
-    return;
-
-  _aims_window_flush_edits (self);
-
-  risk = aims_incident_add_risk (store, g_variant_get_string (param, NULL), _("New risk"),
-                                 &error);
-  if (risk == NULL)
-    {
-      aims_show_error_dialog (widget, _("Could Not Add the Risk"), error);
-      return;
-    }
-
-  aims_window_show_record (self, "risk", risk);
+  add_for (widget, param, aims_incident_add_risk, _("New risk"), "risk",
+           _("Could Not Add the Risk"));
 }
 
 static void
