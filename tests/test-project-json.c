@@ -923,6 +923,58 @@ test_export_disk_full (void)
   aims_test_remove_tree (dir);
 }
 
+typedef struct
+{
+  AimsStore *store;
+  char      *folder;
+} Unwritable;
+
+static void
+export_to_unwritable (gpointer data)
+{
+  Unwritable *u = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (u->folder, "out.json", NULL);
+  g_autofree char *folder_display = g_filename_display_name (u->folder);
+  g_autofree char *expected = NULL;
+  g_autoptr(GDir) listing = NULL;
+
+  g_assert_false (aims_project_json_write_file (u->store, path, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  expected = g_strdup_printf ("“%s” could not be written: the folder “%s” cannot be written "
+                              "to. Choose another folder.", path, folder_display);
+  g_assert_cmpstr (error->message, ==, expected);
+  listing = g_dir_open (u->folder, 0, NULL);
+  g_assert_null (g_dir_read_name (listing));
+}
+
+/* A folder that cannot be written to: the message of every export, and
+ * nothing written. As root, permissions do not stop writing: the case runs
+ * as nobody, on the project opened before. */
+static void
+test_export_unwritable_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AimsDocument) document = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *dir = aims_test_make_dir ();
+  g_autofree char *folder = g_build_filename (dir, "read-only", NULL);
+  Unwritable u = { NULL, folder };
+
+  ensure_demo ();
+  file = g_file_new_for_path (demo_path);
+  document = aims_document_open (file, AIMS_OPEN_READ_ONLY, NULL, &error);
+  g_assert_no_error (error);
+  u.store = aims_document_get_store (document);
+  g_assert_cmpint (g_mkdir (folder, 0555), ==, 0);
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+
+  aims_test_run_unprivileged (export_to_unwritable, &u);
+
+  aims_document_close (document);
+  aims_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -950,6 +1002,7 @@ main (int    argc,
   g_test_add_func ("/project-json/tricky-values", test_tricky_values);
   g_test_add_func ("/project-json/export-refused", test_export_refused);
   g_test_add_func ("/project-json/export-disk-full", test_export_disk_full);
+  g_test_add_func ("/project-json/export-unwritable-folder", test_export_unwritable_folder);
   g_test_add_func ("/project-json/cli", test_cli);
   g_test_add_func ("/project-json/schema-file", test_schema_file);
   g_test_add_func ("/project-json/fuzz-corpus", test_fuzz_corpus);
