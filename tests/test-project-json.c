@@ -9,10 +9,15 @@
 
 #include "aims-test-util.h"
 
+#include "aims-store-private.h"
+
 #include <fcntl.h>
 #include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* The standard demo's project JSON, made once. */
@@ -623,6 +628,353 @@ test_fuzz_corpus (void)
   g_assert_cmpuint (n, >=, 2);
 }
 
+/* Values that are hard to write: each comes back from json-glib as it was
+ * stored, with only the escapes JSON requires, and the document round trips.
+ * The file written as it is made holds the same bytes as the export in
+ * memory. */
+static const char *const tricky_texts[] = {
+  "",
+  "a \"quoted\" word, a back\\slash, a \\\" pair and a /",
+  "line one\nline two\r\nthree\ttabbed",
+  "\001\002\003\004\005\006\007\010\011\012\013\014\015\016\017\020"
+  "\021\022\023\024\025\026\027\030\031\032\033\034\035\036\037 DEL \177",
+  "line\xe2\x80\xa8separator and paragraph\xe2\x80\xa9separator",
+  "non-BMP: \xf0\x9f\x98\x80 \xf0\x9d\x84\x9e, accents: \xc3\xa9\xc3\xa8",
+};
+
+static const gint64 tricky_ints[] = { G_MAXINT64, G_MININT64, G_MAXINT64 - 1, G_MININT64 + 1,
+                                      0, -1, 9007199254740993 };
+static const double tricky_reals[] = { 0.1, 5.0, -0.5, 1e300, -2.5e-300, 1.0 / 3.0,
+                                       123456789012345678.0 };
+
+static void
+insert_change (sqlite3    *db,
+               gint64      changeset,
+               guint       n,
+               const char *text,
+               const gint64 *integer,
+               const double *real)
+{
+  g_autofree char *uuid = g_strdup_printf ("tricky-%03u", n);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO change_log (changeset, at, author, "
+                                           "record_table, record_uuid, op, field, old_value, "
+                                           "new_value) VALUES (?, '2026-01-01T00:00:00Z', "
+                                           "'Test', 'project', ?, 'update', 'organisation', "
+                                           "NULL, ?)", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, changeset);
+  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_TRANSIENT);
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 3, text, -1, SQLITE_STATIC);
+  else if (integer != NULL)
+    sqlite3_bind_int64 (stmt, 3, *integer);
+  else
+    sqlite3_bind_double (stmt, 3, *real);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+}
+
+/* The change_log record of @uuid in the parsed document. */
+static JsonObject *
+find_change (JsonObject *tables,
+             const char *uuid)
+{
+  JsonArray *changes = json_object_get_array_member (tables, "change_log");
+
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    {
+      JsonObject *change = json_array_get_object_element (changes, i);
+
+      if (g_strcmp0 (json_object_get_string_member (change, "record_uuid"), uuid) == 0)
+        return change;
+    }
+
+  g_error ("No change for “%s” in the export", uuid);
+  return NULL;
+}
+
+static void
+test_tricky_values (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AimsDocument) document = NULL;
+  g_autoptr(AimsDocument) copy = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *dir = aims_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "tricky.json", NULL);
+  g_autofree char *written = NULL;
+  g_autofree char *long_text = NULL;
+  const char *data;
+  JsonObject *tables;
+  JsonObject *project;
+  sqlite3 *db;
+  gint64 changeset;
+  gsize written_len;
+  gsize len;
+  guint n = 0;
+
+  document = aims_document_new_untitled ("Test", &error);
+  g_assert_no_error (error);
+  db = _aims_store_get_db (aims_document_get_store (document));
+
+  /* 300 KB with a quote every 1000 bytes: longer than the writer's pieces. */
+  {
+    GString *text = g_string_new (NULL);
+
+    for (guint i = 0; i < 300; i++)
+      {
+        for (guint j = 0; j < 999; j++)
+          g_string_append_c (text, (char) ('a' + (i + j) % 26));
+        g_string_append_c (text, '"');
+      }
+    long_text = g_string_free (text, FALSE);
+  }
+
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE project SET organisation = ?", -1, &stmt,
+                                         NULL), ==, SQLITE_OK);
+    sqlite3_bind_text (stmt, 1, tricky_texts[3], -1, SQLITE_STATIC);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+    sqlite3_finalize (stmt);
+  }
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO changeset (at, author, label, kind) VALUES "
+                                     "('2026-01-01T00:00:00Z', 'Test', 'Tricky', 'edit')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  changeset = sqlite3_last_insert_rowid (db);
+  for (guint i = 0; i < G_N_ELEMENTS (tricky_texts); i++)
+    insert_change (db, changeset, n++, tricky_texts[i], NULL, NULL);
+  insert_change (db, changeset, n++, long_text, NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (tricky_ints); i++)
+    insert_change (db, changeset, n++, NULL, &tricky_ints[i], NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (tricky_reals); i++)
+    insert_change (db, changeset, n++, NULL, NULL, &tricky_reals[i]);
+
+  bytes = aims_project_json_export (aims_document_get_store (document), &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (bytes, &len);
+
+  /* Written to a file as it is made: the same bytes. */
+  g_assert_true (aims_project_json_write_file (aims_document_get_store (document), path,
+                                               &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &written, &written_len, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (written_len, ==, len);
+  g_assert_true (memcmp (written, data, len) == 0);
+
+  /* Only the escapes JSON requires; the rest as it is. */
+  g_assert_nonnull (g_strstr_len (data, len,
+                                  "\"organisation\": \"\\u0001\\u0002\\u0003\\u0004\\u0005"
+                                  "\\u0006\\u0007\\b\\t\\n\\u000b\\f\\r\\u000e\\u000f\\u0010"
+                                  "\\u0011\\u0012\\u0013\\u0014\\u0015\\u0016\\u0017\\u0018"
+                                  "\\u0019\\u001a\\u001b\\u001c\\u001d\\u001e\\u001f DEL \177\""));
+  g_assert_nonnull (g_strstr_len (data, len, "\"new_value\": \"a \\\"quoted\\\" word, a "
+                                             "back\\\\slash, a \\\\\\\" pair and a /\""));
+  g_assert_nonnull (g_strstr_len (data, len, tricky_texts[4]));
+  g_assert_nonnull (g_strstr_len (data, len, tricky_texts[5]));
+  g_assert_nonnull (g_strstr_len (data, len, "\"new_value\": -9223372036854775808\n"));
+  g_assert_nonnull (g_strstr_len (data, len, "\"new_value\": 5.0\n"));
+  g_assert_nonnull (g_strstr_len (data, len, "\"old_value\": null,"));
+
+  /* json-glib reads back every value as it was stored, with its type. */
+  g_assert_true (json_parser_load_from_data (parser, data, len, &error));
+  g_assert_no_error (error);
+  tables = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                          "tables");
+  project = json_array_get_object_element (json_object_get_array_member (tables, "project"), 0);
+  g_assert_cmpstr (json_object_get_string_member (project, "organisation"), ==,
+                   tricky_texts[3]);
+
+  n = 0;
+  for (guint i = 0; i <= G_N_ELEMENTS (tricky_texts); i++)
+    {
+      g_autofree char *uuid = g_strdup_printf ("tricky-%03u", n++);
+      JsonObject *change = find_change (tables, uuid);
+      JsonNode *value = json_object_get_member (change, "new_value");
+      const char *expected = i < G_N_ELEMENTS (tricky_texts) ? tricky_texts[i] : long_text;
+
+      g_assert_true (json_node_get_value_type (value) == G_TYPE_STRING);
+      g_assert_cmpstr (json_node_get_string (value), ==, expected);
+      g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (change, "old_value")));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (tricky_ints); i++)
+    {
+      g_autofree char *uuid = g_strdup_printf ("tricky-%03u", n++);
+      JsonNode *value = json_object_get_member (find_change (tables, uuid), "new_value");
+
+      g_assert_true (json_node_get_value_type (value) == G_TYPE_INT64);
+      g_assert_cmpint (json_node_get_int (value), ==, tricky_ints[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (tricky_reals); i++)
+    {
+      g_autofree char *uuid = g_strdup_printf ("tricky-%03u", n++);
+      JsonNode *value = json_object_get_member (find_change (tables, uuid), "new_value");
+
+      g_assert_true (json_node_get_value_type (value) == G_TYPE_DOUBLE);
+      g_assert_cmpfloat (json_node_get_double (value), ==, tricky_reals[i]);
+    }
+
+  /* Import into a new project, export again: the same bytes. */
+  copy = aims_document_new_untitled ("Importer", &error);
+  g_assert_no_error (error);
+  g_assert_true (aims_project_json_import (aims_document_get_store (copy), data, len,
+                                           "tricky.json", &error));
+  g_assert_no_error (error);
+  again = aims_project_json_export (aims_document_get_store (copy), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (bytes, again));
+
+  aims_document_close (copy);
+  aims_document_close (document);
+  aims_test_remove_tree (dir);
+}
+
+/* A text that is not UTF-8 cannot be exported: the message says which field
+ * and what to do, and no file (not even a temporary one) is left. */
+static void
+test_export_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AimsDocument) document = NULL;
+  g_autoptr(GDir) listing = NULL;
+  g_autofree char *dir = aims_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "bad.json", NULL);
+  sqlite3 *db;
+
+  document = aims_document_new_untitled ("Test", &error);
+  g_assert_no_error (error);
+  db = _aims_store_get_db (aims_document_get_store (document));
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE project SET organisation = CAST(x'41c328' AS TEXT)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_false (aims_project_json_write_file (aims_document_get_store (document), path,
+                                                &error));
+  g_assert_error (error, AIMS_PROJECT_JSON_ERROR, AIMS_PROJECT_JSON_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "The field “organisation” of a record in the table "
+                                            "“project” holds a value that cannot be exported; "
+                                            "check the project with “aims check”."));
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_null (g_dir_read_name (listing));
+
+  aims_document_close (document);
+  aims_test_remove_tree (dir);
+}
+
+/* A disk that fills up while the document is written: the message of every
+ * export (“the disk is full”), the file that was there is kept, and no
+ * temporary file is left. The limit on the file size (RLIMIT_FSIZE) makes
+ * writes past it fail with EFBIG, as they would with ENOSPC; it is set in a
+ * child, so the test's own files are not limited. */
+static void
+test_export_disk_full (void)
+{
+  g_autofree char *dir = aims_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "out.json", NULL);
+  g_autoptr(GDir) listing = NULL;
+  g_autofree char *kept = NULL;
+  const char *name;
+  int status;
+  pid_t pid;
+
+  ensure_demo ();
+  g_assert_true (g_file_set_contents (path, "kept", -1, NULL));
+
+  pid = aims_test_fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (demo_path);
+      AimsDocument *document = aims_document_open (file, AIMS_OPEN_READ_ONLY, NULL, NULL);
+      struct rlimit limit = { 64 * 1024, 64 * 1024 };
+      GError *child_error = NULL;
+
+      g_assert_nonnull (document);
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+      g_assert_false (aims_project_json_write_file (aims_document_get_store (document), path,
+                                                    &child_error));
+      g_assert_nonnull (child_error);
+      g_assert_true (child_error->domain == G_IO_ERROR);
+      if (!g_str_has_suffix (child_error->message, "out.json” could not be written: the disk "
+                                                   "is full. Free some space, or choose another "
+                                                   "folder."))
+        g_error ("Unexpected message: %s", child_error->message);
+      aims_document_close (document);
+      g_object_unref (document);
+      _exit (0);
+    }
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  /* The file that was there is as it was; no temporary file is left. */
+  g_assert_true (g_file_get_contents (path, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "kept");
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_assert_cmpstr (name, ==, "out.json");
+  aims_test_remove_tree (dir);
+}
+
+typedef struct
+{
+  AimsStore *store;
+  char      *folder;
+} Unwritable;
+
+static void
+export_to_unwritable (gpointer data)
+{
+  Unwritable *u = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (u->folder, "out.json", NULL);
+  g_autofree char *folder_display = g_filename_display_name (u->folder);
+  g_autofree char *expected = NULL;
+  g_autoptr(GDir) listing = NULL;
+
+  g_assert_false (aims_project_json_write_file (u->store, path, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  expected = g_strdup_printf ("“%s” could not be written: the folder “%s” cannot be written "
+                              "to. Choose another folder.", path, folder_display);
+  g_assert_cmpstr (error->message, ==, expected);
+  listing = g_dir_open (u->folder, 0, NULL);
+  g_assert_null (g_dir_read_name (listing));
+}
+
+/* A folder that cannot be written to: the message of every export, and
+ * nothing written. As root, permissions do not stop writing: the case runs
+ * as nobody, on the project opened before. */
+static void
+test_export_unwritable_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AimsDocument) document = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *dir = aims_test_make_dir ();
+  g_autofree char *folder = g_build_filename (dir, "read-only", NULL);
+  Unwritable u = { NULL, folder };
+
+  ensure_demo ();
+  file = g_file_new_for_path (demo_path);
+  document = aims_document_open (file, AIMS_OPEN_READ_ONLY, NULL, &error);
+  g_assert_no_error (error);
+  u.store = aims_document_get_store (document);
+  g_assert_cmpint (g_mkdir (folder, 0555), ==, 0);
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+
+  aims_test_run_unprivileged (export_to_unwritable, &u);
+
+  aims_document_close (document);
+  aims_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -647,6 +999,10 @@ main (int    argc,
   g_test_add_func ("/project-json/rolled-back", test_rolled_back);
   g_test_add_func ("/project-json/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/project-json/escapes", test_escapes);
+  g_test_add_func ("/project-json/tricky-values", test_tricky_values);
+  g_test_add_func ("/project-json/export-refused", test_export_refused);
+  g_test_add_func ("/project-json/export-disk-full", test_export_disk_full);
+  g_test_add_func ("/project-json/export-unwritable-folder", test_export_unwritable_folder);
   g_test_add_func ("/project-json/cli", test_cli);
   g_test_add_func ("/project-json/schema-file", test_schema_file);
   g_test_add_func ("/project-json/fuzz-corpus", test_fuzz_corpus);

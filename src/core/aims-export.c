@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "aims-export.h"
+#include "aims-export-private.h"
 
 #include "aims-project-file-private.h"
 #include "aims-sqlite-private.h"
@@ -405,6 +406,153 @@ aims_export_inventory_csv_from_store (AimsStore      *store,
                           _aims_sqlite_set_error, _("Could not read the AI systems"), error);
 }
 
+struct _AimsExportFile
+{
+  int fd;
+  int write_errno;  /* why the first failed write failed, or 0 */
+};
+
+/*
+ * _aims_export_file_write:
+ * @file: the file being written
+ * @data: (array length=length): what to append
+ * @length: the length of @data
+ *
+ * Appends @data to the temporary file. After a failure, every later write
+ * fails too, and _aims_export_write_file_with() reports the first.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_aims_export_file_write (AimsExportFile *file,
+                         const char     *data,
+                         gsize           length)
+{
+  g_return_val_if_fail (file != NULL, FALSE);
+
+  if (file->write_errno != 0)
+    return FALSE;
+
+  if (!write_all (file->fd, data, length))
+    {
+      file->write_errno = errno != 0 ? errno : EIO;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/*
+ * _aims_export_write_file_with:
+ * @path: the file to write
+ * @func: writes the content, piece by piece, with _aims_export_file_write()
+ * @user_data: for @func
+ * @error: return location for a #GError
+ *
+ * aims_export_write_file() for content made while it is written, so that it
+ * need not be held in memory whole: the same temporary file in the same
+ * folder, flushed and renamed over @path, and the same messages. When @func
+ * fails, @path is as it was, no temporary file is left, and its error is
+ * returned; a failed write gives the message of aims_export_write_file().
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_aims_export_write_file_with (const char          *path,
+                              AimsExportFileFunc   func,
+                              gpointer             user_data,
+                              GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp = NULL;
+  AimsExportFile file = { -1, 0 };
+  struct stat target_st;
+  int saved_errno;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (g_stat (path, &target_st) == 0 && S_ISDIR (target_st.st_mode))
+    {
+      set_write_error (error, EISDIR, path);
+      return FALSE;
+    }
+
+  folder = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", folder, G_DIR_SEPARATOR, base);
+  file.fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666);
+  if (file.fd < 0)
+    {
+      set_write_error (error, errno, path);
+      return FALSE;
+    }
+
+  /* Replacing a file keeps its permissions; a new one follows the umask. */
+  if (g_stat (path, &target_st) == 0)
+    fchmod (file.fd, target_st.st_mode & 07777);
+
+  if (!func (&file, user_data, &local_error))
+    {
+      if (file.write_errno == 0 && local_error != NULL)
+        {
+          close (file.fd);
+          g_unlink (tmp);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      errno = file.write_errno != 0 ? file.write_errno : EIO;
+      goto failed;
+    }
+
+  if (file.write_errno != 0)
+    {
+      errno = file.write_errno;
+      goto failed;
+    }
+
+  if (fsync (file.fd) != 0)
+    goto failed;
+
+  if (close (file.fd) != 0)
+    {
+      file.fd = -1;
+      goto failed;
+    }
+  file.fd = -1;
+
+  if (g_rename (tmp, path) != 0)
+    goto failed;
+
+  return TRUE;
+
+failed:
+  saved_errno = errno;
+  if (file.fd >= 0)
+    close (file.fd);
+  g_unlink (tmp);
+  set_write_error (error, saved_errno, path);
+  return FALSE;
+}
+
+typedef struct
+{
+  const char *data;
+  gsize       length;
+} WholeContent;
+
+static gboolean
+write_whole (AimsExportFile  *file,
+             gpointer         user_data,
+             GError         **error)
+{
+  WholeContent *content = user_data;
+
+  return _aims_export_file_write (file, content->data, content->length);
+}
+
 /**
  * aims_export_write_file:
  * @path: the file to write
@@ -426,56 +574,10 @@ aims_export_write_file (const char  *path,
                         gsize        length,
                         GError     **error)
 {
-  g_autofree char *folder = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp = NULL;
-  struct stat target_st;
-  int saved_errno;
-  int fd;
+  WholeContent content = { data, length };
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
 
-  if (g_stat (path, &target_st) == 0 && S_ISDIR (target_st.st_mode))
-    {
-      set_write_error (error, EISDIR, path);
-      return FALSE;
-    }
-
-  folder = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", folder, G_DIR_SEPARATOR, base);
-  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666);
-  if (fd < 0)
-    {
-      set_write_error (error, errno, path);
-      return FALSE;
-    }
-
-  /* Replacing a file keeps its permissions; a new one follows the umask. */
-  if (g_stat (path, &target_st) == 0)
-    fchmod (fd, target_st.st_mode & 07777);
-
-  if (!write_all (fd, data, length) || fsync (fd) != 0)
-    goto failed;
-
-  if (close (fd) != 0)
-    {
-      fd = -1;
-      goto failed;
-    }
-  fd = -1;
-
-  if (g_rename (tmp, path) != 0)
-    goto failed;
-
-  return TRUE;
-
-failed:
-  saved_errno = errno;
-  if (fd >= 0)
-    close (fd);
-  g_unlink (tmp);
-  set_write_error (error, saved_errno, path);
-  return FALSE;
+  return _aims_export_write_file_with (path, write_whole, &content, error);
 }

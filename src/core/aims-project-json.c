@@ -13,6 +13,7 @@
 
 #include "aims-document.h"
 #include "aims-export.h"
+#include "aims-export-private.h"
 #include "aims-schema-private.h"
 #include "aims-sqlite-private.h"
 #include "aims-store-private.h"
@@ -51,70 +52,149 @@
 
 G_DEFINE_QUARK (aims-project-json-error-quark, aims_project_json_error)
 
+/* With a file to write, the text goes out in pieces of about this size, so
+ * the document is never held in memory whole. */
+#define FLUSH_SIZE (256 * 1024)
+
+typedef struct
+{
+  GString        *out;
+  AimsExportFile *file;  /* NULL: the whole document stays in out */
+} Writer;
+
+/* Room for @n more bytes at the end of @out; the caller writes them and
+ * calls commit(). Appending through this rather than g_string_append_len()
+ * (a function call in GLib 2.74) is most of what the writer costs. */
+static inline char *
+reserve (GString *out,
+         gsize    n)
+{
+  if (G_UNLIKELY (out->len + n >= out->allocated_len))
+    {
+      gsize len = out->len;
+
+      g_string_set_size (out, len + n);
+      out->len = len;
+    }
+
+  return out->str + out->len;
+}
+
+static inline void
+commit (GString *out,
+        char    *end)
+{
+  out->len = end - out->str;
+  out->str[out->len] = '\0';
+}
+
+static inline void
+append_len (GString    *out,
+            const char *text,
+            gsize       len)
+{
+  char *p = reserve (out, len);
+
+  memcpy (p, text, len);
+  commit (out, p + len);
+}
+
+#define append_literal(out, text) append_len ((out), (text), sizeof (text) - 1)
+
+/* Bytes that a JSON string cannot hold as they are. */
+static const guchar needs_escape[256] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* '"' */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,  /* '\\' */
+};
+
+/* @text as a JSON string, with only the escapes JSON requires: "\"", "\\",
+ * "\b \f \n \r \t", and "\u00XX" for the other control characters. Every
+ * other byte, non-ASCII UTF-8 included, is written as it is. */
 static void
 append_string (GString    *out,
                const char *text,
                gsize       len)
 {
   static const char hex[] = "0123456789abcdef";
-  const char *run = text;
   const char *end = text + len;
+  char *p = reserve (out, len * 6 + 2);
 
-  g_string_append_c (out, '"');
+  *p++ = '"';
 
-  for (const char *p = text; p < end; p++)
+  while (text < end)
     {
-      guchar c = (guchar) *p;
+      const char *run = text;
+      guchar c;
 
-      if (c >= 0x20 && c != '"' && c != '\\')
-        continue;
+      while (text < end && !needs_escape[(guchar) *text])
+        text++;
+      memcpy (p, run, text - run);
+      p += text - run;
+      if (text == end)
+        break;
 
-      g_string_append_len (out, run, p - run);
-      run = p + 1;
-
+      c = (guchar) *text++;
+      *p++ = '\\';
       switch (c)
         {
         case '"':
-          g_string_append (out, "\\\"");
-          break;
         case '\\':
-          g_string_append (out, "\\\\");
+          *p++ = (char) c;
           break;
         case '\n':
-          g_string_append (out, "\\n");
+          *p++ = 'n';
           break;
         case '\r':
-          g_string_append (out, "\\r");
+          *p++ = 'r';
           break;
         case '\t':
-          g_string_append (out, "\\t");
+          *p++ = 't';
           break;
         case '\b':
-          g_string_append (out, "\\b");
+          *p++ = 'b';
           break;
         case '\f':
-          g_string_append (out, "\\f");
+          *p++ = 'f';
           break;
         default:
-          g_string_append (out, "\\u00");
-          g_string_append_c (out, hex[c >> 4]);
-          g_string_append_c (out, hex[c & 0xf]);
+          *p++ = 'u';
+          *p++ = '0';
+          *p++ = '0';
+          *p++ = hex[c >> 4];
+          *p++ = hex[c & 0xf];
           break;
         }
     }
 
-  g_string_append_len (out, run, end - run);
-  g_string_append_c (out, '"');
+  *p++ = '"';
+  commit (out, p);
 }
 
+/* In decimal, as "%" G_GINT64_FORMAT writes it. */
 static void
 append_int (GString *out,
             gint64   value)
 {
-  char buf[32];
-  int n = g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
+  char buf[24];
+  char *end = buf + sizeof buf;
+  char *p = end;
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
 
-  g_string_append_len (out, buf, n);
+  do
+    {
+      *--p = (char) ('0' + magnitude % 10);
+      magnitude /= 10;
+    }
+  while (magnitude != 0);
+
+  if (value < 0)
+    *--p = '-';
+
+  append_len (out, p, end - p);
 }
 
 /* Shortest text that reads back as the same double, always with a point or an
@@ -137,9 +217,9 @@ append_real (GString *out,
         break;
     }
 
-  g_string_append (out, buf);
+  append_len (out, buf, strlen (buf));
   if (strpbrk (buf, ".eE") == NULL)
-    g_string_append (out, ".0");
+    append_literal (out, ".0");
 
   return TRUE;
 }
@@ -156,7 +236,7 @@ append_value (GString              *out,
 
   if (type == SQLITE_NULL)
     {
-      g_string_append (out, "null");
+      append_literal (out, "null");
       return TRUE;
     }
 
@@ -173,7 +253,10 @@ append_value (GString              *out,
     case AIMS_FIELD_BOOLEAN:
       if (type == SQLITE_INTEGER)
         {
-          g_string_append (out, sqlite3_column_int64 (stmt, column) != 0 ? "true" : "false");
+          if (sqlite3_column_int64 (stmt, column) != 0)
+            append_literal (out, "true");
+          else
+            append_literal (out, "false");
           return TRUE;
         }
       break;
@@ -224,6 +307,23 @@ append_value (GString              *out,
   return FALSE;
 }
 
+/* Sends what is written so far to the file, once there is enough of it (or
+ * all of it when @all). FALSE when the file could not be written. */
+static gboolean
+writer_flush (Writer   *writer,
+              gboolean  all)
+{
+  if (writer->file == NULL || writer->out->len == 0 ||
+      (!all && writer->out->len < FLUSH_SIZE))
+    return TRUE;
+
+  if (!_aims_export_file_write (writer->file, writer->out->str, writer->out->len))
+    return FALSE;
+
+  g_string_truncate (writer->out, 0);
+  return TRUE;
+}
+
 static void
 free_string (gpointer data)
 {
@@ -231,13 +331,14 @@ free_string (gpointer data)
 }
 
 static gboolean
-append_table (GString              *out,
+append_table (Writer               *writer,
               sqlite3              *db,
               const AimsTableInfo  *table,
               GError              **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT ");
   g_autoptr(GPtrArray) prefixes = g_ptr_array_new_with_free_func (free_string);
+  GString *out = writer->out;
   sqlite3_stmt *stmt = NULL;
   gboolean first = TRUE;
   int rc;
@@ -274,13 +375,16 @@ append_table (GString              *out,
       return FALSE;
     }
 
-  g_string_append (out, "    ");
+  append_literal (out, "    ");
   append_string (out, table->name, strlen (table->name));
-  g_string_append (out, ": [");
+  append_literal (out, ": [");
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_string_append (out, first ? "\n      {\n" : ",\n      {\n");
+      if (first)
+        append_literal (out, "\n      {\n");
+      else
+        append_literal (out, ",\n      {\n");
       first = FALSE;
 
       for (guint i = 0; i < table->n_fields; i++)
@@ -288,7 +392,7 @@ append_table (GString              *out,
           const AimsFieldInfo *field = &table->fields[i];
           GString *prefix = g_ptr_array_index (prefixes, i);
 
-          g_string_append_len (out, prefix->str, prefix->len);
+          append_len (out, prefix->str, prefix->len);
           if (!append_value (out, stmt, i, table, field, error))
             {
               sqlite3_finalize (stmt);
@@ -296,8 +400,12 @@ append_table (GString              *out,
             }
         }
 
-      g_string_append (out, "\n      }");
-
+      append_literal (out, "\n      }");
+      if (!writer_flush (writer, FALSE))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
     }
 
   if (rc != SQLITE_DONE)
@@ -308,8 +416,78 @@ append_table (GString              *out,
     }
 
   sqlite3_finalize (stmt);
-  g_string_append (out, first ? "]" : "\n    ]");
+  if (first)
+    append_literal (out, "]");
+  else
+    append_literal (out, "\n    ]");
   return TRUE;
+}
+
+/* Writes the document to @writer: into its string, and to its file if it
+ * has one. A failed write of the file returns FALSE without @error (the file
+ * knows why). */
+static gboolean
+write_document (AimsStore  *store,
+                Writer     *writer,
+                GError    **error)
+{
+  const AimsSchemaDef *schema;
+  GString *out = writer->out;
+  sqlite3 *db;
+  gboolean ok = TRUE;
+  gint64 mmap_size = 0;
+
+  db = _aims_store_get_db (store);
+  if (db == NULL)
+    {
+      g_set_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_FAILED,
+                   _("The project has been closed."));
+      return FALSE;
+    }
+
+  schema = _aims_store_get_schema (store);
+
+  append_literal (out, "{\n  \"$schema\": \"" SCHEMA_URI "\",\n"
+                       "  \"format\": \"aims-project\",\n  \"version\": ");
+  append_int (out, AIMS_PROJECT_JSON_VERSION);
+  append_literal (out, ",\n  \"format_version\": ");
+  append_int (out, schema->version);
+  append_literal (out, ",\n  \"tables\": {\n");
+
+  /* Records come in key order, through the key's index: with the file
+   * mapped, reading a row is a memory access rather than a read() of its
+   * page, which for the huge demo is most of the time. */
+  if (!_aims_sqlite_query_int (db, "PRAGMA mmap_size", &mmap_size, error) ||
+      !_aims_sqlite_exec (db, "PRAGMA mmap_size = " G_STRINGIFY (EXPORT_MMAP_SIZE), error))
+    return FALSE;
+
+  /* One read transaction: the tables agree with each other. */
+  if (!_aims_sqlite_exec (db, "BEGIN", error))
+    return FALSE;
+
+  for (guint i = 0; ok && i < schema->n_tables; i++)
+    {
+      ok = append_table (writer, db, &schema->tables[i], error);
+      if (i + 1 < schema->n_tables)
+        append_literal (out, ",\n");
+      else
+        append_literal (out, "\n");
+    }
+
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+
+  {
+    g_autofree char *restore = g_strdup_printf ("PRAGMA mmap_size = %" G_GINT64_FORMAT,
+                                                mmap_size);
+
+    sqlite3_exec (db, restore, NULL, NULL, NULL);
+  }
+
+  if (!ok)
+    return FALSE;
+
+  append_literal (out, "  }\n}\n");
+  return writer_flush (writer, TRUE);
 }
 
 /**
@@ -327,68 +505,57 @@ GBytes *
 aims_project_json_export (AimsStore  *store,
                           GError    **error)
 {
-  const AimsSchemaDef *schema;
   g_autoptr(GString) out = NULL;
-  sqlite3 *db;
-  gboolean ok = TRUE;
-  gint64 mmap_size = 0;
+  Writer writer;
 
   g_return_val_if_fail (AIMS_IS_STORE (store), NULL);
 
-  db = _aims_store_get_db (store);
-  if (db == NULL)
-    {
-      g_set_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_FAILED,
-                   _("The project has been closed."));
-      return NULL;
-    }
-
-  schema = _aims_store_get_schema (store);
   out = g_string_sized_new (1024 * 1024);
-
-  g_string_append (out, "{\n  \"$schema\": \"" SCHEMA_URI "\",\n"
-                        "  \"format\": \"aims-project\",\n  \"version\": ");
-  append_int (out, AIMS_PROJECT_JSON_VERSION);
-  g_string_append (out, ",\n  \"format_version\": ");
-  append_int (out, schema->version);
-  g_string_append (out, ",\n  \"tables\": {\n");
-
-  /* Records come in key order, through the key's index: with the file
-   * mapped, reading a row is a memory access rather than a read() of its
-   * page, which for the huge demo is most of the time. */
-  if (!_aims_sqlite_query_int (db, "PRAGMA mmap_size", &mmap_size, error) ||
-      !_aims_sqlite_exec (db, "PRAGMA mmap_size = " G_STRINGIFY (EXPORT_MMAP_SIZE), error))
+  writer.out = out;
+  writer.file = NULL;
+  if (!write_document (store, &writer, error))
     return NULL;
-
-  /* One read transaction: the tables agree with each other. */
-  if (!_aims_sqlite_exec (db, "BEGIN", error))
-    return NULL;
-
-  for (guint i = 0; ok && i < schema->n_tables; i++)
-    {
-      ok = append_table (out, db, &schema->tables[i], error);
-      g_string_append (out, i + 1 < schema->n_tables ? ",\n" : "\n");
-    }
-
-  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-
-  {
-    g_autofree char *restore = g_strdup_printf ("PRAGMA mmap_size = %" G_GINT64_FORMAT,
-                                                mmap_size);
-
-    sqlite3_exec (db, restore, NULL, NULL, NULL);
-  }
-
-  if (!ok)
-    return NULL;
-
-  g_string_append (out, "  }\n}\n");
 
   {
     gsize len = out->len;
 
     return g_bytes_new_take (g_string_free (g_steal_pointer (&out), FALSE), len);
   }
+}
+
+static gboolean
+write_to_file (AimsExportFile  *file,
+               gpointer         user_data,
+               GError         **error)
+{
+  g_autoptr(GString) out = g_string_sized_new (FLUSH_SIZE * 2);
+  Writer writer = { out, file };
+
+  return write_document (user_data, &writer, error);
+}
+
+/**
+ * aims_project_json_write_file:
+ * @store: an open project
+ * @output: the JSON file to write
+ * @error: return location for a #GError
+ *
+ * Writes the project JSON of @store, the bytes aims_project_json_export()
+ * returns, to @output as it is made, so that the document is never held in
+ * memory whole. @output is written in one step, as aims_export_write_file()
+ * does: on failure it is as it was, with no temporary file left behind.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+aims_project_json_write_file (AimsStore   *store,
+                              const char  *output,
+                              GError     **error)
+{
+  g_return_val_if_fail (AIMS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (output != NULL, FALSE);
+
+  return _aims_export_write_file_with (output, write_to_file, store, error);
 }
 
 /**
@@ -399,7 +566,7 @@ aims_project_json_export (AimsStore  *store,
  *
  * Opens @project as the app does (checked, on a working copy brought to the
  * current file format; @project itself is never written) and writes its
- * project JSON to @output in one step (aims_export_write_file()).
+ * project JSON to @output in one step (aims_project_json_write_file()).
  *
  * Returns: %TRUE on success
  */
@@ -410,9 +577,7 @@ aims_project_json_export_file (const char  *project,
 {
   g_autoptr(AimsDocument) document = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  gsize len;
-  const char *data;
+  gboolean ok;
 
   g_return_val_if_fail (project != NULL, FALSE);
   g_return_val_if_fail (output != NULL, FALSE);
@@ -422,11 +587,7 @@ aims_project_json_export_file (const char  *project,
   if (document == NULL)
     return FALSE;
 
-  bytes = aims_project_json_export (aims_document_get_store (document), error);
+  ok = aims_project_json_write_file (aims_document_get_store (document), output, error);
   aims_document_close (document);
-  if (bytes == NULL)
-    return FALSE;
-
-  data = g_bytes_get_data (bytes, &len);
-  return aims_export_write_file (output, data, len, error);
+  return ok;
 }

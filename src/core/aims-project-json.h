@@ -58,6 +58,9 @@ GQuark    aims_project_json_error_quark (void);
 
 GBytes   *aims_project_json_export      (AimsStore   *store,
                                          GError     **error);
+gboolean  aims_project_json_write_file  (AimsStore   *store,
+                                         const char  *output,
+                                         GError     **error);
 gboolean  aims_project_json_export_file (const char  *project,
                                          const char  *output,
                                          GError     **error);
