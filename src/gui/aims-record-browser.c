@@ -1199,6 +1199,22 @@ aims_record_browser_set_property (GObject      *object,
     }
 }
 
+/* GTK 4.8's list views set up some 200 rows for any model they are given,
+ * shown or not, and measure them whenever their parent is measured: a
+ * register in a hidden tab or section would cost as much as the one on
+ * screen. The column view gets its model when the browser is first shown,
+ * before its children are mapped, and keeps it. */
+static void
+aims_record_browser_map (GtkWidget *widget)
+{
+  AimsRecordBrowser *self = AIMS_RECORD_BROWSER (widget);
+
+  if (gtk_column_view_get_model (self->column_view) == NULL)
+    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  GTK_WIDGET_CLASS (aims_record_browser_parent_class)->map (widget);
+}
+
 static void
 aims_record_browser_class_init (AimsRecordBrowserClass *klass)
 {
@@ -1209,6 +1225,7 @@ aims_record_browser_class_init (AimsRecordBrowserClass *klass)
   object_class->dispose = aims_record_browser_dispose;
   object_class->get_property = aims_record_browser_get_property;
   object_class->set_property = aims_record_browser_set_property;
+  widget_class->map = aims_record_browser_map;
 
   properties [PROP_TABLE] =
     g_param_spec_string ("table", NULL, NULL, NULL,
@@ -1277,7 +1294,7 @@ aims_record_browser_init (AimsRecordBrowser *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  /* The column view gets its rows when the browser is first shown (map) */
 
   self->store_signals = g_signal_group_new (AIMS_TYPE_STORE);
   g_signal_group_connect_object (self->store_signals, "changed",
