@@ -174,6 +174,7 @@ struct _AimsRecordBrowser
   const BrowserSpec  *spec;
   const AimsTableInfo *table_info;
   gboolean            list_changing; /* between a list's items-changed and its end */
+  gboolean            form_built;    /* the form has its table's rows */
 };
 
 enum {
@@ -316,6 +317,19 @@ update_count (AimsRecordBrowser *self)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
 }
 
+/* The form with no record. A browser never shown (a hidden tab or section)
+ * leaves it without rows until it is: its dozens of rows would be measured
+ * with the page around it, which costs the list on screen its first frame. */
+static void
+clear_form (AimsRecordBrowser *self)
+{
+  if (!self->form_built && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  aims_record_form_set_record (self->form, NULL, self->spec->table, NULL);
+  self->form_built = TRUE;
+}
+
 static void
 update_detail (AimsRecordBrowser *self)
 {
@@ -334,7 +348,7 @@ update_detail (AimsRecordBrowser *self)
 
   if (record == NULL)
     {
-      aims_record_form_set_record (self->form, NULL, self->spec->table, NULL);
+      clear_form (self);
       gtk_label_set_label (self->detail_title, "");
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
       return;
@@ -349,8 +363,11 @@ update_detail (AimsRecordBrowser *self)
   }
 
   if (g_strcmp0 (aims_record_form_get_uuid (self->form), aims_record_get_uuid (record)) != 0)
-    aims_record_form_set_record (self->form, get_store (self), self->spec->table,
-                                 aims_record_get_uuid (record));
+    {
+      aims_record_form_set_record (self->form, get_store (self), self->spec->table,
+                                   aims_record_get_uuid (record));
+      self->form_built = TRUE;
+    }
   g_object_set (self->form, "read-only", !writable, NULL);
   gtk_stack_set_visible_child_name (self->detail_stack, "form");
 }
@@ -1213,6 +1230,10 @@ aims_record_browser_map (GtkWidget *widget)
     gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   GTK_WIDGET_CLASS (aims_record_browser_parent_class)->map (widget);
+
+  /* The empty form, now that it is seen (clear_form()) */
+  if (!self->form_built)
+    clear_form (self);
 }
 
 static void
@@ -1333,7 +1354,7 @@ aims_record_browser_set_document (AimsRecordBrowser *self,
     return;
 
   aims_record_form_flush (self->form);
-  aims_record_form_set_record (self->form, NULL, self->spec->table, NULL);
+  clear_form (self);
 
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
