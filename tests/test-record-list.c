@@ -14,6 +14,8 @@
 #include "config.h"
 
 #include "aims-record-private.h"
+#include "aims-record-list-private.h"
+#include "aims-row-cache-private.h"
 #include "aims-store-private.h"
 #include "aims-test-util.h"
 
@@ -569,27 +571,31 @@ test_lazy (Fixture       *fixture,
   g_assert_cmpuint (_aims_record_get_n_alive (), ==, alive);
   g_assert_cmpuint (_aims_record_get_n_loads (), ==, loads);
 
-  /* One row in the middle: one record, read once when asked for a value. */
+  /* One row in the middle: one record, and its page of rows read in one
+   * statement. */
   {
     g_autoptr(AimsRecord) record = g_list_model_get_item (G_LIST_MODEL (list), 2500);
     g_autoptr(AimsRecord) again = NULL;
     g_autofree char *name = NULL;
 
     g_assert_cmpuint (_aims_record_get_n_alive (), ==, alive + 1);
+    g_assert_cmpuint (_aims_record_list_get_n_reads (list), ==, 1);
+    g_assert_cmpuint (_aims_record_get_n_loads (), ==, loads + AIMS_ROW_CACHE_PAGE);
     name = aims_record_dup_text (record, "name");
     g_assert_cmpstr (name, ==, "System 2501");
-    g_assert_cmpuint (_aims_record_get_n_loads (), ==, loads + 1);
 
     again = g_list_model_get_item (G_LIST_MODEL (list), 2500);
     g_assert_true (again == record);
     g_clear_pointer (&name, g_free);
     name = aims_record_dup_text (again, "reference");
     g_assert_cmpstr (name, ==, "SYS-2501");
-    g_assert_cmpuint (_aims_record_get_n_loads (), ==, loads + 1);
+    g_assert_cmpuint (_aims_record_list_get_n_reads (list), ==, 1);
+    g_assert_cmpuint (_aims_record_get_n_loads (), ==, loads + AIMS_ROW_CACHE_PAGE);
   }
   g_assert_cmpuint (_aims_record_get_n_alive (), ==, alive);
 
-  /* Scrolling a screenful: one record per visible row, freed after. */
+  /* Scrolling a screenful: one record per visible row, freed after, and a
+   * statement per page of rows (4000 … 4049 lie on two). */
   for (guint i = 4000; i < 4050; i++)
     {
       g_autoptr(AimsRecord) record = g_list_model_get_item (G_LIST_MODEL (list), i);
@@ -599,7 +605,19 @@ test_lazy (Fixture       *fixture,
       g_assert_cmpstr (name, ==, expected_name);
       g_assert_cmpuint (_aims_record_get_n_alive (), <=, alive + 1);
     }
-  g_assert_cmpuint (_aims_record_get_n_loads (), ==, loads + 51);
+  g_assert_cmpuint (_aims_record_list_get_n_reads (list), ==, 3);
+  g_assert_cmpuint (_aims_record_get_n_loads (), ==, loads + 3 * AIMS_ROW_CACHE_PAGE);
+
+  /* Scrolled back: those rows are not read again */
+  for (guint i = 4049; i >= 4000; i--)
+    {
+      g_autoptr(AimsRecord) record = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autofree char *name = aims_record_dup_text (record, "name");
+      g_autofree char *expected_name = g_strdup_printf ("System %u", i + 1);
+
+      g_assert_cmpstr (name, ==, expected_name);
+    }
+  g_assert_cmpuint (_aims_record_list_get_n_reads (list), ==, 3);
   loads = _aims_record_get_n_loads ();
 
   /* Searching, sorting and filtering query, they do not load records. */
@@ -881,6 +899,175 @@ test_reused_rowid (Fixture       *fixture,
   g_assert_cmpstr (name, !=, "Newcomer");
 }
 
+
+/* Every row the list shows, checked against the store: the record at each
+ * position is the one SQL puts there (@order_sql yields the uuids in order)
+ * and carries that record's stored name and owner. */
+static void
+assert_rows (Fixture        *fixture,
+             AimsRecordList *list,
+             const char     *order_sql)
+{
+  sqlite3 *db = _aims_store_get_db (fixture->store);
+  sqlite3_stmt *stmt = NULL;
+  guint position = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, order_sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+      g_autoptr(AimsRecord) record = g_list_model_get_item (G_LIST_MODEL (list), position);
+      g_autofree char *name = NULL;
+      g_autofree char *stored_name = store_text (fixture, uuid, "name");
+      g_autofree char *owner = NULL;
+      g_autofree char *stored_owner = store_text (fixture, uuid, "business_owner");
+
+      g_assert_nonnull (record);
+      g_assert_cmpstr (aims_record_get_uuid (record), ==, uuid);
+      name = aims_record_dup_text (record, "name");
+      g_assert_cmpstr (name, ==, stored_name);
+      owner = aims_record_dup_text (record, "business_owner");
+      g_assert_cmpstr (owner, ==, stored_owner);
+      position++;
+    }
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpuint (position, ==, g_list_model_get_n_items (G_LIST_MODEL (list)));
+}
+
+#define BY_NAME_DESC "SELECT uuid FROM ai_system ORDER BY name COLLATE NOCASE DESC"
+
+/* Rows are read a page at a time and kept by rowid, whatever their
+ * position: a new order shows the rows read before without reading them
+ * again, each in its new place; commits that add, edit or delete rows in
+ * the middle never leave a row showing what it was, not even when a new
+ * row takes over a deleted row's rowid. */
+static void
+test_pages (Fixture       *fixture,
+            gconstpointer  data)
+{
+  const guint n_systems = 300;
+  g_autoptr(AimsRecordList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *reused = NULL;
+  guint pages = (n_systems + AIMS_ROW_CACHE_PAGE - 1) / AIMS_ROW_CACHE_PAGE;
+  guint reads;
+
+  /* Unique names that do not follow the references: "Name 00299" for
+   * SYS-1, down to "Name 00000" */
+  {
+    g_autofree char *sql = g_strdup_printf (
+      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %u) "
+      "INSERT INTO ai_system (uuid, reference, name, business_owner, created, modified) "
+      "SELECT lower(hex(randomblob(16))), 'SYS-' || i, printf('Name %%05d', %u - i), "
+      "'Owner ' || (i %% 7), '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' FROM n",
+      n_systems, n_systems);
+
+    g_assert_cmpint (sqlite3_exec (_aims_store_get_db (fixture->store), sql, NULL, NULL, NULL),
+                     ==, SQLITE_OK);
+  }
+  fixture->n_systems = n_systems;
+
+  list = aims_record_list_new (fixture->store, "ai_system");
+
+  /* A page of rows, one statement; the next row starts the next page */
+  {
+    g_autoptr(AimsRecord) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr(AimsRecord) page_end = g_list_model_get_item (G_LIST_MODEL (list),
+                                                            AIMS_ROW_CACHE_PAGE - 1);
+    g_autoptr(AimsRecord) next = NULL;
+    g_autofree char *name = aims_record_dup_text (page_end, "name");
+    g_autofree char *expected = g_strdup_printf ("Name %05u", n_systems - AIMS_ROW_CACHE_PAGE);
+
+    g_assert_cmpstr (name, ==, expected);
+    g_assert_cmpuint (_aims_record_list_get_n_reads (list), ==, 1);
+    next = g_list_model_get_item (G_LIST_MODEL (list), AIMS_ROW_CACHE_PAGE);
+    g_assert_cmpuint (_aims_record_list_get_n_reads (list), ==, 2);
+  }
+
+  /* Every row, in reference order: a statement per page */
+  assert_rows (fixture, list, "SELECT uuid FROM ai_system ORDER BY rowid");
+  g_assert_cmpuint (_aims_record_list_get_n_reads (list), ==, pages);
+
+  /* Sorted the other way round: the same rows in new places, none read
+   * again */
+  aims_record_list_set_sort (list, "name", TRUE);
+  assert_rows (fixture, list, BY_NAME_DESC);
+  g_assert_cmpuint (_aims_record_list_get_n_reads (list), ==, pages);
+
+  /* A record added in the middle of the order */
+  added = aims_test_add_system (fixture->store, "SYS-1000", "Name 00150 and a half");
+  fixture->n_systems++;
+  assert_rows (fixture, list, BY_NAME_DESC);
+  g_assert_cmpuint (aims_record_list_find (list, added), ==, n_systems - 151);
+
+  /* A record in the middle renamed, so it moves, and one edited in place */
+  {
+    g_autoptr(AimsRecord) moved = g_list_model_get_item (G_LIST_MODEL (list), 100);
+    g_autoptr(AimsRecord) kept = g_list_model_get_item (G_LIST_MODEL (list), 200);
+    g_autofree char *moved_uuid = g_strdup (aims_record_get_uuid (moved));
+    g_autofree char *kept_uuid = g_strdup (aims_record_get_uuid (kept));
+
+    g_clear_object (&moved);
+    g_clear_object (&kept);
+    g_assert_true (aims_store_update (fixture->store, "ai_system", moved_uuid, "name",
+                                      g_variant_new_string ("Name 00000 renamed"), &error));
+    g_assert_no_error (error);
+    g_assert_true (aims_store_update (fixture->store, "ai_system", kept_uuid, "business_owner",
+                                      g_variant_new_string ("Someone else"), &error));
+    g_assert_no_error (error);
+    assert_rows (fixture, list, BY_NAME_DESC);
+    g_assert_cmpuint (aims_record_list_find (list, moved_uuid), ==, fixture->n_systems - 2);
+  }
+
+  /* A record in the middle deleted */
+  {
+    g_autoptr(AimsRecord) middle = g_list_model_get_item (G_LIST_MODEL (list), 120);
+    g_autofree char *uuid = g_strdup (aims_record_get_uuid (middle));
+
+    g_clear_object (&middle);
+    g_assert_true (aims_store_delete (fixture->store, "ai_system", uuid, &error));
+    g_assert_no_error (error);
+    fixture->n_systems--;
+    assert_rows (fixture, list, BY_NAME_DESC);
+    g_assert_cmpuint (aims_record_list_find (list, uuid), ==, G_MAXUINT);
+  }
+
+  /* The row with the last rowid, read but held by nobody, deleted; the
+   * next record takes over its rowid */
+  {
+    g_autofree char *sql = g_strdup ("SELECT uuid FROM ai_system ORDER BY rowid DESC LIMIT 1");
+    sqlite3_stmt *stmt = NULL;
+    gint64 old_rowid, new_rowid;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (_aims_store_get_db (fixture->store), sql, -1, &stmt,
+                                         NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    last = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_finalize (stmt);
+    old_rowid = sql_count (fixture->store, "SELECT rowid FROM ai_system WHERE uuid = ?", last, NULL);
+
+    assert_rows (fixture, list, BY_NAME_DESC);
+    g_assert_true (aims_store_delete (fixture->store, "ai_system", last, &error));
+    g_assert_no_error (error);
+    reused = aims_test_add_system (fixture->store, "SYS-2000", "Name 00100 newcomer");
+    new_rowid = sql_count (fixture->store, "SELECT rowid FROM ai_system WHERE uuid = ?", reused, NULL);
+    g_assert_cmpint (new_rowid, ==, old_rowid);
+    assert_rows (fixture, list, BY_NAME_DESC);
+    g_assert_cmpuint (aims_record_list_find (list, last), ==, G_MAXUINT);
+  }
+
+  /* Back to references: every row right, and a statement per page at most */
+  reads = _aims_record_list_get_n_reads (list);
+  aims_record_list_set_sort (list, NULL, FALSE);
+  assert_rows (fixture, list,
+               "SELECT uuid FROM ai_system ORDER BY rtrim(reference, '0123456789'), "
+               "CAST(substr(reference, length(rtrim(reference, '0123456789')) + 1) AS INTEGER)");
+  g_assert_cmpuint (_aims_record_list_get_n_reads (list) - reads, <=, pages);
+}
+
 static void
 on_count_cb (GListModel *list,
              guint       position,
@@ -949,6 +1136,7 @@ main (int   argc,
   ADD ("/record-list/facets", test_facets, NULL);
   ADD ("/record-list/sort", test_sort, NULL);
   ADD ("/record-list/lazy", test_lazy, "empty");
+  ADD ("/record-list/pages", test_pages, "empty");
   ADD ("/record-list/items-changed", test_items_changed, NULL);
   ADD ("/record-list/reused-rowid", test_reused_rowid, NULL);
   ADD ("/record-list/update-together", test_update_together, NULL);

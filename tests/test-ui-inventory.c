@@ -600,6 +600,77 @@ test_export_failure_is_shown (Fixture       *f,
     g_rmdir (folder);
 }
 
+
+/* A mapped cell of @root showing @text */
+static gboolean
+shows_cell (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_INSCRIPTION (child) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (child)), text) == 0)
+        return TRUE;
+      if (shows_cell (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static guint
+count_of_type (GtkWidget *root,
+               GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_of_type (root, type, found);
+  return found->len;
+}
+
+/* The Data Sets tab, hidden behind the AI systems: its list is ready (the
+ * count is right) but no row or form row is set up until the tab is shown;
+ * then its rows and form are there. */
+static void
+test_hidden_tab_set_up_when_shown (Fixture       *f,
+                                   gconstpointer  data)
+{
+  AimsInventoryPage *page = AIMS_INVENTORY_PAGE (f->window->inventory_page);
+  AimsRecordBrowser *data_sets = aims_inventory_page_get_browser (page, "data_set");
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant_of_type (GTK_WIDGET (data_sets), GTK_TYPE_COLUMN_VIEW));
+  AimsRecordList *list = aims_record_browser_get_list (data_sets);
+  g_autoptr(AimsRecord) first = NULL;
+  g_autofree char *name = NULL;
+
+  /* The AI systems on screen: rows and the (empty) form's rows */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->browser)));
+  g_assert_cmpuint (count_of_type (GTK_WIDGET (f->browser), GTK_TYPE_INSCRIPTION), >, 0);
+  g_assert_cmpuint (count_of_type (GTK_WIDGET (f->browser), ADW_TYPE_PREFERENCES_ROW), >, 0);
+
+  /* Data sets behind them: listed, nothing built */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (data_sets)));
+  g_assert_nonnull (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 0);
+  g_assert_null (gtk_column_view_get_model (view));
+  g_assert_cmpuint (count_of_type (GTK_WIDGET (data_sets), GTK_TYPE_INSCRIPTION), ==, 0);
+  g_assert_cmpuint (count_of_type (GTK_WIDGET (data_sets), ADW_TYPE_PREFERENCES_ROW), ==, 0);
+
+  /* Shown: the first data set in its row, and the form's rows */
+  aims_inventory_page_show (page, "data_set", NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  wait_ms (50);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (data_sets)));
+  g_assert_nonnull (gtk_column_view_get_model (view));
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  name = aims_record_dup_text (first, "name");
+  g_assert_true (shows_cell (GTK_WIDGET (view), name));
+  g_assert_cmpuint (count_of_type (GTK_WIDGET (data_sets), ADW_TYPE_PREFERENCES_ROW), >, 0);
+
+  /* A data set chosen shows in the form */
+  aims_record_browser_select (data_sets, aims_record_get_uuid (first));
+  g_assert_cmpstr (aims_record_browser_get_selected (data_sets), ==, aims_record_get_uuid (first));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -633,6 +704,7 @@ main (int   argc,
   g_test_add ("/ui/inventory/add-duplicate-delete-undo", Fixture, NULL, fixture_set_up, test_add_duplicate_delete_undo, fixture_tear_down);
   g_test_add ("/ui/inventory/export-csv", Fixture, NULL, fixture_set_up, test_export_csv, fixture_tear_down);
   g_test_add ("/ui/inventory/export-failure-is-shown", Fixture, NULL, fixture_set_up, test_export_failure_is_shown, fixture_tear_down);
+  g_test_add ("/ui/inventory/hidden-tab-set-up-when-shown", Fixture, NULL, fixture_set_up, test_hidden_tab_set_up_when_shown, fixture_tear_down);
 
   app = aims_application_new ();
   g_application_register (G_APPLICATION (app), NULL, NULL);

@@ -12,5 +12,6 @@
 G_BEGIN_DECLS
 
 guint _aims_record_list_get_n_loaded (AimsRecordList *self);
+guint _aims_record_list_get_n_reads  (AimsRecordList *self);
 
 G_END_DECLS

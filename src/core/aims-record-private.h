@@ -14,6 +14,10 @@ G_BEGIN_DECLS
 AimsRecord *_aims_record_new         (AimsStore           *store,
                                       const AimsTableInfo *table,
                                       gint64               rowid);
+AimsRecord *_aims_record_new_with_values (AimsStore           *store,
+                                          const AimsTableInfo *table,
+                                          gint64               rowid,
+                                          const char * const  *values);
 gint64      _aims_record_get_rowid   (AimsRecord          *self);
 gboolean    _aims_record_get_loaded  (AimsRecord          *self);
 gboolean    _aims_record_reload      (AimsRecord          *self);
@@ -22,5 +26,6 @@ gboolean    _aims_record_reload      (AimsRecord          *self);
  * how many rows records have read from the database since the start. */
 guint       _aims_record_get_n_alive (void);
 guint       _aims_record_get_n_loads (void);
+void        _aims_record_add_loads   (guint                n);
 
 G_END_DECLS

@@ -295,6 +295,45 @@ _aims_record_new (AimsStore           *store,
   return self;
 }
 
+/*
+ * _aims_record_new_with_values:
+ * @values: one value per field of @table (each nullable), as the list read
+ *   them with the rows around this one (aims-row-cache.c)
+ *
+ * A record whose row is already read: asking for a value reads nothing.
+ */
+AimsRecord *
+_aims_record_new_with_values (AimsStore           *store,
+                              const AimsTableInfo *table,
+                              gint64               rowid,
+                              const char * const  *values)
+{
+  AimsRecord *self;
+
+  g_return_val_if_fail (values != NULL, NULL);
+
+  self = _aims_record_new (store, table, rowid);
+  g_return_val_if_fail (self != NULL, NULL);
+
+  self->values = g_new0 (char *, table->n_fields);
+  for (guint i = 0; i < table->n_fields; i++)
+    {
+      self->values[i] = g_strdup (values[i]);
+      if (g_str_equal (table->fields[i].name, "uuid"))
+        self->uuid = g_strdup (values[i]);
+    }
+  self->loaded = TRUE;
+
+  return self;
+}
+
+/* Rows read from the file for records by others (a list reading a page) */
+void
+_aims_record_add_loads (guint n)
+{
+  (void) g_atomic_int_add (&n_loads, (gint) n);
+}
+
 gint64
 _aims_record_get_rowid (AimsRecord *self)
 {

@@ -174,6 +174,7 @@ struct _AimsRecordBrowser
   const BrowserSpec  *spec;
   const AimsTableInfo *table_info;
   gboolean            list_changing; /* between a list's items-changed and its end */
+  gboolean            form_built;    /* the form has its table's rows */
 };
 
 enum {
@@ -316,6 +317,19 @@ update_count (AimsRecordBrowser *self)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
 }
 
+/* The form with no record. A browser never shown (a hidden tab or section)
+ * leaves it without rows until it is: its dozens of rows would be measured
+ * with the page around it, which costs the list on screen its first frame. */
+static void
+clear_form (AimsRecordBrowser *self)
+{
+  if (!self->form_built && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  aims_record_form_set_record (self->form, NULL, self->spec->table, NULL);
+  self->form_built = TRUE;
+}
+
 static void
 update_detail (AimsRecordBrowser *self)
 {
@@ -334,7 +348,7 @@ update_detail (AimsRecordBrowser *self)
 
   if (record == NULL)
     {
-      aims_record_form_set_record (self->form, NULL, self->spec->table, NULL);
+      clear_form (self);
       gtk_label_set_label (self->detail_title, "");
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
       return;
@@ -349,8 +363,11 @@ update_detail (AimsRecordBrowser *self)
   }
 
   if (g_strcmp0 (aims_record_form_get_uuid (self->form), aims_record_get_uuid (record)) != 0)
-    aims_record_form_set_record (self->form, get_store (self), self->spec->table,
-                                 aims_record_get_uuid (record));
+    {
+      aims_record_form_set_record (self->form, get_store (self), self->spec->table,
+                                   aims_record_get_uuid (record));
+      self->form_built = TRUE;
+    }
   g_object_set (self->form, "read-only", !writable, NULL);
   gtk_stack_set_visible_child_name (self->detail_stack, "form");
 }
@@ -1199,6 +1216,26 @@ aims_record_browser_set_property (GObject      *object,
     }
 }
 
+/* GTK 4.8's list views set up some 200 rows for any model they are given,
+ * shown or not, and measure them whenever their parent is measured: a
+ * register in a hidden tab or section would cost as much as the one on
+ * screen. The column view gets its model when the browser is first shown,
+ * before its children are mapped, and keeps it. */
+static void
+aims_record_browser_map (GtkWidget *widget)
+{
+  AimsRecordBrowser *self = AIMS_RECORD_BROWSER (widget);
+
+  if (gtk_column_view_get_model (self->column_view) == NULL)
+    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  GTK_WIDGET_CLASS (aims_record_browser_parent_class)->map (widget);
+
+  /* The empty form, now that it is seen (clear_form()) */
+  if (!self->form_built)
+    clear_form (self);
+}
+
 static void
 aims_record_browser_class_init (AimsRecordBrowserClass *klass)
 {
@@ -1209,6 +1246,7 @@ aims_record_browser_class_init (AimsRecordBrowserClass *klass)
   object_class->dispose = aims_record_browser_dispose;
   object_class->get_property = aims_record_browser_get_property;
   object_class->set_property = aims_record_browser_set_property;
+  widget_class->map = aims_record_browser_map;
 
   properties [PROP_TABLE] =
     g_param_spec_string ("table", NULL, NULL, NULL,
@@ -1277,7 +1315,7 @@ aims_record_browser_init (AimsRecordBrowser *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  /* The column view gets its rows when the browser is first shown (map) */
 
   self->store_signals = g_signal_group_new (AIMS_TYPE_STORE);
   g_signal_group_connect_object (self->store_signals, "changed",
@@ -1316,7 +1354,7 @@ aims_record_browser_set_document (AimsRecordBrowser *self,
     return;
 
   aims_record_form_flush (self->form);
-  aims_record_form_set_record (self->form, NULL, self->spec->table, NULL);
+  clear_form (self);
 
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
