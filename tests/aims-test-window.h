@@ -18,10 +18,14 @@
 #include "aims-window-private.h"
 
 /* A board or list rebuilt after Undo takes about 15 s in a sanitizer build
- * on a busy machine: longer than WAIT_UNTIL's thirty seconds at times. */
+ * on a busy machine: longer than WAIT_UNTIL's thirty seconds at times. A test
+ * whose waits are longer defines AIMS_TEST_WAIT_LONG_SECONDS first. */
+#ifndef AIMS_TEST_WAIT_LONG_SECONDS
+#define AIMS_TEST_WAIT_LONG_SECONDS 90
+#endif
 #define WAIT_LONG(cond) \
   G_STMT_START { \
-    gint64 wait_end_ = g_get_monotonic_time () + 90 * G_USEC_PER_SEC; \
+    gint64 wait_end_ = g_get_monotonic_time () + AIMS_TEST_WAIT_LONG_SECONDS * G_USEC_PER_SEC; \
     while (!(cond) && g_get_monotonic_time () < wait_end_) \
       wait_ms (5); \
   } G_STMT_END

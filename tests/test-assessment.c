@@ -433,6 +433,55 @@ test_completeness (Fixture       *fixture,
   g_assert_cmpuint (n_parts, >, n_before);
 }
 
+/* Statements that read an assessment's measures: completeness reads them,
+ * and nothing else on the way to approval does. */
+static int
+count_measure_reads_cb (unsigned int  type,
+                        void         *data,
+                        void         *stmt,
+                        void         *sql)
+{
+  guint *count = data;
+
+  if (type == SQLITE_TRACE_STMT && strstr (sql, "impact_measure") != NULL &&
+      g_ascii_strncasecmp (sql, "SELECT", 6) == 0)
+    (*count)++;
+  return 0;
+}
+
+/* Approving computes the completeness once, not once in
+ * aims_assessment_approve() and again in the store's status rule. */
+static void
+test_approval_checks_once (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = aims_assessment_start (fixture->store, fixture->system, &error);
+  g_autofree char *impact = NULL;
+  g_autoptr(GPtrArray) gaps = NULL;
+  sqlite3 *db = _aims_store_get_db (fixture->store);
+  guint one_check = 0;
+  guint approval = 0;
+
+  g_assert_no_error (error);
+  fill_fields (fixture->store, uuid);
+  impact = add_full_impact (fixture->store, uuid);
+
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, count_measure_reads_cb, &one_check);
+  gaps = aims_assessment_dup_missing (fixture->store, uuid, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gaps->len, ==, 0);
+  g_assert_cmpuint (one_check, >, 0);
+
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, count_measure_reads_cb, &approval);
+  g_assert_true (aims_assessment_approve (fixture->store, uuid, "2026-03-02", &error));
+  g_assert_no_error (error);
+  sqlite3_trace_v2 (db, 0, NULL, NULL);
+
+  g_assert_cmpuint (approval, ==, one_check);
+
+}
+
 /* An incomplete assessment is refused with the missing parts named; a
  * complete one is approved. */
 static void
@@ -1435,6 +1484,7 @@ main (int   argc,
   ADD ("versioning", test_versioning);
   ADD ("completeness", test_completeness);
   ADD ("approval-refused", test_approval_refused);
+  ADD ("approval-checks-once", test_approval_checks_once);
   ADD ("create-risk", test_create_risk);
   ADD ("list", test_list);
   ADD ("status-rules", test_status_rules);

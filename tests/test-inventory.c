@@ -628,6 +628,53 @@ test_csv_quoting (Fixture       *fixture,
     }
 }
 
+/* Text a spreadsheet program would run as a formula (CSV injection) is
+ * written with a ' before it, and the CSV reader gives the text back. */
+static void
+test_csv_formula_guard (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char * const *columns = aims_export_inventory_columns ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(AimsSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  GPtrArray *row;
+  gsize length = 0;
+  guint description = 0, owner = 0, languages = 0;
+
+  g_free (add_system (fixture,
+                      "description", "=cmd|' /C calc'!A0",
+                      "business_owner", "@risk-office",
+                      "languages", "-en, +de",
+                      NULL));
+
+  for (guint i = 0; columns[i] != NULL; i++)
+    {
+      if (g_str_equal (columns[i], "description"))
+        description = i;
+      else if (g_str_equal (columns[i], "business_owner"))
+        owner = i;
+      else if (g_str_equal (columns[i], "languages"))
+        languages = i;
+    }
+  g_assert_cmpuint (description * owner * languages, >, 0);
+
+  csv = export_csv (fixture, &length);
+  rows = parse_csv (csv, length);
+  g_assert_cmpuint (rows->len, ==, 2);
+  row = g_ptr_array_index (rows, 1);
+  g_assert_cmpstr (g_ptr_array_index (row, description), ==, "'=cmd|' /C calc'!A0");
+  g_assert_cmpstr (g_ptr_array_index (row, owner), ==, "'@risk-office");
+  g_assert_cmpstr (g_ptr_array_index (row, languages), ==, "'-en, +de");
+
+  sheet = aims_csv_read_data (csv, length, "inventory.csv", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (aims_sheet_get_row (sheet, 1, NULL)[description], ==, "=cmd|' /C calc'!A0");
+  g_assert_cmpstr (aims_sheet_get_row (sheet, 1, NULL)[owner], ==, "@risk-office");
+  g_assert_cmpstr (aims_sheet_get_row (sheet, 1, NULL)[languages], ==, "-en, +de");
+}
+
 /* More than the export's write buffer: still whole rows, in order. */
 static void
 test_csv_large (Fixture       *fixture,
@@ -681,6 +728,7 @@ main (int   argc,
   ADD ("/inventory/demo-figures", test_demo_figures);
   ADD ("/inventory/csv/header-only", test_csv_header_only);
   ADD ("/inventory/csv/quoting", test_csv_quoting);
+  ADD ("/inventory/csv/formula-guard", test_csv_formula_guard);
   ADD ("/inventory/csv/large", test_csv_large);
   ADD ("/inventory/csv/closed", test_csv_closed);
 

@@ -735,6 +735,9 @@ write_known_project (const char *path)
           "Model validation team signs off each release.\nSecond line.");
   set_ok (store, "A.10.4", "justification", "The organisation supplies no AI to customers.");
   set_ok (store, "A.10.4", "applicability", "excluded");
+  /* Text a spreadsheet would run as a formula (CSV injection) */
+  set_ok (store, "A.10.4", "how_implemented", "=HYPERLINK(\"https://evil.example\",\"Open\")");
+  set_ok (store, "A.10.4", "owner", "@ops-team");
   g_assert_true (aims_document_save_as (document, file, &error));
   g_assert_no_error (error);
   aims_document_close (document);
@@ -788,6 +791,17 @@ test_exports (void)
   g_assert_cmpstr (g_ptr_array_index (row, 7), ==,
                    "Model validation team signs off each release.\nSecond line.");
   g_assert_cmpstr (g_ptr_array_index (row, 8), ==, "R-001");
+
+  /* Text that starts like a formula is written with a ' before it. */
+  for (guint i = 1; i < rows->len; i++)
+    {
+      row = g_ptr_array_index (rows, i);
+      if (g_str_equal (g_ptr_array_index (row, 0), "A.10.4"))
+        break;
+    }
+  g_assert_cmpstr (g_ptr_array_index (row, 6), ==, "'@ops-team");
+  g_assert_cmpstr (g_ptr_array_index (row, 7), ==,
+                   "'=HYPERLINK(\"https://evil.example\",\"Open\")");
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);

@@ -405,6 +405,8 @@ test_create_risk (Fixture       *f,
   {
     GtkWidget *add = find_button (GTK_WIDGET (dialog), "Add _Measure");
 
+    gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "new-measure")),
+                           "Tell customers they talk to a machine");
     g_signal_emit_by_name (add, "clicked");
     wait_ms (50);
     g_assert_nonnull (gtk_list_box_get_row_at_index (aims_impact_dialog_get_measures (dialog), 0));
@@ -416,6 +418,136 @@ test_create_risk (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (aims_store_count (f->store, "risk"), ==, n_risks);
   g_assert_nonnull (uuid);
+}
+
+/* The focused control of @dialog, as the GtkEntry (not its inner text) */
+static GtkWidget *
+focused_entry_or_widget (AimsImpactDialog *dialog)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  GtkWidget *entry = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) : NULL;
+
+  return entry != NULL ? entry : focus;
+}
+
+/* The control named @name in row @index of the measures */
+static GtkWidget *
+measure_control (AimsImpactDialog *dialog,
+                 int               index,
+                 const char       *name)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (aims_impact_dialog_get_measures (dialog),
+                                                      index);
+
+  g_assert_nonnull (row);
+  return find_named (GTK_WIDGET (row), name);
+}
+
+static char *
+measure_text (Fixture    *f,
+              const char *measure,
+              const char *field)
+{
+  return aims_store_dup_text (f->store, "impact_measure", measure, field, NULL);
+}
+
+/* Measures by keyboard: a new one typed and added with Enter (nothing
+ * stored without text, no placeholder row); Tab and Enter save a measure
+ * and the focus goes on to the next control, never back to the window;
+ * removing one leaves the focus in the dialog. */
+static void
+test_measures_keyboard (Fixture       *f,
+                        gconstpointer  data)
+{
+  AimsImpactDialog *dialog;
+  GtkWidget *entry, *add, *problem, *what, *owner, *focus;
+  g_auto(GStrv) measures = NULL;
+  const char *impact;
+  guint before = aims_store_count (f->store, "impact_measure");
+
+  open_row (f, "SYS-004 Ask Northwind customer chatbot");
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "assessment.add-impact", NULL);
+  dialog = aims_assessment_view_get_impact_dialog (f->view);
+  g_assert_nonnull (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  impact = aims_record_form_get_uuid (aims_impact_dialog_get_form (dialog));
+  entry = find_named (GTK_WIDGET (dialog), "new-measure");
+  problem = find_named (GTK_WIDGET (dialog), "new-measure-problem");
+  add = find_button (GTK_WIDGET (dialog), "Add _Measure");
+  g_assert_nonnull (entry);
+  g_assert_nonnull (problem);
+  g_assert_nonnull (add);
+
+  /* Add Measure with nothing typed: no row, no record, and the entry says why */
+  g_signal_emit_by_name (add, "clicked");
+  g_assert_cmpuint (aims_store_count (f->store, "impact_measure"), ==, before);
+  g_assert_null (gtk_list_box_get_row_at_index (aims_impact_dialog_get_measures (dialog), 0));
+  g_assert_true (gtk_widget_get_visible (problem));
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_true (focused_entry_or_widget (dialog) == entry);
+
+  /* Typed and Enter: one measure with that text; the entry is ready for the next */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  Publish a notice  ");
+  g_assert_false (gtk_widget_get_visible (problem));
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (aims_store_count (f->store, "impact_measure"), ==, before + 1);
+  measures = aims_assessment_dup_measures (f->store, impact, NULL);
+  g_assert_cmpuint (g_strv_length (measures), ==, 1);
+  {
+    g_autofree char *text = measure_text (f, measures[0], "what");
+
+    g_assert_cmpstr (text, ==, "Publish a notice");
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_true (focused_entry_or_widget (dialog) == entry);
+  what = measure_control (dialog, 0, "what");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (what)), ==, "Publish a notice");
+
+  /* Edited, then Tab to the owner: saved, and the owner entry has the focus */
+  gtk_widget_grab_focus (what);
+  gtk_editable_set_text (GTK_EDITABLE (what), "Publish a notice on the website");
+  owner = measure_control (dialog, 0, "owner");
+  gtk_widget_child_focus (GTK_WIDGET (dialog), GTK_DIR_TAB_FORWARD);
+  {
+    g_autofree char *text = measure_text (f, measures[0], "what");
+
+    g_assert_cmpstr (text, ==, "Publish a notice on the website");
+  }
+  focus = focused_entry_or_widget (dialog);
+  g_assert_true (focus == owner);
+  g_assert_true (gtk_widget_get_root (focus) == GTK_ROOT (dialog));
+  g_assert_true (gtk_widget_has_focus (gtk_window_get_focus (GTK_WINDOW (dialog))));
+
+  /* Enter in "what": saved, on to its owner; Enter in the owner: saved, on
+   * to the entry for the next measure */
+  what = measure_control (dialog, 0, "what");
+  gtk_widget_grab_focus (what);
+  gtk_editable_set_text (GTK_EDITABLE (what), "Publish a notice in the chat window");
+  g_signal_emit_by_name (what, "activate");
+  {
+    g_autofree char *text = measure_text (f, measures[0], "what");
+
+    g_assert_cmpstr (text, ==, "Publish a notice in the chat window");
+  }
+  focus = focused_entry_or_widget (dialog);
+  g_assert_true (focus == measure_control (dialog, 0, "owner"));
+  gtk_editable_set_text (GTK_EDITABLE (focus), "Web team");
+  g_signal_emit_by_name (focus, "activate");
+  {
+    g_autofree char *text = measure_text (f, measures[0], "owner");
+
+    g_assert_cmpstr (text, ==, "Web team");
+  }
+  g_assert_true (focused_entry_or_widget (dialog) == entry);
+
+  /* Removed with its button: the focus stays in the dialog, on the entry
+   * for a new measure since no row is left */
+  gtk_widget_grab_focus (measure_control (dialog, 0, "remove"));
+  g_signal_emit_by_name (measure_control (dialog, 0, "remove"), "clicked");
+  g_assert_cmpuint (aims_store_count (f->store, "impact_measure"), ==, before);
+  g_assert_null (gtk_list_box_get_row_at_index (aims_impact_dialog_get_measures (dialog), 0));
+  g_assert_true (focused_entry_or_widget (dialog) == entry);
 }
 
 /* The SYS-004 draft, completed through the store with a review date far
@@ -722,6 +854,7 @@ main (int   argc,
   ADD ("autosave-and-approval", test_autosave_and_approval);
   ADD ("navigation", test_navigation);
   ADD ("create-risk", test_create_risk);
+  ADD ("measures-keyboard", test_measures_keyboard);
   ADD ("overview-coverage", test_overview_coverage);
   ADD ("risk-lists-impacts", test_risk_lists_impacts);
   ADD ("score-out-of-range", test_score_out_of_range);

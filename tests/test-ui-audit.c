@@ -19,6 +19,7 @@
 
 #include <adwaita.h>
 
+#include "aims-actions-group.h"
 #include "aims-application.h"
 #include "aims-audit-checklist.h"
 #include "aims-audits-page.h"
@@ -308,9 +309,19 @@ test_audit_to_closed_finding (Fixture       *f,
   status = text_of (f->store, "finding", finding, "status");
   g_assert_cmpstr (status, ==, "open");
 
-  /* A corrective action, added in its group and edited in its window */
-  button = require_named (require_named (GTK_WIDGET (f->findings), "corrective_action"),
-                          "add-action");
+  /* A corrective action, added in its group and edited in its window; the
+   * group (one widget with the risk's treatment actions) speaks of
+   * corrective actions and lists the finding's */
+  {
+    GtkWidget *group = require_named (GTK_WIDGET (f->findings), "corrective_action");
+
+    g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==,
+                     "Corrective Actions");
+    g_assert_cmpstr (aims_actions_group_get_parent (AIMS_ACTIONS_GROUP (group)), ==, finding);
+    g_assert_nonnull (require_named (group, "corrective_action-list"));
+    button = require_named (group, "add-action");
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Add a Corrective Action");
+  }
   click (button);
   WAIT_UNTIL ((dialog = find_toplevel_of_type (AIMS_TYPE_TREATMENT_ACTION_DIALOG)) != NULL);
   g_assert_nonnull (dialog);

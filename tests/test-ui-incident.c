@@ -15,59 +15,34 @@
 #include "config.h"
 
 #include "aims-test-gtk.h"
-
-#include <adwaita.h>
-
-#include "aims-application.h"
-#include "aims-inventory-page.h"
-#include "aims-record-browser.h"
-#include "aims-record-form.h"
-#include "aims-window-private.h"
-
-static AimsApplication *app;
+#include "aims-test-util.h"
 
 /* A form's rows are built in idle steps; under a sanitizer on a busy
  * machine that takes a while */
-#define WAIT_LONG(cond) \
-  G_STMT_START { \
-    gint64 wait_end_ = g_get_monotonic_time () + 180 * G_USEC_PER_SEC; \
-    while (!(cond) && g_get_monotonic_time () < wait_end_) \
-      wait_ms (5); \
-  } G_STMT_END
+#define AIMS_TEST_WAIT_LONG_SECONDS 180
+#include "aims-test-window.h"
+
+#include "aims-inventory-page.h"
+#include "aims-record-browser.h"
+#include "aims-record-form.h"
 
 typedef struct
 {
+  AimsTestWindow     tw;
   AimsWindow        *window;
   AimsStore         *store;
   AimsRecordBrowser *incidents;
   AimsRecordBrowser *risks;
-  char              *dir;
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
-
-  f->dir = g_dir_make_tmp ("aims-ui-incident-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "Demo.aims", NULL);
-  g_assert_true (aims_demo_write_file (path, AIMS_DEMO_SCALE_SMALL, 42, &error));
-  g_assert_no_error (error);
-  file = g_file_new_for_path (path);
-
-  f->window = aims_window_new (app);
   /* Within Xvfb's 1280×800 screen: a popover below its edge has no monitor */
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
-  gtk_window_present (GTK_WINDOW (f->window));
-  aims_window_open_file (f->window, file);
-  g_assert_true (aims_window_has_project (f->window));
-  aims_window_show_section (f->window, "incidents");
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-
-  f->store = aims_document_get_store (f->window->document);
+  aims_test_window_open (&f->tw, "incidents", 1200, 760);
+  f->window = f->tw.window;
+  f->store = f->tw.store;
   f->incidents = AIMS_RECORD_BROWSER (f->window->incidents_page);
   f->risks = AIMS_RECORD_BROWSER (f->window->risks_page);
   g_assert_nonnull (aims_record_browser_get_list (f->incidents));
@@ -77,12 +52,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(AimsDocument) document = g_object_ref (f->window->document);
-
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  wait_ms (20);
-  aims_document_close (document);
-  g_free (f->dir);
+  aims_test_window_close (&f->tw);
 }
 
 /* Helpers */
@@ -545,25 +515,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("aims-ui-home-XXXXXX", NULL);
-  g_autofree char *state = g_build_filename (home, "state", NULL);
-  g_autofree char *data = g_build_filename (home, "data", NULL);
-  g_autofree char *config = g_build_filename (home, "config", NULL);
-  int ret;
+  char *home = aims_test_window_init (&argc, &argv);
 
-  g_setenv ("XDG_STATE_HOME", state, TRUE);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-  aims_test_gtk_init_log ();
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (home == NULL)
+    return 0;
 
 #define ADD(path, func) \
   g_test_add ("/ui/incident/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -573,10 +528,5 @@ main (int   argc,
   ADD ("risks-revealed", test_risks_revealed);
 #undef ADD
 
-  app = aims_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  ret = g_test_run ();
-  g_clear_object (&app);
-
-  return ret;
+  return aims_test_window_run (home);
 }

@@ -15,61 +15,36 @@
 #include "aims-test-gtk.h"
 #include "aims-test-util.h"
 
-#include <adwaita.h>
+#include "aims-test-window.h"
 
-#include "aims-application.h"
 #include "aims-record-browser.h"
 #include "aims-review-page.h"
 #include "aims-risk-filters.h"
-#include "aims-window-private.h"
-
-static AimsApplication *app;
 
 typedef struct
 {
+  AimsTestWindow  tw;
   AimsWindow     *window;
   AimsReviewPage *page;
   AimsStore      *store;
-  char           *dir;
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
-
-  f->dir = g_dir_make_tmp ("aims-ui-review-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "Demo.aims", NULL);
-  g_assert_true (aims_demo_write_file (path, AIMS_DEMO_SCALE_SMALL, 42, &error));
-  g_assert_no_error (error);
-  file = g_file_new_for_path (path);
-
-  f->window = aims_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
-  aims_window_open_file (f->window, file);
-  g_assert_true (aims_window_has_project (f->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-
+  aims_test_window_open (&f->tw, "overview", 1280, 800);
+  f->window = f->tw.window;
+  f->store = f->tw.store;
   g_assert_nonnull (f->window->review_page);
   f->page = AIMS_REVIEW_PAGE (f->window->review_page);
-  f->store = aims_document_get_store (f->window->document);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(AimsDocument) document = g_object_ref (f->window->document);
-
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  wait_ms (20);
-  aims_document_close (document);
-  aims_test_remove_tree (f->dir);
-  g_free (f->dir);
+  aims_test_window_close (&f->tw);
 }
 
 static GtkWidget *
@@ -310,25 +285,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("aims-ui-home-XXXXXX", NULL);
-  g_autofree char *state = g_build_filename (home, "state", NULL);
-  g_autofree char *data = g_build_filename (home, "data", NULL);
-  g_autofree char *config = g_build_filename (home, "config", NULL);
-  int ret;
+  char *home = aims_test_window_init (&argc, &argv);
 
-  g_setenv ("XDG_STATE_HOME", state, TRUE);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-  aims_test_gtk_init_log ();
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (home == NULL)
+    return 0;
 
 #define ADD(path, func) \
   g_test_add ("/ui/review/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -337,11 +297,5 @@ main (int   argc,
   ADD ("figure-opens-list", test_figure_opens_list);
 #undef ADD
 
-  app = aims_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  ret = g_test_run ();
-  g_clear_object (&app);
-
-  aims_test_remove_tree (home);
-  return ret;
+  return aims_test_window_run (home);
 }

@@ -21,7 +21,7 @@
 #include "aims-record-browser.h"
 #include "aims-record-form.h"
 #include "aims-treatment-action-dialog.h"
-#include "aims-treatment-actions-group.h"
+#include "aims-actions-group.h"
 #include "aims-window-private.h"
 
 static AimsApplication *app;
@@ -241,7 +241,7 @@ assert_no_error_shown (GtkWidget  *form,
 }
 
 /* Shows a risk in the register and waits for its form */
-static AimsTreatmentActionsGroup *
+static AimsActionsGroup *
 show_risk (Fixture    *f,
            const char *uuid)
 {
@@ -251,21 +251,21 @@ show_risk (Fixture    *f,
   g_assert_cmpstr (aims_window_get_visible_section (f->window), ==, "risks");
   g_assert_cmpstr (aims_record_browser_get_selected (f->risks), ==, uuid);
   WAIT_LONG ((group = find_descendant_of_type (GTK_WIDGET (f->risks),
-                                               AIMS_TYPE_TREATMENT_ACTIONS_GROUP)) != NULL &&
-              g_strcmp0 (aims_treatment_actions_group_get_risk (AIMS_TREATMENT_ACTIONS_GROUP (group)),
+                                               AIMS_TYPE_ACTIONS_GROUP)) != NULL &&
+              g_strcmp0 (aims_actions_group_get_parent (AIMS_ACTIONS_GROUP (group)),
                          uuid) == 0 &&
               find_named (GTK_WIDGET (f->risks), "risk_system-list") != NULL);
   g_assert_nonnull (group);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
 
-  return AIMS_TREATMENT_ACTIONS_GROUP (group);
+  return AIMS_ACTIONS_GROUP (group);
 }
 
 /* Each row of the group against the core: title, and "Overdue" exactly on
  * the overdue ones */
 static void
 assert_action_rows (Fixture                   *f,
-                    AimsTreatmentActionsGroup *group,
+                    AimsActionsGroup *group,
                     const char                *risk)
 {
   GtkWidget *list = require_named (GTK_WIDGET (group), "treatment_action-list");
@@ -321,7 +321,7 @@ test_treatment_actions (Fixture       *f,
   g_autofree char *risk = uuid_by_reference (f->store, "risk", "R-001");
   g_autofree char *action = NULL;
   g_autofree char *text = NULL;
-  AimsTreatmentActionsGroup *group = show_risk (f, risk);
+  AimsActionsGroup *group = show_risk (f, risk);
   guint before = aims_store_count (f->store, "treatment_action");
   GtkWidget *add_button, *dialog = NULL, *form, *list, *row;
 
@@ -332,6 +332,11 @@ test_treatment_actions (Fixture       *f,
   /* Add: a new planned action opens in its window */
   add_button = require_named (GTK_WIDGET (group), "add-action");
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (add_button)), ==, "actions.add");
+  /* One widget serves risks and findings: this one speaks of treatment */
+  g_assert_cmpint (aims_actions_group_get_kind (group), ==, AIMS_ACTIONS_GROUP_TREATMENT);
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==,
+                   "Treatment Actions");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (add_button), ==, "Add a Treatment Action");
   g_assert_true (gtk_widget_is_sensitive (add_button));
   g_signal_emit_by_name (add_button, "clicked");
   WAIT_UNTIL ((dialog = find_toplevel_of_type (AIMS_TYPE_TREATMENT_ACTION_DIALOG)) != NULL);
@@ -481,7 +486,7 @@ test_treatment_actions_bulk_change (Fixture       *f,
   g_autofree char *other = uuid_by_reference (f->store, "risk", "R-002");
   g_auto(GStrv) uuids = NULL;
   g_autoptr(GError) error = NULL;
-  AimsTreatmentActionsGroup *group = show_risk (f, risk);
+  AimsActionsGroup *group = show_risk (f, risk);
   GtkWidget *list = require_named (GTK_WIDGET (group), "treatment_action-list");
   g_autoptr(AimsRecordList) actions = aims_record_list_new (f->store, "treatment_action");
   g_autoptr(AimsRecord) first = NULL;

@@ -60,6 +60,10 @@ static const char * const required_impact_fields[] = {
   "description",
 };
 
+/* On the store, while aims_assessment_approve() sets the status: the uuid
+ * of the assessment whose completeness it has just checked. */
+#define APPROVING_KEY "aims-assessment-approving"
+
 /* The fields a new version does not inherit from the one before. */
 static const char * const fresh_fields[] = {
   "uuid",
@@ -866,7 +870,11 @@ aims_assessment_approve (AimsStore   *store,
   if (is_blank (text_of (record, "approval_date")))
     ok = aims_store_update (store, "impact_assessment", uuid, "approval_date",
                             g_variant_new_string (today), &local_error);
+  /* Completeness was just checked above, in this group: the store's status
+   * rule (_aims_assessment_check_status) need not compute it again */
+  g_object_set_data (G_OBJECT (store), APPROVING_KEY, (gpointer) uuid);
   ok = ok && set_status (store, uuid, "approved", &local_error);
+  g_object_set_data (G_OBJECT (store), APPROVING_KEY, NULL);
   for (guint i = 0; ok && earlier[i] != NULL; i++)
     ok = set_status (store, earlier[i], "superseded", &local_error);
 
@@ -1001,9 +1009,14 @@ _aims_assessment_check_status (AimsStore   *store,
 
   if (g_str_equal (status, "approved"))
     {
-      g_autoptr(GPtrArray) gaps = aims_assessment_dup_missing (store, uuid, NULL, error);
+      g_autoptr(GPtrArray) gaps = NULL;
       g_autofree char *missing = NULL;
 
+      /* aims_assessment_approve() checked it a moment ago */
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (store), APPROVING_KEY), uuid) == 0)
+        return TRUE;
+
+      gaps = aims_assessment_dup_missing (store, uuid, NULL, error);
       if (gaps == NULL)
         return FALSE;
 

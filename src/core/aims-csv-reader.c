@@ -11,6 +11,7 @@
 
 #include "aims-csv-reader.h"
 
+#include "aims-csv-field-private.h"
 #include "aims-sheet-private.h"
 
 #include <glib/gi18n.h>
@@ -31,6 +32,10 @@
  * Rows are split on the raw bytes: the separators, quotes and line breaks
  * are ASCII, the same byte in UTF-8 and Windows-1252 (UTF-16 is converted
  * to UTF-8 first).
+ *
+ * A cell that starts with ' before = + - @, a tab or CR is text the app's
+ * CSV export guarded against being run as a formula: it is read without
+ * that one quote (aims-csv-field.c), so export then import changes nothing.
  */
 
 /* Windows-1252's 0x80–0x9F; 0 marks the five bytes it leaves undefined. */
@@ -189,6 +194,7 @@ finish_cell (const Context *context,
 
   if (!decode_cell (context, raw->str, raw->len, &text) && *problem == NULL)
     *problem = cell_problem (context, cells->len);
+  _aims_csv_field_unguard (text);
 
   g_ptr_array_add (cells, text);
   g_string_truncate (raw, 0);

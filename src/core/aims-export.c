@@ -12,6 +12,7 @@
 #include "aims-export.h"
 #include "aims-export-private.h"
 
+#include "aims-csv-field-private.h"
 #include "aims-project-file-private.h"
 #include "aims-sqlite-private.h"
 #include "aims-store-private.h"
@@ -28,7 +29,9 @@
  * The AI system inventory as CSV (RFC 4180): a header of field names, one
  * row per system in reference order, CRLF line ends, and a field quoted when
  * it holds a comma, a quote, CR or LF, with its quotes doubled. Values are
- * as stored: choice ids, booleans as 0 and 1, dates YYYY-MM-DD.
+ * as stored: choice ids, booleans as 0 and 1, dates YYYY-MM-DD. Text gets
+ * the formula guard of aims-csv-field.c (a ' before = + - @); numbers do
+ * not.
  *
  * From a file, the export reads through the same checks as `aims check`, on
  * a read-only, immutable connection: it never writes a byte of the file.
@@ -79,26 +82,6 @@ build_columns (gpointer data)
   return g_ptr_array_free (columns, FALSE);
 }
 
-static void
-append_field (GString    *line,
-              const char *text)
-{
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (line, text);
-      return;
-    }
-
-  g_string_append_c (line, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  g_string_append_c (line, '"');
-}
-
 static gboolean
 flush (GOutputStream  *stream,
        GString        *text,
@@ -144,7 +127,7 @@ write_inventory (sqlite3        *db,
 
       if (i > 0)
         g_string_append_c (text, ',');
-      append_field (text, columns[i]);
+      _aims_csv_append_field (text, columns[i], AIMS_CSV_CELL_TEXT);
 
       if (field->since <= version)
         {
@@ -186,7 +169,11 @@ write_inventory (sqlite3        *db,
             continue;
 
           value = _aims_store_column_text (stmt, column++, field);
-          append_field (text, value != NULL ? value : "");
+          _aims_csv_append_field (text, value != NULL ? value : "",
+                                  field->kind == AIMS_FIELD_INTEGER ||
+                                  field->kind == AIMS_FIELD_REAL ||
+                                  field->kind == AIMS_FIELD_BOOLEAN
+                                  ? AIMS_CSV_CELL_VALUE : AIMS_CSV_CELL_TEXT);
         }
       g_string_append (text, "\r\n");
 
@@ -304,9 +291,10 @@ aims_export_inventory_columns (void)
  * aims_export_csv_field:
  * @text: a value
  *
- * Returns: (transfer full): @text as one CSV field (RFC 4180): quoted, with
- *   its quotes doubled, if it holds a comma, a quote, CR or LF; otherwise as
- *   it is
+ * Returns: (transfer full): @text as one CSV text field (RFC 4180): quoted,
+ *   with its quotes doubled, if it holds a comma, a quote, CR or LF; with a
+ *   single quote before it if it starts with = + - @, a tab or CR, so that a
+ *   spreadsheet program never runs it as a formula (see aims-csv-field.c)
  */
 char *
 aims_export_csv_field (const char *text)
@@ -315,7 +303,7 @@ aims_export_csv_field (const char *text)
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  append_field (field, text);
+  _aims_csv_append_field (field, text, AIMS_CSV_CELL_TEXT);
   return g_string_free (field, FALSE);
 }
 

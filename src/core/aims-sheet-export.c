@@ -11,6 +11,7 @@
 
 #include "aims-sheet-export.h"
 
+#include "aims-csv-field-private.h"
 #include "aims-export.h"
 #include "aims-natural-order-private.h"
 #include "aims-schema-private.h"
@@ -32,7 +33,13 @@
  * TRUE or FALSE. The importer reads all of this back, so exporting a
  * register and importing the file into the same project changes nothing.
  *
- * CSV is RFC 4180 with CRLF line ends, in UTF-8. XLSX is written with
+ * CSV is RFC 4180 with CRLF line ends, in UTF-8; a text cell that starts
+ * with = + - @, a tab or CR gets a ' before it, so that a spreadsheet program
+ * never runs it as a formula, and the CSV reader takes that ' off again
+ * (aims-csv-field.c). Numbers and booleans are not guarded: -3 stays -3.
+ * XLSX needs no guard: worksheet_write_string() writes a string cell (an
+ * inline string, t="inlineStr"), which no spreadsheet program evaluates;
+ * only worksheet_write_formula() writes formulas. XLSX is written with
  * libxlsxwriter (in its constant-memory mode, one row at a time) to a
  * temporary folder and read back; the file itself is written through
  * aims_export_write_file(), in one step.
@@ -188,26 +195,6 @@ read_register (AimsStore   *store,
   return TRUE;
 }
 
-static void
-append_csv_field (GString    *out,
-                  const char *text)
-{
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 static GBytes *
 write_csv (Register *reg)
 {
@@ -219,7 +206,7 @@ write_csv (Register *reg)
 
       if (i > 0)
         g_string_append_c (out, ',');
-      append_csv_field (out, _(field->label));
+      _aims_csv_append_field (out, _(field->label), AIMS_CSV_CELL_TEXT);
     }
   g_string_append (out, "\r\n");
 
@@ -229,9 +216,13 @@ write_csv (Register *reg)
 
       for (guint i = 0; i < reg->columns->len; i++)
         {
+          const AimsFieldInfo *field = g_ptr_array_index (reg->columns, i);
+
           if (i > 0)
             g_string_append_c (out, ',');
-          append_csv_field (out, row[i]);
+          _aims_csv_append_field (out, row[i],
+                                  cell_kind (field) == CELL_TEXT
+                                  ? AIMS_CSV_CELL_TEXT : AIMS_CSV_CELL_VALUE);
         }
       g_string_append (out, "\r\n");
     }

@@ -500,8 +500,15 @@ assessment_approve_action (GtkWidget  *widget,
 
   aims_record_form_flush (self->form);
   if (!aims_assessment_approve (self->store, self->uuid, NULL, &error))
-    aims_show_error_dialog (widget, _("Cannot Approve Yet"), error);
+    {
+      /* A refusal changed nothing: the state shown is still right */
+      aims_show_error_dialog (widget, _("Cannot Approve Yet"), error);
+      return;
+    }
 
+  /* Read-only at once; the refresh the approval's change scheduled would
+   * compute the completeness a second time */
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
   update_state (self);
 }
 

@@ -16,9 +16,9 @@
 
 #include "aims-form-extras.h"
 
+#include "aims-actions-group.h"
 #include "aims-audit-checklist.h"
 #include "aims-audit-scope-group.h"
-#include "aims-corrective-actions-group.h"
 #include "aims-finding-close-group.h"
 #include "aims-finding-whys-group.h"
 
@@ -26,7 +26,7 @@ static const AimsFormExtra extras[] = {
   { "audit", "status", "(audit scope)", aims_audit_scope_group_new },
   { "audit", "status", "(audit checklist)", aims_audit_checklist_new },
   { "finding", "root_cause", "(five whys)", aims_finding_whys_group_new },
-  { "finding", "verified_by", "(corrective actions)", aims_corrective_actions_group_new },
+  { "finding", "verified_by", "(corrective actions)", aims_actions_group_new_corrective },
   { "finding", NULL, "(closure)", aims_finding_close_group_new },
 };
 
@@ -48,8 +48,8 @@ _aims_form_extra_set_record (GtkWidget  *group,
     aims_audit_checklist_set_audit (AIMS_AUDIT_CHECKLIST (group), store, uuid);
   else if (AIMS_IS_FINDING_WHYS_GROUP (group))
     aims_finding_whys_group_set_finding (AIMS_FINDING_WHYS_GROUP (group), store, uuid);
-  else if (AIMS_IS_CORRECTIVE_ACTIONS_GROUP (group))
-    aims_corrective_actions_group_set_finding (AIMS_CORRECTIVE_ACTIONS_GROUP (group), store, uuid);
+  else if (AIMS_IS_ACTIONS_GROUP (group))
+    aims_actions_group_set_parent (AIMS_ACTIONS_GROUP (group), store, uuid);
   else if (AIMS_IS_FINDING_CLOSE_GROUP (group))
     aims_finding_close_group_set_finding (AIMS_FINDING_CLOSE_GROUP (group), store, uuid);
 }

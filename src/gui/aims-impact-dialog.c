@@ -6,7 +6,8 @@
  */
 
 /* One impact of an assessment: its fields in the generic record form, the
- * measures that address it with their owners, and "Create Risk from This
+ * measures that address it with their owners (a new one typed into the entry
+ * below them), and "Create Risk from This
  * Impact", which turns a harm into a register risk. Every edit goes through
  * the store and is undoable; the dialog is read-only when the assessment is
  * approved or superseded. */
@@ -32,6 +33,8 @@ struct _AimsImpactDialog
   AimsRecordForm *form;
   GtkListBox     *measures;
   GtkWidget      *add_measure_button;
+  GtkWidget      *new_measure;
+  GtkWidget      *new_measure_problem;
   GtkWidget      *create_risk_button;
   GtkLabel       *risks_label;
 
@@ -43,6 +46,65 @@ struct _AimsImpactDialog
 };
 
 G_DEFINE_FINAL_TYPE (AimsImpactDialog, aims_impact_dialog, ADW_TYPE_WINDOW)
+
+/* The measures. Each row holds a measure's "what" and "owner" entries and a
+ * remove button, each carrying the measure's uuid and a "field" name. A
+ * store change that only edits measures updates the rows in place, so the
+ * entry a person is in (or Tabbing to) stays where it is; a measure added
+ * or removed rebuilds the rows and puts the focus back on the same control,
+ * or on the next sensible one. New measures are typed into the entry below
+ * the list: nothing is stored before there is text. */
+
+static GtkWidget *
+row_control (AimsImpactDialog *self,
+             guint             index,
+             const char       *field)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->measures, (int) index);
+  GtkWidget *box = row != NULL ? gtk_list_box_row_get_child (row) : NULL;
+
+  for (GtkWidget *child = box != NULL ? gtk_widget_get_first_child (box) : NULL;
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "field"), field) == 0)
+      return child;
+
+  return NULL;
+}
+
+static const char *
+row_measure (AimsImpactDialog *self,
+             guint             index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->measures, (int) index);
+
+  return row != NULL ? g_object_get_data (G_OBJECT (gtk_list_box_row_get_child (row)), "measure")
+                     : NULL;
+}
+
+/* The control of the measures' rows that has the focus, if one has */
+static GtkWidget *
+focused_control (AimsImpactDialog *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  for (GtkWidget *w = focus; w != NULL && w != GTK_WIDGET (self->measures);
+       w = gtk_widget_get_parent (w))
+    if (g_object_get_data (G_OBJECT (w), "field") != NULL &&
+        g_object_get_data (G_OBJECT (w), "measure") != NULL)
+      return w;
+
+  return NULL;
+}
+
+static void
+focus_new_measure (AimsImpactDialog *self)
+{
+  if (gtk_widget_get_sensitive (self->new_measure))
+    gtk_widget_grab_focus (self->new_measure);
+  else
+    gtk_widget_grab_focus (self->add_measure_button);
+}
 
 static void
 commit_entry (GtkEntry *entry)
@@ -74,11 +136,32 @@ commit_entry (GtkEntry *entry)
     }
 }
 
+/* Enter saves, then goes on: from what is done to its owner, from the owner
+ * to the entry for the next measure */
 static void
 on_entry_activate_cb (GtkEntry *entry,
                       gpointer  user_data)
 {
+  AimsImpactDialog *self = g_object_get_data (G_OBJECT (entry), "dialog");
+  g_autofree char *measure = g_strdup (g_object_get_data (G_OBJECT (entry), "measure"));
+  const char *field = g_object_get_data (G_OBJECT (entry), "field");
+  gboolean what = g_strcmp0 (field, "what") == 0;
+
   commit_entry (entry);
+
+  if (what)
+    {
+      guint n = 0;
+
+      for (const char *m; (m = row_measure (self, n)) != NULL; n++)
+        if (g_strcmp0 (m, measure) == 0)
+          {
+            gtk_widget_grab_focus (row_control (self, n, "owner"));
+            return;
+          }
+    }
+
+  focus_new_measure (self);
 }
 
 static void
@@ -93,7 +176,7 @@ on_remove_measure_clicked_cb (GtkButton *button,
                               gpointer   user_data)
 {
   AimsImpactDialog *self = AIMS_IMPACT_DIALOG (user_data);
-  const char *measure = g_object_get_data (G_OBJECT (button), "measure");
+  g_autofree char *measure = g_strdup (g_object_get_data (G_OBJECT (button), "measure"));
   g_autoptr(GError) error = NULL;
 
   if (!aims_store_delete (self->store, "impact_measure", measure, &error))
@@ -127,45 +210,114 @@ create_entry (AimsImpactDialog *self,
 }
 
 static void
+append_measure_row (AimsImpactDialog *self,
+                    const char       *measure)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *what = create_entry (self, measure, "what", _("Measure"), _("What is done"));
+  GtkWidget *owner = create_entry (self, measure, "owner", _("Owner"), _("Owner"));
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_set_hexpand (what, TRUE);
+  gtk_widget_set_size_request (owner, 160, -1);
+  gtk_widget_set_sensitive (remove, self->editable);
+  gtk_widget_set_name (remove, "remove");
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove the measure"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remove the measure"), -1);
+  g_object_set_data_full (G_OBJECT (remove), "measure", g_strdup (measure), g_free);
+  g_object_set_data (G_OBJECT (remove), "field", (gpointer) "remove");
+  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_measure_clicked_cb), self);
+
+  g_object_set_data_full (G_OBJECT (box), "measure", g_strdup (measure), g_free);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_box_append (GTK_BOX (box), what);
+  gtk_box_append (GTK_BOX (box), owner);
+  gtk_box_append (GTK_BOX (box), remove);
+  gtk_list_box_append (self->measures, box);
+}
+
+/* TRUE if the rows are those of @measures, in order: their texts are then
+ * brought up to date in place */
+static gboolean
+update_rows_in_place (AimsImpactDialog   *self,
+                      const char * const *measures)
+{
+  static const char * const fields[] = { "what", "owner" };
+  guint n = 0;
+
+  for (; measures[n] != NULL; n++)
+    if (g_strcmp0 (row_measure (self, n), measures[n]) != 0)
+      return FALSE;
+  if (row_measure (self, n) != NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    for (guint j = 0; j < G_N_ELEMENTS (fields); j++)
+      {
+        GtkWidget *entry = row_control (self, i, fields[j]);
+        g_autofree char *text = aims_store_dup_text (self->store, "impact_measure", measures[i],
+                                                     fields[j], NULL);
+
+        if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text != NULL ? text : "") != 0)
+          gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+      }
+
+  return TRUE;
+}
+
+static void
 reload_measures (AimsImpactDialog *self)
 {
   g_auto(GStrv) measures = NULL;
+  g_autofree char *focus_measure = NULL;
+  const char *focus_field = NULL;
+  guint focus_index = 0;
+  GtkWidget *focus;
   GtkWidget *child;
+
+  if (self->store != NULL && self->uuid != NULL)
+    measures = aims_assessment_dup_measures (self->store, self->uuid, NULL);
+  if (measures == NULL)
+    measures = g_new0 (char *, 1);
+
+  if (update_rows_in_place (self, (const char * const *) measures))
+    return;
+
+  /* Rows come and go: remember where the focus was */
+  if ((focus = focused_control (self)) != NULL)
+    {
+      focus_measure = g_strdup (g_object_get_data (G_OBJECT (focus), "measure"));
+      focus_field = g_object_get_data (G_OBJECT (focus), "field");
+      while (g_strcmp0 (row_measure (self, focus_index), focus_measure) != 0)
+        focus_index++;
+    }
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->measures))) != NULL)
     gtk_list_box_remove (self->measures, child);
 
-  if (self->store == NULL || self->uuid == NULL)
+  for (guint i = 0; measures[i] != NULL; i++)
+    append_measure_row (self, measures[i]);
+
+  if (focus_measure == NULL)
     return;
 
-  measures = aims_assessment_dup_measures (self->store, self->uuid, NULL);
-  for (guint i = 0; measures != NULL && measures[i] != NULL; i++)
-    {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *what = create_entry (self, measures[i], "what", _("Measure"),
-                                      _("What is done"));
-      GtkWidget *owner = create_entry (self, measures[i], "owner", _("Owner"), _("Owner"));
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-      gtk_widget_set_hexpand (what, TRUE);
-      gtk_widget_set_size_request (owner, 160, -1);
-      gtk_widget_set_sensitive (remove, self->editable);
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_tooltip_text (remove, _("Remove the measure"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Remove the measure"), -1);
-      g_object_set_data_full (G_OBJECT (remove), "measure", g_strdup (measures[i]), g_free);
-      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_measure_clicked_cb), self);
-
-      gtk_widget_set_margin_top (box, 6);
-      gtk_widget_set_margin_bottom (box, 6);
-      gtk_widget_set_margin_start (box, 6);
-      gtk_widget_set_margin_end (box, 6);
-      gtk_box_append (GTK_BOX (box), what);
-      gtk_box_append (GTK_BOX (box), owner);
-      gtk_box_append (GTK_BOX (box), remove);
-      gtk_list_box_append (self->measures, box);
-    }
+  /* The same control of the same measure; its measure gone, the row that
+   * took its place, else the entry for a new measure */
+  for (guint i = 0; measures[i] != NULL; i++)
+    if (g_str_equal (measures[i], focus_measure))
+      {
+        gtk_widget_grab_focus (row_control (self, i, focus_field));
+        return;
+      }
+  if (focus_index < g_strv_length (measures))
+    gtk_widget_grab_focus (row_control (self, focus_index, "what"));
+  else
+    focus_new_measure (self);
 }
 
 static void
@@ -223,21 +375,56 @@ on_store_changed_cb (AimsImpactDialog *self,
     }
 }
 
+/* A new measure from what is typed below the list: nothing without text */
 static void
-on_add_measure_clicked_cb (AimsImpactDialog *self)
+add_measure (AimsImpactDialog *self)
 {
-  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                        (GDestroyNotify) g_variant_unref);
+  g_autoptr(GHashTable) values = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *uuid = NULL;
+  g_autofree char *what = NULL;
 
+  if (self->store == NULL || !self->editable)
+    return;
+
+  what = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->new_measure))));
+  if (what[0] == '\0')
+    {
+      gtk_widget_add_css_class (self->new_measure, "error");
+      gtk_widget_set_visible (self->new_measure_problem, TRUE);
+      gtk_widget_grab_focus (self->new_measure);
+      return;
+    }
+
+  values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                  (GDestroyNotify) g_variant_unref);
   g_hash_table_insert (values, (gpointer) "impact",
                        g_variant_ref_sink (g_variant_new_string (self->uuid)));
   g_hash_table_insert (values, (gpointer) "what",
-                       g_variant_ref_sink (g_variant_new_string (_("New measure"))));
+                       g_variant_ref_sink (g_variant_new_string (what)));
 
   if ((uuid = aims_store_insert (self->store, "impact_measure", values, &error)) == NULL)
-    aims_show_error_dialog (GTK_WIDGET (self), _("Could Not Add the Measure"), error);
+    {
+      aims_show_error_dialog (GTK_WIDGET (self), _("Could Not Add the Measure"), error);
+      return;
+    }
+
+  /* Ready for the next one */
+  gtk_editable_set_text (GTK_EDITABLE (self->new_measure), "");
+  gtk_widget_remove_css_class (self->new_measure, "error");
+  gtk_widget_set_visible (self->new_measure_problem, FALSE);
+  gtk_widget_grab_focus (self->new_measure);
+}
+
+static void
+on_new_measure_changed_cb (AimsImpactDialog *self)
+{
+  if (gtk_widget_get_visible (self->new_measure_problem) &&
+      gtk_editable_get_text (GTK_EDITABLE (self->new_measure))[0] != '\0')
+    {
+      gtk_widget_remove_css_class (self->new_measure, "error");
+      gtk_widget_set_visible (self->new_measure_problem, FALSE);
+    }
 }
 
 static void
@@ -323,11 +510,6 @@ aims_impact_dialog_init (AimsImpactDialog *self)
   gtk_widget_set_hexpand (title, TRUE);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_box_append (GTK_BOX (bar), title);
-  self->add_measure_button = gtk_button_new_with_mnemonic (_("Add _Measure"));
-  aims_a11y_name_from_mnemonic (self->add_measure_button);
-  g_signal_connect_swapped (self->add_measure_button, "clicked",
-                            G_CALLBACK (on_add_measure_clicked_cb), self);
-  gtk_box_append (GTK_BOX (bar), self->add_measure_button);
   gtk_box_append (GTK_BOX (group), bar);
 
   self->measures = GTK_LIST_BOX (gtk_list_box_new ());
@@ -345,6 +527,37 @@ aims_impact_dialog_init (AimsImpactDialog *self)
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->measures));
   gtk_box_append (GTK_BOX (group), scroller);
+
+  /* A new measure: typed, then Enter or Add Measure */
+  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->new_measure = gtk_entry_new ();
+  gtk_widget_set_name (self->new_measure, "new-measure");
+  gtk_widget_set_hexpand (self->new_measure, TRUE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->new_measure), _("A new measure: what is done"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_measure),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("New measure"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Type what is done, then press Enter to add the measure"),
+                                  -1);
+  g_signal_connect_swapped (self->new_measure, "activate", G_CALLBACK (add_measure), self);
+  g_signal_connect_swapped (self->new_measure, "changed",
+                            G_CALLBACK (on_new_measure_changed_cb), self);
+  gtk_box_append (GTK_BOX (bar), self->new_measure);
+  self->add_measure_button = gtk_button_new_with_mnemonic (_("Add _Measure"));
+  aims_a11y_name_from_mnemonic (self->add_measure_button);
+  gtk_widget_set_tooltip_text (self->add_measure_button,
+                               _("Add the measure typed beside this button"));
+  g_signal_connect_swapped (self->add_measure_button, "clicked", G_CALLBACK (add_measure), self);
+  gtk_box_append (GTK_BOX (bar), self->add_measure_button);
+  gtk_box_append (GTK_BOX (group), bar);
+  self->new_measure_problem = gtk_label_new (_("Type what is done first, then press Enter to "
+                                               "add the measure."));
+  gtk_widget_set_name (self->new_measure_problem, "new-measure-problem");
+  gtk_label_set_xalign (GTK_LABEL (self->new_measure_problem), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->new_measure_problem), TRUE);
+  gtk_widget_add_css_class (self->new_measure_problem, "error");
+  gtk_widget_set_visible (self->new_measure_problem, FALSE);
+  gtk_box_append (GTK_BOX (group), self->new_measure_problem);
   gtk_box_append (GTK_BOX (box), group);
 
   /* The way to the register */
@@ -408,6 +621,7 @@ aims_impact_dialog_new (GtkWindow  *parent,
   aims_record_form_set_record (self->form, store, "impact", impact);
   aims_record_form_set_read_only (self->form, !self->editable);
   gtk_widget_set_sensitive (self->add_measure_button, self->editable);
+  gtk_widget_set_sensitive (self->new_measure, self->editable);
   g_signal_group_set_target (self->store_signals, store);
   reload_measures (self);
   reload_risks (self);

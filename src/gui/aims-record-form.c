@@ -23,12 +23,12 @@
 
 #include <adwaita.h>
 
+#include "aims-actions-group.h"
 #include "aims-datetime-button.h"
 #include "aims-error-dialog.h"
 #include "aims-incident-durations.h"
 #include "aims-record-form.h"
 #include "aims-form-extras.h"
-#include "aims-treatment-actions-group.h"
 #include "aims-risk-impacts.h"
 #include "aims-window.h"
 
@@ -983,8 +983,8 @@ update_editable (AimsRecordForm *self)
     set_field_editable (g_ptr_array_index (self->fields, i), editable);
 
   if (self->actions_group != NULL)
-    aims_treatment_actions_group_set_read_only (AIMS_TREATMENT_ACTIONS_GROUP (self->actions_group),
-                                                self->read_only);
+    aims_actions_group_set_read_only (AIMS_ACTIONS_GROUP (self->actions_group),
+                                      self->read_only);
 
   for (guint i = 0; self->extras != NULL && i < self->extras->len; i++)
     _aims_form_extra_set_read_only (g_ptr_array_index (self->extras, i), self->read_only);
@@ -1340,11 +1340,11 @@ add_actions_group (AimsRecordForm *self)
 {
   Section *section = g_new0 (Section, 1);
 
-  self->actions_group = aims_treatment_actions_group_new ();
-  aims_treatment_actions_group_set_read_only (AIMS_TREATMENT_ACTIONS_GROUP (self->actions_group),
-                                              self->read_only);
-  aims_treatment_actions_group_set_risk (AIMS_TREATMENT_ACTIONS_GROUP (self->actions_group),
-                                         self->store, self->uuid);
+  self->actions_group = aims_actions_group_new_treatment ();
+  aims_actions_group_set_read_only (AIMS_ACTIONS_GROUP (self->actions_group),
+                                    self->read_only);
+  aims_actions_group_set_parent (AIMS_ACTIONS_GROUP (self->actions_group),
+                                 self->store, self->uuid);
 
   section->name = actions_section;
   section->group = ADW_PREFERENCES_GROUP (g_object_ref_sink (self->actions_group));
@@ -2409,8 +2409,8 @@ load_links (AimsRecordForm *self)
     }
 
   if (self->actions_group != NULL)
-    aims_treatment_actions_group_set_risk (AIMS_TREATMENT_ACTIONS_GROUP (self->actions_group),
-                                           self->store, self->uuid);
+    aims_actions_group_set_parent (AIMS_ACTIONS_GROUP (self->actions_group),
+                                   self->store, self->uuid);
 
   for (guint i = 0; i < self->extras->len; i++)
     _aims_form_extra_set_record (g_ptr_array_index (self->extras, i), self->store, self->uuid);
