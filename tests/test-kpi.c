@@ -408,6 +408,92 @@ test_nonconformities (Fixture       *fixture,
   g_assert_cmpuint (kpi->n_corrective_overdue, ==, 2);
 }
 
+/* The figures as at a day count what the file says existed on it: a
+ * nonconformity raised after the day is not counted, one closed (verified)
+ * after it is still open on it, a corrective action done after it is still
+ * open, and an incident resolved after it is open and out of the resolve
+ * mean. The same project gives other figures on another day. */
+static void
+test_as_at_date (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *march = NULL;
+  g_autofree char *september = NULL;
+  g_autoptr(AimsKpi) may = NULL;
+  g_autoptr(AimsKpi) november = NULL;
+
+  /* Raised in March, verified and closed on 1 July */
+  march = insert (fixture->store, "finding",
+                  aims_test_values ("reference", g_variant_new_string ("F-001"),
+                                    "title", g_variant_new_string ("No drift monitoring"),
+                                    "kind", g_variant_new_string ("nonconformity"),
+                                    "severity", g_variant_new_string ("major"),
+                                    "raised_on", g_variant_new_string ("2026-03-10"),
+                                    "verified_on", g_variant_new_string ("2026-07-01"),
+                                    "status", g_variant_new_string ("closed"),
+                                    NULL));
+  /* Raised by the September audit, still open */
+  september = insert (fixture->store, "finding",
+                      aims_test_values ("reference", g_variant_new_string ("F-002"),
+                                        "title", g_variant_new_string ("Audit programme"),
+                                        "kind", g_variant_new_string ("nonconformity"),
+                                        "severity", g_variant_new_string ("minor"),
+                                        "raised_on", g_variant_new_string ("2026-09-18"),
+                                        NULL));
+  /* Due in April, done in June */
+  g_free (insert (fixture->store, "corrective_action",
+                  aims_test_values ("finding", g_variant_new_string (march),
+                                    "what", g_variant_new_string ("Monitor drift"),
+                                    "due_date", g_variant_new_string ("2026-04-30"),
+                                    "status", g_variant_new_string ("done"),
+                                    "completed_on", g_variant_new_string ("2026-06-15"),
+                                    NULL)));
+  /* Due in October, not done */
+  g_free (insert (fixture->store, "corrective_action",
+                  aims_test_values ("finding", g_variant_new_string (september),
+                                    "what", g_variant_new_string ("Extend the programme"),
+                                    "due_date", g_variant_new_string ("2026-10-15"),
+                                    "status", g_variant_new_string ("in-progress"),
+                                    NULL)));
+  /* Detected in 2 h, resolved on 1 June */
+  g_free (insert (fixture->store, "incident",
+                  aims_test_values ("reference", g_variant_new_string ("INC-001"),
+                                    "title", g_variant_new_string ("Wrong refusals"),
+                                    "severity", g_variant_new_string ("high"),
+                                    "status", g_variant_new_string ("resolved"),
+                                    "occurred", g_variant_new_string ("2026-05-01T10:00"),
+                                    "detected", g_variant_new_string ("2026-05-01T12:00"),
+                                    "resolved", g_variant_new_string ("2026-06-01T12:00"),
+                                    NULL)));
+
+  may = compute (fixture->store, "2026-05-22", NULL);
+  g_assert_cmpuint (may->n_open_nonconformities, ==, 1);
+  g_assert_cmpuint (may->open_nonconformities[AIMS_KPI_NC_MAJOR], ==, 1);
+  g_assert_cmpuint (may->open_nonconformities[AIMS_KPI_NC_MINOR], ==, 0);
+  g_assert_cmpuint (may->n_corrective_overdue, ==, 1);
+  g_assert_cmpuint (may->n_incidents, ==, 1);
+  g_assert_cmpuint (may->n_incidents_open, ==, 1);
+  g_assert_cmpuint (may->n_mttd, ==, 1);
+  g_assert_cmpuint (may->n_mttr, ==, 0);
+
+  november = compute (fixture->store, "2026-11-22", NULL);
+  g_assert_cmpuint (november->n_open_nonconformities, ==, 1);
+  g_assert_cmpuint (november->open_nonconformities[AIMS_KPI_NC_MAJOR], ==, 0);
+  g_assert_cmpuint (november->open_nonconformities[AIMS_KPI_NC_MINOR], ==, 1);
+  g_assert_cmpuint (november->n_corrective_overdue, ==, 1);
+  g_assert_cmpuint (november->n_incidents, ==, 1);
+  g_assert_cmpuint (november->n_incidents_open, ==, 0);
+  g_assert_cmpuint (november->n_mttr, ==, 1);
+  g_assert_cmpfloat_with_epsilon (november->mttr_minutes, 31 * 24 * 60, 1e-9);
+
+  /* Between the two: the March finding closed, the September one not yet
+   * raised, the action done */
+  g_clear_pointer (&may, aims_kpi_free);
+  may = compute (fixture->store, "2026-08-01", NULL);
+  g_assert_cmpuint (may->n_open_nonconformities, ==, 0);
+  g_assert_cmpuint (may->n_corrective_overdue, ==, 0);
+}
+
 /* Incidents by severity, and the means over the incidents that have both
  * times; missing and out-of-order times are left out and said so. */
 static void
@@ -636,6 +722,7 @@ main (int   argc,
   ADD ("/kpi/above-tolerance", test_above_tolerance);
   ADD ("/kpi/soa-and-clauses", test_soa_and_clauses);
   ADD ("/kpi/nonconformities", test_nonconformities);
+  ADD ("/kpi/as-at-date", test_as_at_date);
   ADD ("/kpi/incidents", test_incidents);
   ADD ("/kpi/overdue-reviews", test_overdue_reviews);
   ADD ("/kpi/json-round-trip", test_json_round_trip);

@@ -368,6 +368,10 @@ test_demo (void)
   g_assert_cmpstr (inputs->kpi->date, ==, "2026-05-22");
   g_assert_cmpuint (inputs->kpi->n_in_scope, ==, 12);
   g_assert_cmpuint (inputs->top_risks->len, ==, AIMS_REVIEW_TOP_RISKS);
+  /* As at May: the September audit and its open nonconformity came later */
+  g_assert_cmpuint (inputs->kpi->n_open_nonconformities, ==, 0);
+  g_assert_cmpuint (inputs->kpi->n_corrective_overdue, ==, 0);
+  g_assert_cmpuint (inputs->audits->len, ==, 0);
 
   actions = aims_review_dup_actions (store, reviews[0], &error);
   g_assert_cmpuint (g_strv_length (actions), ==, 2);

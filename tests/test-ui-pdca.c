@@ -8,7 +8,8 @@
 /* The PDCA Board section on the demo project, driven through its real
  * widgets: a card moved by its "Move to" menu and by a drop on another
  * column changes column and progress, and Undo brings it back; the status
- * menu changes the readiness figure; the filters hide cards. */
+ * menu changes the readiness figure; the filters hide cards; a change
+ * made while the board is hidden shows when it is shown. */
 
 #include "config.h"
 
@@ -289,6 +290,47 @@ test_filters (Fixture       *f,
                                            "overdue"));
 }
 
+/* A change made while the board is hidden (another section shown) shows
+ * when the board is shown again: the hidden board holds no cards and only
+ * notes that it is out of date. */
+static void
+test_change_while_hidden (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GError) error = NULL;
+  AimsPdcaCard *card = NULL;
+
+  g_assert_true (g_str_has_prefix (aims_pdca_board_get_readiness (f->board),
+                                   "Readiness: 10 of 32 clause requirements done"));
+
+  aims_window_show_section (f->window, "overview");
+  WAIT_UNTIL (!gtk_widget_get_mapped (GTK_WIDGET (f->board)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->board)));
+  g_assert_null (aims_pdca_board_find_card (f->board, "4.4"));
+
+  cards = aims_pdca_load (f->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < cards->len && card == NULL; i++)
+    if (g_strcmp0 (aims_pdca_card_get_key (g_ptr_array_index (cards, i)), "4.4") == 0)
+      card = g_ptr_array_index (cards, i);
+  g_assert_nonnull (card);
+  g_assert_true (aims_pdca_set (f->store, card, "status", g_variant_new_string ("done"), &error));
+  g_assert_no_error (error);
+
+  /* Hidden, it has not counted again, however long it waits */
+  wait_ms (200);
+  g_assert_true (g_str_has_prefix (aims_pdca_board_get_readiness (f->board),
+                                   "Readiness: 10 of 32 clause requirements done"));
+  g_assert_null (aims_pdca_board_find_card (f->board, "4.4"));
+
+  aims_window_show_section (f->window, "pdca");
+  WAIT_UNTIL (aims_pdca_board_find_card (f->board, "4.4") != NULL);
+  g_assert_nonnull (aims_pdca_board_find_card (f->board, "4.4"));
+  g_assert_true (g_str_has_prefix (aims_pdca_board_get_readiness (f->board),
+                                   "Readiness: 11 of 32 clause requirements done"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -303,6 +345,7 @@ main (int   argc,
   ADD ("move-by-menu", test_move_by_menu);
   ADD ("move-by-drop", test_move_by_drop);
   ADD ("status-changes-readiness", test_status_changes_readiness);
+  ADD ("change-while-hidden", test_change_while_hidden);
   ADD ("filters", test_filters);
   ADD ("add-objective", test_add_objective);
 #undef ADD

@@ -6,10 +6,10 @@
  */
 
 /* One impact assessment as a printable A4 document, drawn with cairo and
- * pango: a cover, each ISO/IEC 42005 section with its fields, the impacts
- * table with their measures, and the approval block, with "page N of M" in
- * every footer. The document is laid out twice: once to count its pages,
- * then into the PDF. */
+ * pango on the house layout of aims-pdf-layout.c: a cover, each ISO/IEC
+ * 42005 section with its fields, the impacts table with their measures, and
+ * the approval block, with "page N of M" in every footer. The document is
+ * laid out twice: once to count its pages, then into the PDF. */
 
 #define G_LOG_DOMAIN "aims-assessment-pdf"
 
@@ -19,38 +19,25 @@
 
 #include "aims-assessment.h"
 #include "aims-matrix.h"
+#include "aims-pdf-layout-private.h"
 #include "aims-schema.h"
 
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
-/* A4 in points, with 2 cm margins */
-#define PAGE_WIDTH   595.0
-#define PAGE_HEIGHT  842.0
-#define MARGIN       56.0
-#define FOOTER       28.0
-#define CONTENT_W    (PAGE_WIDTH - 2 * MARGIN)
-#define BOTTOM       (PAGE_HEIGHT - MARGIN - FOOTER)
-
-#define FONT_BODY    "Sans 9.5"
-#define FONT_SMALL   "Sans 8"
-#define FONT_LABEL   "Sans Bold 9.5"
-#define FONT_HEADING "Sans Bold 13"
-#define FONT_TITLE   "Sans Bold 24"
+#define MARGIN    AIMS_PDF_MARGIN
+#define CONTENT_W AIMS_PDF_CONTENT_W
 
 typedef struct
 {
-  cairo_t    *cr;
+  AimsPdfDoc  pdf;
   AimsStore  *store;
   GHashTable *record;
   AimsMatrix *matrix;
   const char *reference;
   const char *system_name;
   guint       version;
-  guint       page;        /* 1-based */
-  guint       n_pages;     /* 0 while counting */
-  double      y;
 } Doc;
 
 static const char *
@@ -77,154 +64,17 @@ int_of (GHashTable *record,
   return 0;
 }
 
-static PangoLayout *
-new_layout (Doc        *doc,
-            const char *font,
-            double      width,
-            const char *text)
-{
-  PangoLayout *layout = pango_cairo_create_layout (doc->cr);
-  PangoFontDescription *desc = pango_font_description_from_string (font);
-
-  pango_layout_set_font_description (layout, desc);
-  pango_font_description_free (desc);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (layout, text, -1);
-
-  return layout;
-}
-
-static double
-layout_height (PangoLayout *layout)
-{
-  int height;
-
-  pango_layout_get_size (layout, NULL, &height);
-  return (double) height / PANGO_SCALE;
-}
-
-static void
-draw_footer (Doc *doc)
-{
-  g_autofree char *left = NULL;
-  g_autofree char *right = NULL;
-  g_autoptr(PangoLayout) layout = NULL;
-
-  /* Translators: the footer of a printed assessment: IA-004 version 2 · Claims triage */
-  left = g_strdup_printf (_("%s version %u · %s"), doc->reference, doc->version, doc->system_name);
-  /* Translators: a page number: Page 2 of 7 */
-  right = doc->n_pages > 0 ? g_strdup_printf (_("Page %u of %u"), doc->page, doc->n_pages)
-                           : g_strdup_printf (_("Page %u of %u"), doc->page, doc->page);
-
-  cairo_save (doc->cr);
-  cairo_set_source_rgb (doc->cr, 0.4, 0.4, 0.4);
-  cairo_set_line_width (doc->cr, 0.5);
-  cairo_move_to (doc->cr, MARGIN, PAGE_HEIGHT - MARGIN - 10);
-  cairo_line_to (doc->cr, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - MARGIN - 10);
-  cairo_stroke (doc->cr);
-
-  layout = new_layout (doc, FONT_SMALL, CONTENT_W * 0.7, left);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  cairo_move_to (doc->cr, MARGIN, PAGE_HEIGHT - MARGIN - 4);
-  pango_cairo_show_layout (doc->cr, layout);
-  g_clear_object (&layout);
-
-  layout = new_layout (doc, FONT_SMALL, CONTENT_W, right);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
-  cairo_move_to (doc->cr, MARGIN, PAGE_HEIGHT - MARGIN - 4);
-  pango_cairo_show_layout (doc->cr, layout);
-  cairo_restore (doc->cr);
-}
-
-static void
-new_page (Doc *doc)
-{
-  draw_footer (doc);
-  cairo_show_page (doc->cr);
-  doc->page++;
-  doc->y = MARGIN;
-}
-
-static void
-ensure_space (Doc    *doc,
-              double  height)
-{
-  if (doc->y + height > BOTTOM && doc->y > MARGIN)
-    new_page (doc);
-}
-
-/* Draws a paragraph at @x, @width, line by line, breaking pages between
- * lines. */
-static void
-draw_paragraph (Doc        *doc,
-                const char *font,
-                double      x,
-                double      width,
-                const char *text,
-                double      gray)
-{
-  g_autoptr(PangoLayout) layout = new_layout (doc, font, width, text);
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
-
-  cairo_save (doc->cr);
-  cairo_set_source_rgb (doc->cr, gray, gray, gray);
-  do
-    {
-      PangoRectangle logical;
-      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
-      int baseline = pango_layout_iter_get_baseline (iter);
-      double height, ascent;
-
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      height = (double) logical.height / PANGO_SCALE;
-      ascent = (double) (baseline - logical.y) / PANGO_SCALE;
-
-      if (doc->y + height > BOTTOM)
-        {
-          cairo_restore (doc->cr);
-          new_page (doc);
-          cairo_save (doc->cr);
-          cairo_set_source_rgb (doc->cr, gray, gray, gray);
-        }
-
-      cairo_move_to (doc->cr, x, doc->y + ascent);
-      pango_cairo_show_layout_line (doc->cr, line);
-      doc->y += height;
-    }
-  while (pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
-  cairo_restore (doc->cr);
-}
-
-static void
-draw_heading (Doc        *doc,
-              const char *title)
-{
-  ensure_space (doc, 80);
-  doc->y += 10;
-  draw_paragraph (doc, FONT_HEADING, MARGIN, CONTENT_W, title, 0.1);
-  cairo_save (doc->cr);
-  cairo_set_source_rgb (doc->cr, 0.21, 0.52, 0.89);
-  cairo_set_line_width (doc->cr, 1.2);
-  cairo_move_to (doc->cr, MARGIN, doc->y + 3);
-  cairo_line_to (doc->cr, PAGE_WIDTH - MARGIN, doc->y + 3);
-  cairo_stroke (doc->cr);
-  cairo_restore (doc->cr);
-  doc->y += 10;
-}
-
 static void
 draw_field (Doc        *doc,
             const char *label,
             const char *value)
 {
-  ensure_space (doc, 34);
-  draw_paragraph (doc, FONT_LABEL, MARGIN, CONTENT_W, label, 0.25);
-  doc->y += 1;
-  draw_paragraph (doc, FONT_BODY, MARGIN + 8, CONTENT_W - 8,
-                  value != NULL && *value != '\0' ? value : "—", 0.0);
-  doc->y += 7;
+  _aims_pdf_ensure_space (&doc->pdf, 34);
+  _aims_pdf_draw_paragraph (&doc->pdf, AIMS_PDF_FONT_LABEL, MARGIN, CONTENT_W, label, 0.25);
+  doc->pdf.y += 1;
+  _aims_pdf_draw_paragraph (&doc->pdf, AIMS_PDF_FONT_BODY, MARGIN + 8, CONTENT_W - 8,
+                            value != NULL && *value != '\0' ? value : "—", 0.0);
+  doc->pdf.y += 7;
 }
 
 static const char *
@@ -266,38 +116,29 @@ draw_cover (Doc *doc)
                                           text_of (doc->record, "system"), "reference", NULL);
   rows[1][1] = version;
 
-  doc->y = MARGIN + 120;
-  draw_paragraph (doc, FONT_SMALL, MARGIN, CONTENT_W,
-                  _("ISO/IEC 42001 clause 6.1.4 and Annex A.5 · structured after ISO/IEC 42005"),
-                  0.35);
-  doc->y += 8;
-  draw_paragraph (doc, FONT_TITLE, MARGIN, CONTENT_W, _("AI System Impact Assessment"), 0.05);
-  doc->y += 10;
+  doc->pdf.y = MARGIN + 120;
+  _aims_pdf_draw_paragraph (&doc->pdf, AIMS_PDF_FONT_SMALL, MARGIN, CONTENT_W,
+                            _("ISO/IEC 42001 clause 6.1.4 and Annex A.5 · structured after "
+                              "ISO/IEC 42005"),
+                            0.35);
+  doc->pdf.y += 8;
+  _aims_pdf_draw_paragraph (&doc->pdf, AIMS_PDF_FONT_TITLE, MARGIN, CONTENT_W,
+                            _("AI System Impact Assessment"), 0.05);
+  doc->pdf.y += 10;
   system_line = g_strdup_printf ("%s %s", system_reference != NULL ? system_reference : "",
                                  doc->system_name);
-  draw_paragraph (doc, "Sans 16", MARGIN, CONTENT_W, system_line, 0.2);
-  doc->y += 6;
+  _aims_pdf_draw_paragraph (&doc->pdf, "Sans 16", MARGIN, CONTENT_W, system_line, 0.2);
+  doc->pdf.y += 6;
   if (organisation != NULL && *organisation != '\0')
-    draw_paragraph (doc, FONT_BODY, MARGIN, CONTENT_W, organisation, 0.35);
-  doc->y += 40;
+    _aims_pdf_draw_paragraph (&doc->pdf, AIMS_PDF_FONT_BODY, MARGIN, CONTENT_W, organisation,
+                              0.35);
+  doc->pdf.y += 40;
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    {
-      g_autoptr(PangoLayout) label = new_layout (doc, FONT_LABEL, 150, _(rows[i][0]));
-      g_autoptr(PangoLayout) value = new_layout (doc, FONT_BODY, CONTENT_W - 160,
-                                                 rows[i][1] != NULL && *rows[i][1] != '\0'
-                                                 ? rows[i][1] : "—");
+    _aims_pdf_draw_label_value (&doc->pdf, MARGIN, MARGIN + 160, CONTENT_W - 160,
+                                _(rows[i][0]), rows[i][1], 6);
 
-      cairo_set_source_rgb (doc->cr, 0.25, 0.25, 0.25);
-      cairo_move_to (doc->cr, MARGIN, doc->y);
-      pango_cairo_show_layout (doc->cr, label);
-      cairo_set_source_rgb (doc->cr, 0, 0, 0);
-      cairo_move_to (doc->cr, MARGIN + 160, doc->y);
-      pango_cairo_show_layout (doc->cr, value);
-      doc->y += MAX (layout_height (label), layout_height (value)) + 6;
-    }
-
-  new_page (doc);
+  _aims_pdf_new_page (&doc->pdf);
 }
 
 static void
@@ -330,7 +171,7 @@ draw_sections (Doc        *doc,
 
       if (g_strcmp0 (group, field->group) != 0)
         {
-          draw_heading (doc, _(field->group));
+          _aims_pdf_draw_heading (&doc->pdf, _(field->group));
           group = field->group;
         }
 
@@ -354,55 +195,6 @@ score_label (Doc            *doc,
   return aims_matrix_get_step_label (doc->matrix, axis, (guint) value);
 }
 
-static double
-draw_row (Doc         *doc,
-          const char **cells,
-          const char  *font,
-          gboolean     header,
-          gboolean     measure_only)
-{
-  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
-  double height = 0;
-  double x = MARGIN;
-
-  for (guint i = 0; i < G_N_ELEMENTS (column_widths); i++)
-    {
-      PangoLayout *layout = new_layout (doc, font, column_widths[i] - 6, cells[i]);
-
-      height = MAX (height, layout_height (layout));
-      g_ptr_array_add (layouts, layout);
-    }
-  height += 6;
-
-  /* A row taller than a page is cut by the page; never loop on it */
-  if (doc->y + height > BOTTOM && doc->y > MARGIN + 40)
-    return -1;
-
-  if (header)
-    {
-      cairo_set_source_rgb (doc->cr, 0.92, 0.93, 0.95);
-      cairo_rectangle (doc->cr, MARGIN, doc->y, CONTENT_W, height);
-      cairo_fill (doc->cr);
-    }
-
-  for (guint i = 0; i < layouts->len; i++)
-    {
-      cairo_set_source_rgb (doc->cr, 0, 0, 0);
-      cairo_move_to (doc->cr, x + 3, doc->y + 3);
-      pango_cairo_show_layout (doc->cr, g_ptr_array_index (layouts, i));
-      x += column_widths[i];
-    }
-
-  cairo_set_source_rgb (doc->cr, 0.75, 0.75, 0.75);
-  cairo_set_line_width (doc->cr, measure_only ? 0.25 : 0.5);
-  cairo_move_to (doc->cr, MARGIN, doc->y + height);
-  cairo_line_to (doc->cr, PAGE_WIDTH - MARGIN, doc->y + height);
-  cairo_stroke (doc->cr);
-
-  doc->y += height;
-  return height;
-}
-
 static void
 draw_table_header (Doc *doc)
 {
@@ -411,20 +203,23 @@ draw_table_header (Doc *doc)
     _("Severity × likelihood"), _("Scale, reversibility, status"),
   };
 
-  draw_row (doc, cells, "Sans Bold 8", TRUE, FALSE);
+  _aims_pdf_draw_table_row (&doc->pdf, column_widths, G_N_ELEMENTS (column_widths), cells,
+                            AIMS_PDF_FONT_TABLE_HEADER, TRUE, 0.5);
 }
 
+/* A row of the table, on the next page (under the header again) when it
+ * does not fit this one */
 static void
-put_row (Doc         *doc,
-         const char **cells,
-         const char  *font,
-         gboolean     measure_only)
+put_row (Doc               *doc,
+         const char *const *cells)
 {
-  if (draw_row (doc, cells, font, FALSE, measure_only) < 0)
+  if (_aims_pdf_draw_table_row (&doc->pdf, column_widths, G_N_ELEMENTS (column_widths), cells,
+                                AIMS_PDF_FONT_SMALL, FALSE, 0.5) < 0)
     {
-      new_page (doc);
+      _aims_pdf_new_page (&doc->pdf);
       draw_table_header (doc);
-      draw_row (doc, cells, font, FALSE, measure_only);
+      _aims_pdf_draw_table_row (&doc->pdf, column_widths, G_N_ELEMENTS (column_widths), cells,
+                                AIMS_PDF_FONT_SMALL, FALSE, 0.5);
     }
 }
 
@@ -435,11 +230,12 @@ draw_impacts (Doc *doc)
   g_auto(GStrv) impacts = aims_assessment_dup_impacts (doc->store,
                                                        text_of (doc->record, "uuid"), NULL);
 
-  draw_heading (doc, _("Impacts"));
+  _aims_pdf_draw_heading (&doc->pdf, _("Impacts"));
 
   if (impacts == NULL || impacts[0] == NULL)
     {
-      draw_paragraph (doc, FONT_BODY, MARGIN, CONTENT_W, _("No impacts were recorded."), 0.3);
+      _aims_pdf_draw_paragraph (&doc->pdf, AIMS_PDF_FONT_BODY, MARGIN, CONTENT_W,
+                                _("No impacts were recorded."), 0.3);
       return;
     }
 
@@ -502,7 +298,7 @@ draw_impacts (Doc *doc)
                                     text_of (impact, "scenario"));
       cells[4] = scores;
       cells[5] = extent;
-      put_row (doc, cells, FONT_SMALL, FALSE);
+      put_row (doc, cells);
 
       /* The description and the measures span the row */
       description = g_strdup (text_of (impact, "description"));
@@ -526,15 +322,11 @@ draw_impacts (Doc *doc)
                                       owner != NULL && *owner != '\0' ? owner : "—");
             }
 
-          ensure_space (doc, 14);
-          draw_paragraph (doc, FONT_SMALL, MARGIN + column_widths[0] + 3,
-                          CONTENT_W - column_widths[0] - 6, text->str, 0.25);
-          doc->y += 4;
-          cairo_set_source_rgb (doc->cr, 0.75, 0.75, 0.75);
-          cairo_set_line_width (doc->cr, 0.5);
-          cairo_move_to (doc->cr, MARGIN, doc->y);
-          cairo_line_to (doc->cr, PAGE_WIDTH - MARGIN, doc->y);
-          cairo_stroke (doc->cr);
+          _aims_pdf_ensure_space (&doc->pdf, 14);
+          _aims_pdf_draw_paragraph (&doc->pdf, AIMS_PDF_FONT_SMALL, MARGIN + column_widths[0] + 3,
+                                    CONTENT_W - column_widths[0] - 6, text->str, 0.25);
+          doc->pdf.y += 4;
+          _aims_pdf_draw_line (&doc->pdf, MARGIN, MARGIN + CONTENT_W, doc->pdf.y, 0.5, 0.75);
         }
     }
 }
@@ -549,50 +341,40 @@ draw_approval (Doc *doc)
   double top, box_height = 40 + 22 * G_N_ELEMENTS (fields) + 50;
 
   /* The heading stays with its block */
-  ensure_space (doc, box_height + 40);
-  draw_heading (doc, _("Approval"));
-  top = doc->y;
-  doc->y += 12;
+  _aims_pdf_ensure_space (&doc->pdf, box_height + 40);
+  _aims_pdf_draw_heading (&doc->pdf, _("Approval"));
+  top = doc->pdf.y;
+  doc->pdf.y += 12;
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       const AimsFieldInfo *field = aims_table_info_lookup_field (table, fields[i]);
-      g_autoptr(PangoLayout) label = new_layout (doc, FONT_LABEL, 150, _(field->label));
-      const char *value = field_value (doc, field);
-      g_autoptr(PangoLayout) shown = new_layout (doc, FONT_BODY, CONTENT_W - 190,
-                                                 value != NULL && *value != '\0' ? value : "—");
 
-      cairo_set_source_rgb (doc->cr, 0.25, 0.25, 0.25);
-      cairo_move_to (doc->cr, MARGIN + 12, doc->y);
-      pango_cairo_show_layout (doc->cr, label);
-      cairo_set_source_rgb (doc->cr, 0, 0, 0);
-      cairo_move_to (doc->cr, MARGIN + 170, doc->y);
-      pango_cairo_show_layout (doc->cr, shown);
-      doc->y += MAX (layout_height (label), layout_height (shown)) + 8;
+      _aims_pdf_draw_label_value (&doc->pdf, MARGIN + 12, MARGIN + 170, CONTENT_W - 190,
+                                  _(field->label), field_value (doc, field), 8);
     }
 
   /* A line to sign on paper */
-  doc->y += 28;
-  cairo_set_source_rgb (doc->cr, 0.3, 0.3, 0.3);
-  cairo_set_line_width (doc->cr, 0.6);
-  cairo_move_to (doc->cr, MARGIN + 12, doc->y);
-  cairo_line_to (doc->cr, MARGIN + 230, doc->y);
-  cairo_stroke (doc->cr);
-  doc->y += 4;
-  draw_paragraph (doc, FONT_SMALL, MARGIN + 12, 220, _("Signature of the approver"), 0.4);
-  doc->y += 10;
+  doc->pdf.y += 28;
+  _aims_pdf_draw_line (&doc->pdf, MARGIN + 12, MARGIN + 230, doc->pdf.y, 0.6, 0.3);
+  doc->pdf.y += 4;
+  _aims_pdf_draw_paragraph (&doc->pdf, AIMS_PDF_FONT_SMALL, MARGIN + 12, 220,
+                            _("Signature of the approver"), 0.4);
+  doc->pdf.y += 10;
 
-  cairo_set_source_rgb (doc->cr, 0.6, 0.6, 0.6);
-  cairo_set_line_width (doc->cr, 0.8);
-  cairo_rectangle (doc->cr, MARGIN, top, CONTENT_W, doc->y - top);
-  cairo_stroke (doc->cr);
+  cairo_save (doc->pdf.cr);
+  cairo_set_source_rgb (doc->pdf.cr, 0.6, 0.6, 0.6);
+  cairo_set_line_width (doc->pdf.cr, 0.8);
+  cairo_rectangle (doc->pdf.cr, MARGIN, top, CONTENT_W, doc->pdf.y - top);
+  cairo_stroke (doc->pdf.cr);
+  cairo_restore (doc->pdf.cr);
 }
 
 static void
 draw_document (Doc *doc)
 {
-  doc->page = 1;
-  doc->y = MARGIN;
+  doc->pdf.page = 1;
+  doc->pdf.y = MARGIN;
 
   draw_cover (doc);
   /* The impacts come before the conclusion, as in ISO/IEC 42005 */
@@ -600,8 +382,8 @@ draw_document (Doc *doc)
   draw_impacts (doc);
   draw_sections (doc, N_("Thresholds and Conclusion"), NULL);
   draw_approval (doc);
-  draw_footer (doc);
-  cairo_show_page (doc->cr);
+  _aims_pdf_draw_footer (&doc->pdf);
+  cairo_show_page (doc->pdf.cr);
 }
 
 /* Reads the record as the store has it, every field. */
@@ -654,6 +436,7 @@ aims_assessment_write_pdf (AimsStore   *store,
 {
   g_autoptr(GHashTable) record = NULL;
   g_autofree char *system_name = NULL;
+  g_autofree char *footer = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   Doc doc = { 0, };
@@ -673,23 +456,27 @@ aims_assessment_write_pdf (AimsStore   *store,
   doc.reference = text_of (record, "reference");
   doc.system_name = system_name != NULL ? system_name : "";
   doc.version = (guint) int_of (record, "version");
+  /* Translators: the footer of a printed assessment: IA-004 version 2 · Claims triage */
+  footer = g_strdup_printf (_("%s version %u · %s"), doc.reference, doc.version, doc.system_name);
+  doc.pdf.footer = footer;
 
   /* First pass: count the pages */
-  surface = cairo_pdf_surface_create_for_stream (NULL, NULL, PAGE_WIDTH, PAGE_HEIGHT);
-  doc.cr = cairo_create (surface);
+  surface = cairo_pdf_surface_create_for_stream (NULL, NULL, AIMS_PDF_PAGE_WIDTH,
+                                                 AIMS_PDF_PAGE_HEIGHT);
+  doc.pdf.cr = cairo_create (surface);
   draw_document (&doc);
-  cairo_destroy (doc.cr);
+  cairo_destroy (doc.pdf.cr);
   cairo_surface_destroy (surface);
-  doc.n_pages = doc.page;
+  doc.pdf.n_pages = doc.pdf.page;
 
-  surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
+  surface = cairo_pdf_surface_create (path, AIMS_PDF_PAGE_WIDTH, AIMS_PDF_PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                   _("AI System Impact Assessment"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "AIMS Workbench");
-  doc.cr = cairo_create (surface);
+  doc.pdf.cr = cairo_create (surface);
   draw_document (&doc);
-  status = cairo_status (doc.cr);
-  cairo_destroy (doc.cr);
+  status = cairo_status (doc.pdf.cr);
+  cairo_destroy (doc.pdf.cr);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
@@ -706,7 +493,7 @@ aims_assessment_write_pdf (AimsStore   *store,
     }
 
   if (n_pages != NULL)
-    *n_pages = doc.n_pages;
+    *n_pages = doc.pdf.n_pages;
 
   return TRUE;
 }

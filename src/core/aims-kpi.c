@@ -268,6 +268,17 @@ count_clauses (AimsStore  *store,
   return !step_failed (store, rc, error);
 }
 
+/* The figures are as at their day (DOMAIN.md: a review's inputs are a
+ * snapshot at its date), so records later than the day are left out and
+ * states reached after it are undone, as far as the file records when:
+ * - a finding is there from the day it was raised (one without that day is
+ *   taken as always there: when it was typed in says nothing of when it
+ *   was raised);
+ * - a closed finding was closed on the day it was verified, the last step
+ *   closure needs; without that day it is taken as closed all along. */
+#define FINDING_RAISED_BY_SQL "(f.raised_on = '' OR f.raised_on <= ?1)"
+#define FINDING_OPEN_ON_SQL   "(f.status = 'open' OR f.verified_on > ?1)"
+
 static gboolean
 count_findings (AimsStore  *store,
                 AimsKpi    *kpi,
@@ -276,21 +287,24 @@ count_findings (AimsStore  *store,
   gint64 values[4];
 
   if (!query_ints (store,
-                   "SELECT coalesce(sum(severity = 'minor'), 0), "
-                   "coalesce(sum(severity = 'major'), 0), coalesce(sum(severity = ''), 0), "
-                   "count(*) FROM finding WHERE kind = 'nonconformity' AND status = 'open'",
-                   NULL, values, 4, error))
+                   "SELECT coalesce(sum(f.severity = 'minor'), 0), "
+                   "coalesce(sum(f.severity = 'major'), 0), coalesce(sum(f.severity = ''), 0), "
+                   "count(*) FROM finding f WHERE f.kind = 'nonconformity' "
+                   "AND " FINDING_RAISED_BY_SQL " AND " FINDING_OPEN_ON_SQL,
+                   kpi->date, values, 4, error))
     return FALSE;
 
   for (guint i = 0; i < AIMS_KPI_N_NC_SEVERITIES; i++)
     kpi->open_nonconformities[i] = clamp_count (values[i]);
   kpi->n_open_nonconformities = clamp_count (values[3]);
 
-  /* Open as a treatment action is open: planned or in progress */
+  /* Open as a treatment action is open: planned or in progress, or done
+   * after the day. An action is there from the day its finding was raised. */
   if (!query_ints (store,
-                   "SELECT count(*) FROM corrective_action "
-                   "WHERE status IN ('planned', 'in-progress') AND due_date <> '' "
-                   "AND due_date < ?",
+                   "SELECT count(*) FROM corrective_action a JOIN finding f ON f.uuid = a.finding "
+                   "WHERE a.due_date <> '' AND a.due_date < ?1 AND " FINDING_RAISED_BY_SQL " "
+                   "AND (a.status IN ('planned', 'in-progress') OR "
+                   "(a.status = 'done' AND a.completed_on > ?1))",
                    kpi->date, values, 1, error))
     return FALSE;
 
@@ -348,6 +362,7 @@ count_incidents (AimsStore  *store,
 {
   sqlite3_stmt *stmt;
   double mttd_total = 0, mttr_total = 0;
+  gint64 day_end;
   int rc;
 
   stmt = _aims_store_prepare (store,
@@ -356,6 +371,15 @@ count_incidents (AimsStore  *store,
                               error);
   if (stmt == NULL)
     return FALSE;
+
+  /* The first minute after the day */
+  {
+    g_autofree char *midnight = g_strconcat (kpi->date, "T00:00", NULL);
+
+    if (!aims_kpi_parse_time (midnight, &day_end))
+      day_end = G_MAXINT64 - 86400;
+    day_end += 86400;
+  }
 
   sqlite3_bind_text (stmt, 1, kpi->period_start, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, kpi->period_end, -1, SQLITE_TRANSIENT);
@@ -370,6 +394,16 @@ count_incidents (AimsStore  *store,
                                                    &detected);
       gboolean has_resolved = aims_kpi_parse_time ((const char *) sqlite3_column_text (stmt, 4),
                                                    &resolved);
+      gboolean resolved_later = FALSE;
+
+      /* As at the day: a time after it had not come yet */
+      if (has_detected && detected >= day_end)
+        has_detected = FALSE;
+      if (has_resolved && resolved >= day_end)
+        {
+          has_resolved = FALSE;
+          resolved_later = TRUE;
+        }
 
       kpi->n_incidents++;
       for (guint i = 0; i < AIMS_KPI_N_INCIDENT_SEVERITIES; i++)
@@ -377,7 +411,8 @@ count_incidents (AimsStore  *store,
           if (g_strcmp0 (severity, incident_severity_ids[i]) == 0)
             kpi->incidents[i]++;
         }
-      if (g_strcmp0 (status, "open") == 0)
+      /* Resolved or closed after the day: still open on it */
+      if (g_strcmp0 (status, "open") == 0 || resolved_later)
         kpi->n_incidents_open++;
 
       /* A time before the one it follows is a typing mistake: left out */
@@ -476,8 +511,12 @@ aims_kpi_nc_severity_id (AimsKpiNcSeverity severity)
  * @period_end: (nullable): its last day; %NULL for @date
  * @error: return location for a #GError
  *
- * Computes every figure of DOMAIN.md for the project as it is, judged on
- * @date.
+ * Computes every figure of DOMAIN.md for the project judged on @date. What
+ * the file dates is taken as it was on @date: findings raised after it are
+ * left out, and findings verified, corrective actions completed and
+ * incidents resolved after it count as open. What it does not date
+ * (treatment actions, controls, clause requirements, risk levels) is taken
+ * as it is now.
  *
  * Returns: (transfer full) (nullable): the figures, or %NULL with @error set
  */

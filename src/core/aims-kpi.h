@@ -79,12 +79,15 @@ typedef enum
  * @n_implemented_controls: of those, implemented
  * @n_requirements: clause requirements (4.1 … 10.2)
  * @n_requirements_done: of those, done
- * @n_open_nonconformities: open findings of kind nonconformity
+ * @n_open_nonconformities: findings of kind nonconformity raised by @date and
+ *   open on it (closed after it: verified after it)
  * @open_nonconformities: by #AimsKpiNcSeverity
- * @n_corrective_overdue: corrective actions open past their due date
+ * @n_corrective_overdue: corrective actions open on @date (done after it
+ *   counts as open) past their due date
  * @n_incidents: incidents in the period
  * @incidents: by #AimsKpiIncidentSeverity
- * @n_incidents_open: of those, still open
+ * @n_incidents_open: of those, open on @date (resolved after it counts as
+ *   open); the means leave out times after @date
  * @mttd_minutes: mean time to detect (detected − occurred), in minutes
  * @n_mttd: incidents the mean is taken over (with both times)
  * @mttr_minutes: mean time to resolve (resolved − detected), in minutes

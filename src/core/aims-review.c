@@ -372,9 +372,12 @@ aims_review_dup_period_start (AimsStore  *store,
  *   among the earlier reviews' actions
  * @error: return location for a #GError
  *
- * Computes a review's inputs from the project as it is, judged on @date,
- * without writing anything. Incidents are counted from the day after the
- * previous review (all of them when there is none) to @date.
+ * Computes a review's inputs from the project judged on @date, as at that
+ * day where the file dates things (aims_kpi_compute()), without writing
+ * anything. Incidents are counted from the day after the previous review
+ * (all of them when there is none) to @date. Audits are those started by
+ * @date, with the nonconformities raised by then; one that ended after
+ * @date shows as in progress.
  *
  * Returns: (transfer full) (nullable): the inputs
  */
@@ -426,9 +429,11 @@ aims_review_inputs_gather (AimsStore   *store,
 
   inputs->audits =
     query_items (store,
-                 "SELECT a.reference, a.title, a.status, a.end_date, a.auditor, "
+                 "SELECT a.reference, a.title, "
+                 "CASE WHEN a.status = 'completed' AND a.end_date > ?1 THEN 'in-progress' "
+                 "ELSE a.status END, a.end_date, a.auditor, "
                  "(SELECT count(*) FROM finding f WHERE f.audit = a.uuid "
-                 " AND f.kind = 'nonconformity') "
+                 " AND f.kind = 'nonconformity' AND (f.raised_on = '' OR f.raised_on <= ?1)) "
                  "FROM audit a WHERE a.start_date <> '' AND a.start_date <= ?1 "
                  "AND a.status <> 'cancelled' ORDER BY a.start_date DESC, a.reference LIMIT 20",
                  inputs->date, NULL, error);

@@ -20,6 +20,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "aims-deferred-refresh.h"
 #include "aims-error-dialog.h"
 #include "aims-file-chooser.h"
 #include "aims-heatmap-page.h"
@@ -46,9 +47,9 @@ struct _AimsHeatmapPage
   GPtrArray       *system_uuids;    /* parallel to system_dropdown, [0] = NULL */
   GPtrArray       *owners;          /* parallel to owner_dropdown, [0] = NULL */
 
-  guint            refresh_source;
+  /* Counting again: in an idle while shown, when shown again after changes */
+  AimsDeferredRefresh refresh;
   guint            filling : 1;     /* the dropdowns are being refilled */
-  guint            stale : 1;       /* the project changed while the page was hidden */
   guint            swap_axes : 1;
   guint            flip_likelihood : 1;
   guint            colour_blind : 1;
@@ -201,7 +202,7 @@ aims_heatmap_page_refresh (AimsHeatmapPage *self)
 
   g_return_if_fail (AIMS_IS_HEATMAP_PAGE (self));
 
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  aims_deferred_refresh_cancel (&self->refresh);
 
   store = get_store (self);
   if (store == NULL)
@@ -230,22 +231,11 @@ aims_heatmap_page_refresh (AimsHeatmapPage *self)
                                     aims_store_count (store, "risk") > 0 ? "map" : "empty");
 }
 
-static gboolean
-refresh_cb (gpointer data)
-{
-  AimsHeatmapPage *self = data;
-
-  self->refresh_source = 0;
-  aims_heatmap_page_refresh (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 queue_refresh (AimsHeatmapPage *self)
 {
-  if (self->refresh_source == 0 && !self->filling)
-    self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_cb, self, NULL);
+  if (!self->filling)
+    aims_deferred_refresh_queue (&self->refresh);
 }
 
 static void
@@ -353,7 +343,7 @@ on_store_changed_cb (AimsHeatmapPage *self,
 {
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
-      self->stale = TRUE;
+      aims_deferred_refresh_mark_stale (&self->refresh);
       return;
     }
 
@@ -362,19 +352,16 @@ on_store_changed_cb (AimsHeatmapPage *self,
   queue_refresh (self);
 }
 
+/* Shown again after changes: the filters may have new systems and owners */
 static void
-aims_heatmap_page_map (GtkWidget *widget)
+refresh_deferred (GtkWidget *widget,
+                  gboolean   shown_again)
 {
   AimsHeatmapPage *self = AIMS_HEATMAP_PAGE (widget);
 
-  GTK_WIDGET_CLASS (aims_heatmap_page_parent_class)->map (widget);
-
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      fill_filters (self);
-      aims_heatmap_page_refresh (self);
-    }
+  if (shown_again)
+    fill_filters (self);
+  aims_heatmap_page_refresh (self);
 }
 
 static void
@@ -540,7 +527,7 @@ aims_heatmap_page_dispose (GObject *object)
 {
   AimsHeatmapPage *self = AIMS_HEATMAP_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  aims_deferred_refresh_clear (&self->refresh);
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMS_TYPE_HEATMAP_PAGE);
   g_clear_object (&self->store_signals);
   g_clear_object (&self->document);
@@ -625,7 +612,6 @@ aims_heatmap_page_class_init (AimsHeatmapPageClass *klass)
   object_class->get_property = aims_heatmap_page_get_property;
   object_class->set_property = aims_heatmap_page_set_property;
 
-  widget_class->map = aims_heatmap_page_map;
 
   properties [PROP_SWAP_AXES] =
     g_param_spec_boolean ("swap-axes", NULL, NULL, FALSE,
@@ -681,6 +667,8 @@ aims_heatmap_page_init (AimsHeatmapPage *self)
   g_type_ensure (AIMS_TYPE_HEATMAP_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  aims_deferred_refresh_init (&self->refresh, GTK_WIDGET (self), G_PRIORITY_DEFAULT_IDLE,
+                              refresh_deferred);
   self->system_uuids = g_ptr_array_new_with_free_func (g_free);
   self->owners = g_ptr_array_new_with_free_func (g_free);
   self->store_signals = g_signal_group_new (AIMS_TYPE_STORE);
@@ -722,7 +710,7 @@ aims_heatmap_page_set_document (AimsHeatmapPage *self,
       aims_heatmap_page_refresh (self);
     }
   else
-    self->stale = TRUE;
+    aims_deferred_refresh_mark_stale (&self->refresh);
 }
 
 AimsHeatmapView *

@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 
+#include "aims-deferred-refresh.h"
 #include "aims-error-dialog.h"
 #include "aims-overview-figures.h"
 #include "aims-overview-page.h"
@@ -48,8 +49,9 @@ struct _AimsOverviewPage
   guint           organisation_commit_source;
   guint           scope_commit_source;
   guint           exclusions_commit_source;
+  /* The counts: at once while shown, when shown again after changes */
+  AimsDeferredRefresh refresh;
   guint           loading : 1;
-  guint           stale : 1;     /* the counts changed while the page was hidden */
 };
 
 enum {
@@ -250,26 +252,17 @@ on_store_changed_cb (AimsOverviewPage *self,
 {
   if (g_strcmp0 (table, "project") == 0)
     reload (self);
-  else if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    /* Counting and rebuilding the breakdowns after each edit elsewhere
-     * would slow every edit down: the page catches up when shown */
-    self->stale = TRUE;
   else
-    update_counts (self);
+    /* Counting and rebuilding the breakdowns after each edit elsewhere
+     * would slow every edit down: a hidden page catches up when shown */
+    aims_deferred_refresh_update (&self->refresh);
 }
 
 static void
-aims_overview_page_map (GtkWidget *widget)
+refresh_counts (GtkWidget *widget,
+                gboolean   shown_again)
 {
-  AimsOverviewPage *self = AIMS_OVERVIEW_PAGE (widget);
-
-  GTK_WIDGET_CLASS (aims_overview_page_parent_class)->map (widget);
-
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      update_counts (self);
-    }
+  update_counts (AIMS_OVERVIEW_PAGE (widget));
 }
 
 static gboolean
@@ -378,6 +371,7 @@ aims_overview_page_dispose (GObject *object)
   AimsOverviewPage *self = AIMS_OVERVIEW_PAGE (object);
 
   flush_pending (self);
+  aims_deferred_refresh_clear (&self->refresh);
   g_signal_group_set_target (self->store_signals, NULL);
   g_clear_object (&self->store_signals);
   g_clear_object (&self->document);
@@ -453,8 +447,6 @@ aims_overview_page_class_init (AimsOverviewPageClass *klass)
   object_class->get_property = aims_overview_page_get_property;
   object_class->set_property = aims_overview_page_set_property;
 
-  widget_class->map = aims_overview_page_map;
-
   properties [PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,
                          AIMS_TYPE_DOCUMENT,
@@ -488,6 +480,8 @@ aims_overview_page_init (AimsOverviewPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->breakdown_rows = g_ptr_array_new ();
+  aims_deferred_refresh_init (&self->refresh, GTK_WIDGET (self), G_PRIORITY_DEFAULT_IDLE,
+                              refresh_counts);
   self->store_signals = g_signal_group_new (AIMS_TYPE_STORE);
   g_signal_group_connect_object (self->store_signals, "changed",
                                  G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);

@@ -21,6 +21,7 @@
 #include "aims-required-text.h"
 #include "aims-pdca-board.h"
 
+#include "aims-deferred-refresh.h"
 #include "aims-error-dialog.h"
 
 #include <glib/gi18n.h>
@@ -53,8 +54,8 @@ struct _AimsPdcaBoard
   gboolean        today_fixed;  /* by aims_pdca_board_set_today(): tests */
   char           *readiness;
 
-  guint           refresh_id;
-  guint           stale : 1;    /* changed while hidden: rebuilt when shown */
+  /* Rebuilt in an idle while shown, when shown again after changes */
+  AimsDeferredRefresh refresh;
 };
 
 G_DEFINE_FINAL_TYPE (AimsPdcaBoard, aims_pdca_board, GTK_TYPE_WIDGET)
@@ -444,7 +445,7 @@ refresh (AimsPdcaBoard *self)
   g_autoptr(GError) error = NULL;
   AimsStore *store = get_store (self);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  aims_deferred_refresh_done (&self->refresh);
 
   /* A window left open overnight sees cards become overdue */
   if (!self->today_fixed)
@@ -459,8 +460,9 @@ refresh (AimsPdcaBoard *self)
 
   /* A hidden board holds no cards: the section stack measures every page
    * on each resize, and seventy wrapped cards are not free to measure. */
-  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
-  if (store == NULL || self->stale)
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    aims_deferred_refresh_mark_stale (&self->refresh);
+  if (store == NULL || aims_deferred_refresh_is_stale (&self->refresh))
     return;
 
   self->cards = aims_pdca_load (store, &error);
@@ -485,22 +487,17 @@ refresh (AimsPdcaBoard *self)
   update_figures (self);
 }
 
-static gboolean
-refresh_idle_cb (gpointer data)
+static void
+refresh_deferred (GtkWidget *widget,
+                  gboolean   shown_again)
 {
-  AimsPdcaBoard *self = data;
-
-  self->refresh_id = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
+  refresh (AIMS_PDCA_BOARD (widget));
 }
 
 static void
 queue_refresh (AimsPdcaBoard *self)
 {
-  /* Above redrawing: a slow frame must not starve the refresh */
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_DEFAULT, refresh_idle_cb, self, NULL);
+  aims_deferred_refresh_queue (&self->refresh);
 }
 
 static void
@@ -524,19 +521,11 @@ on_filter_changed_cb (AimsPdcaBoard *self)
 }
 
 static void
-on_map_cb (AimsPdcaBoard *self)
-{
-  if (self->stale)
-    refresh (self);
-}
-
-static void
 on_unmap_cb (AimsPdcaBoard *self)
 {
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  aims_deferred_refresh_mark_stale (&self->refresh);
   for (guint i = 0; i < N_PHASES; i++)
     clear_list (self->columns[i]);
-  self->stale = TRUE;
 }
 
 static gboolean
@@ -704,7 +693,7 @@ aims_pdca_board_dispose (GObject *object)
 {
   AimsPdcaBoard *self = AIMS_PDCA_BOARD (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  aims_deferred_refresh_clear (&self->refresh);
   if (self->store_signals != NULL)
     g_signal_group_set_target (self->store_signals, NULL);
   g_clear_object (&self->store_signals);
@@ -774,7 +763,9 @@ aims_pdca_board_init (AimsPdcaBoard *self)
                            G_CALLBACK (on_filter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->overdue_button, "toggled",
                            G_CALLBACK (on_filter_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+  /* Above redrawing: a slow frame must not starve the refresh */
+  aims_deferred_refresh_init (&self->refresh, GTK_WIDGET (self), G_PRIORITY_DEFAULT,
+                              refresh_deferred);
   g_signal_connect (self, "unmap", G_CALLBACK (on_unmap_cb), NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.add-objective", FALSE);
 }

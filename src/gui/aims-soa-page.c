@@ -23,6 +23,7 @@
 
 #include "aims-soa-page.h"
 
+#include "aims-deferred-refresh.h"
 #include "aims-error-dialog.h"
 #include "aims-file-chooser.h"
 #include "aims-soa-evidence.h"
@@ -59,9 +60,9 @@ struct _AimsSoaPage
   char         *control_id;     /* the control shown, or NULL */
   char         *summary;
 
-  guint         refresh_id;
+  /* Rebuilt in an idle while shown, when shown again after changes */
+  AimsDeferredRefresh refresh;
   guint         updating : 1;
-  guint         stale : 1;      /* changed while hidden: rebuilt when shown */
 };
 
 G_DEFINE_FINAL_TYPE (AimsSoaPage, aims_soa_page, GTK_TYPE_WIDGET)
@@ -589,14 +590,14 @@ refresh (AimsSoaPage *self)
 {
   g_autoptr(GError) error = NULL;
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  aims_deferred_refresh_done (&self->refresh);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
 
   /* A hidden page holds no rows: the section stack measures every page on
    * each resize. */
-  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
-  if (self->stale)
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
+      aims_deferred_refresh_mark_stale (&self->refresh);
       clear_box (self->groups_box);
       clear_box (self->control_box);
       return;
@@ -615,22 +616,17 @@ refresh (AimsSoaPage *self)
     build_control (self);
 }
 
-static gboolean
-refresh_idle_cb (gpointer data)
+static void
+refresh_deferred (GtkWidget *widget,
+                  gboolean   shown_again)
 {
-  AimsSoaPage *self = data;
-
-  self->refresh_id = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
+  refresh (AIMS_SOA_PAGE (widget));
 }
 
 static void
 queue_refresh (AimsSoaPage *self)
 {
-  /* Above redrawing: a slow frame must not starve the refresh */
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_DEFAULT, refresh_idle_cb, self, NULL);
+  aims_deferred_refresh_queue (&self->refresh);
 }
 
 static void
@@ -652,19 +648,11 @@ on_filter_changed_cb (AimsSoaPage *self)
 }
 
 static void
-on_map_cb (AimsSoaPage *self)
-{
-  if (self->stale)
-    refresh (self);
-}
-
-static void
 on_unmap_cb (AimsSoaPage *self)
 {
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  aims_deferred_refresh_mark_stale (&self->refresh);
   clear_box (self->groups_box);
   clear_box (self->control_box);
-  self->stale = TRUE;
 }
 
 static void
@@ -771,7 +759,7 @@ aims_soa_page_dispose (GObject *object)
 {
   AimsSoaPage *self = AIMS_SOA_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  aims_deferred_refresh_clear (&self->refresh);
   if (self->store_signals != NULL)
     g_signal_group_set_target (self->store_signals, NULL);
   g_clear_object (&self->store_signals);
@@ -837,7 +825,9 @@ aims_soa_page_init (AimsSoaPage *self)
   self->store_signals = g_signal_group_new (AIMS_TYPE_STORE);
   g_signal_group_connect_object (self->store_signals, "changed",
                                  G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+  /* Above redrawing: a slow frame must not starve the refresh */
+  aims_deferred_refresh_init (&self->refresh, GTK_WIDGET (self), G_PRIORITY_DEFAULT,
+                              refresh_deferred);
   g_signal_connect (self, "unmap", G_CALLBACK (on_unmap_cb), NULL);
 }
 
