@@ -17,6 +17,7 @@
 
 #include "aims-test-util.h"
 
+#include "aims-sqlite-private.h"
 #include "aims-store-private.h"
 
 #include <string.h>
@@ -249,6 +250,35 @@ dup_last_log (AimsStore *store)
   g_ptr_array_sort (lines, aims_test_compare_lines);
   g_ptr_array_add (lines, NULL);
   return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+/* The table's indexes as the schema has them, and the database intact:
+ * an import that drops indexes to add many rows makes them again, and a
+ * refused one leaves them as they were. */
+static char *
+dup_indexes (AimsStore  *store,
+             const char *table)
+{
+  sqlite3 *db = _aims_store_get_db (store);
+  g_autoptr(GString) indexes = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_schema "
+                                       "WHERE type = 'index' AND tbl_name = ? ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (indexes, "%s: %s\n", sqlite3_column_text (stmt, 0),
+                            sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+
+  return g_string_free (g_steal_pointer (&indexes), FALSE);
 }
 
 static void
@@ -559,6 +589,7 @@ test_rejection_at_the_end (Fixture       *fixture,
                                           "treatment\n");
   g_autoptr(AimsSheet) sheet = NULL;
   gint64 last_change = aims_store_get_last_change_id (fixture->store);
+  g_autofree char *indexes = dup_indexes (fixture->store, "risk");
 
   for (guint i = 0; i < n; i++)
     g_string_append_printf (text, "R-%06u,Risk %u,%u,%u,%s\n", i + 1, i, 1 + i % 5, 1 + i % 3,
@@ -586,7 +617,65 @@ test_rejection_at_the_end (Fixture       *fixture,
 
         g_assert_cmpstr (label, ==, "Add AI system “Claims triage”");
       }
+      {
+        g_autofree char *after = dup_indexes (fixture->store, "risk");
+
+        g_assert_cmpstr (after, ==, indexes);
+      }
     }
+}
+
+/* Many rows into an empty register: they arrive, the indexes are as
+ * before, queries that use them answer, and undo and redo keep them. */
+static void
+test_many_rows (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const guint n = 3000;
+  g_autoptr(GString) text = g_string_new ("reference,title,inherent_likelihood,inherent_impact,"
+                                          "owner\n");
+  g_autoptr(AimsSheet) sheet = NULL;
+  g_autoptr(AimsImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *indexes = dup_indexes (fixture->store, "risk");
+  g_autofree char *after = NULL;
+  g_autofree char *plan = NULL;
+  sqlite3 *db = _aims_store_get_db (fixture->store);
+  sqlite3_stmt *stmt = NULL;
+  gint64 n_owned = 0;
+
+  g_assert_nonnull (strstr (indexes, "risk_owner"));
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "R-%05u,Risk %u,%u,%u,Owner %u\n", i + 1, i, 1 + i % 5,
+                            1 + i % 3, i % 7);
+  sheet = csv (text->str, "many.csv");
+  result = import (fixture->store, "risks", sheet, TRUE, FALSE);
+  assert_imported (result, n, 0);
+
+  after = dup_indexes (fixture->store, "risk");
+  g_assert_cmpstr (after, ==, indexes);
+  g_assert_true (_aims_sqlite_query_int (db, "SELECT count(*) FROM risk "
+                                         "WHERE owner = 'Owner 3' COLLATE NOCASE",
+                                         &n_owned, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_owned, ==, (n + 3) / 7);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "EXPLAIN QUERY PLAN SELECT uuid FROM risk "
+                                       "WHERE owner = 'Owner 3' COLLATE NOCASE",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  plan = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  g_assert_nonnull (strstr (plan, "risk_owner"));
+
+  g_assert_true (aims_store_undo (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (aims_store_count (fixture->store, "risk"), ==, 0);
+  g_assert_true (aims_store_redo (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (aims_store_count (fixture->store, "risk"), ==, n);
+  g_clear_pointer (&after, g_free);
+  after = dup_indexes (fixture->store, "risk");
+  g_assert_cmpstr (after, ==, indexes);
 }
 
 static void
@@ -727,6 +816,7 @@ main (int   argc,
   ADD ("/import-bulk/same-as-general-path", test_same_as_general_path);
   ADD ("/import-bulk/undo-redo", test_undo_redo);
   ADD ("/import-bulk/rejection-at-the-end", test_rejection_at_the_end);
+  ADD ("/import-bulk/many-rows", test_many_rows);
   ADD ("/import-bulk/duplicates", test_duplicates);
   ADD ("/import-bulk/next-references", test_next_references);
   ADD ("/import-bulk/unknown-system", test_unknown_system);

@@ -1775,7 +1775,8 @@ aims_import_run (AimsStore          *store,
   /* New rows and updates go through the store's bulk path: the same checks
    * and log as aims_store_insert() and aims_store_update(), without a
    * savepoint, a query or a read-back per row. */
-  run.bulk = _aims_store_bulk_new (store, run.table->name, &local_error);
+  run.bulk = _aims_store_bulk_new (store, run.table->name, aims_sheet_get_n_rows (sheet),
+                                   &local_error);
   if (run.bulk == NULL)
     {
       /* When the group itself could not start, ending it says why. */
@@ -1792,6 +1793,11 @@ aims_import_run (AimsStore          *store,
 
   if (dry_run || result->rejected->len > 0)
     aims_store_abort_group (store);
+  else if (!_aims_store_bulk_finish (run.bulk, error))
+    {
+      aims_store_abort_group (store);
+      failed = TRUE;
+    }
   else if (!aims_store_end_group (store, error))
     failed = TRUE;
   else

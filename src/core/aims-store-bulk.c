@@ -35,10 +35,19 @@
  * refuses (a UNIQUE or FOREIGN KEY constraint) undoes itself, and a refused
  * row makes the importer abort the whole group anyway.
  *
+ * Many new rows into a table that holds fewer are added with its plain
+ * (not UNIQUE) indexes dropped, and the indexes made again at the end, in
+ * the same transaction: building an index over sorted keys costs a third of
+ * updating it row by row. A rollback (a refused row, a dry run) puts them
+ * back as they were.
+ *
  * The log is that of an import in the general path: one "insert" row per new
  * record (undo deletes it, logging every field, so redo restores it) and one
  * "update" row per changed field with the old and new value.
  */
+
+/* Fewer new rows than this are not worth dropping and making indexes for. */
+#define MIN_ROWS_TO_DEFER 1000
 
 struct _AimsStoreBulk
 {
@@ -54,6 +63,7 @@ struct _AimsStoreBulk
   GHashTable          *updates;      /* columns key → sqlite3_stmt */
   gint64               largest;      /* the largest number of a reference with the prefix */
   gboolean             largest_known;
+  GPtrArray           *deferred;     /* CREATE INDEX statements of the dropped indexes */
   gboolean             has_modified;
   gboolean             has_author;
 };
@@ -283,20 +293,138 @@ check_rules (AimsStoreBulk  *self,
   return TRUE;
 }
 
+/* The plain indexes of the table: their CREATE INDEX statements. UNIQUE
+ * ones stay, as they keep a rule. */
+static GPtrArray *
+dup_plain_indexes (AimsStoreBulk  *self,
+                   GError        **error)
+{
+  g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? "
+                           "AND sql IS NOT NULL ORDER BY rowid",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _aims_sqlite_set_error (error, self->db, rc, _("Could not read the project"));
+      return NULL;
+    }
+
+  sqlite3_bind_text (stmt, 1, self->table->name, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *sql = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_str_has_prefix (sql, "CREATE INDEX "))
+        g_ptr_array_add (indexes, g_strdup (sql));
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _aims_sqlite_set_error (error, self->db, rc, _("Could not read the project"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&indexes);
+}
+
+/* "CREATE INDEX risk_title ON …" → "risk_title" */
+static char *
+index_name (const char *sql)
+{
+  const char *name = sql + strlen ("CREATE INDEX ");
+  const char *end = strchr (name, ' ');
+
+  return end != NULL ? g_strndup (name, end - name) : NULL;
+}
+
+static gboolean
+defer_indexes (AimsStoreBulk  *self,
+               guint           n_rows,
+               GError        **error)
+{
+  g_autoptr(GPtrArray) indexes = NULL;
+  g_autofree char *quoted = _aims_sqlite_quote (self->table->name);
+  g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM %s", quoted);
+  gint64 n_records = 0;
+
+  if (n_rows < MIN_ROWS_TO_DEFER)
+    return TRUE;
+
+  if (!_aims_sqlite_query_int (self->db, count_sql, &n_records, error))
+    return FALSE;
+
+  if ((gint64) n_rows < n_records)
+    return TRUE;
+
+  if ((indexes = dup_plain_indexes (self, error)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < indexes->len; i++)
+    {
+      g_autofree char *name = index_name (g_ptr_array_index (indexes, i));
+      g_autofree char *quoted_name = NULL;
+      g_autofree char *drop = NULL;
+
+      if (name == NULL)
+        continue;
+
+      quoted_name = _aims_sqlite_quote (name);
+      drop = g_strdup_printf ("DROP INDEX %s", quoted_name);
+      if (!_aims_sqlite_exec (self->db, drop, error))
+        return FALSE;
+
+      if (self->deferred == NULL)
+        self->deferred = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (self->deferred, g_strdup (g_ptr_array_index (indexes, i)));
+    }
+
+  return TRUE;
+}
+
+/* Makes the indexes dropped by defer_indexes() again; with @if_missing,
+ * those the transaction's rollback has not already put back. */
+static gboolean
+restore_indexes (AimsStoreBulk  *self,
+                 gboolean        if_missing,
+                 GError        **error)
+{
+  for (guint i = 0; self->deferred != NULL && i < self->deferred->len; i++)
+    {
+      const char *sql = g_ptr_array_index (self->deferred, i);
+      g_autofree char *create = if_missing
+        ? g_strconcat ("CREATE INDEX IF NOT EXISTS ", sql + strlen ("CREATE INDEX "), NULL)
+        : g_strdup (sql);
+
+      if (!_aims_sqlite_exec (self->db, create, error))
+        return FALSE;
+    }
+
+  g_clear_pointer (&self->deferred, g_ptr_array_unref);
+  return TRUE;
+}
+
 /* Private API */
 
 /*
  * _aims_store_bulk_new:
  * @table: a table of records
+ * @n_rows: about how many rows will be written
  *
  * Starts writing records of @table in the open import group
- * (_aims_store_begin_import()). Free it after the group ends.
+ * (_aims_store_begin_import()). Call _aims_store_bulk_finish() before
+ * ending the group, and free it after the group ends (or is aborted).
  *
  * Returns: (transfer full) (nullable): the bulk writer
  */
 AimsStoreBulk *
 _aims_store_bulk_new (AimsStore   *store,
                       const char  *table,
+                      guint        n_rows,
                       GError     **error)
 {
   g_autoptr(AimsStoreBulk) self = NULL;
@@ -342,20 +470,52 @@ _aims_store_bulk_new (AimsStore   *store,
   if (aims_table_info_lookup_field (info, "reference") != NULL && !load_references (self, error))
     return NULL;
 
+  if (!defer_indexes (self, n_rows, error))
+    {
+      /* Those it dropped come back with the group's rollback. */
+      return NULL;
+    }
+
   return g_steal_pointer (&self);
+}
+
+/*
+ * _aims_store_bulk_finish:
+ *
+ * Makes the indexes the bulk dropped again, in the open group: call it
+ * before ending the group. Aborting the group instead needs no call.
+ *
+ * Returns: %TRUE on success; on failure the group must be aborted
+ */
+gboolean
+_aims_store_bulk_finish (AimsStoreBulk  *self,
+                         GError        **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return restore_indexes (self, FALSE, error);
 }
 
 void
 _aims_store_bulk_free (AimsStoreBulk *self)
 {
+  g_autoptr(GError) error = NULL;
+
   if (self == NULL)
     return;
+
+  /* Never leave a table without its indexes: after a rollback they are
+   * back already, after a commit without _aims_store_bulk_finish() they are
+   * made now. */
+  if (self->deferred != NULL && self->db != NULL && !restore_indexes (self, TRUE, &error))
+    g_critical ("Could not make the indexes of %s again: %s", self->table->name, error->message);
 
   g_clear_pointer (&self->inserts, g_hash_table_unref);
   g_clear_pointer (&self->updates, g_hash_table_unref);
   g_clear_pointer (&self->defaults, g_hash_table_unref);
   g_clear_pointer (&self->references, g_hash_table_unref);
   g_clear_pointer (&self->added, g_hash_table_unref);
+  g_clear_pointer (&self->deferred, g_ptr_array_unref);
   g_clear_object (&self->matrix);
   g_clear_object (&self->store);
   g_free (self->today);

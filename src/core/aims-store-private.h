@@ -102,6 +102,9 @@ typedef struct _AimsStoreBulk AimsStoreBulk;
 
 AimsStoreBulk       *_aims_store_bulk_new              (AimsStore            *store,
                                                         const char           *table,
+                                                        guint                 n_rows,
+                                                        GError              **error);
+gboolean             _aims_store_bulk_finish           (AimsStoreBulk        *bulk,
                                                         GError              **error);
 void                 _aims_store_bulk_free             (AimsStoreBulk        *bulk);
 const char          *_aims_store_bulk_lookup_reference (AimsStoreBulk        *bulk,
