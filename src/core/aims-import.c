@@ -1103,6 +1103,7 @@ typedef struct
   gboolean           row_rejected;
   GHashTable        *choices;   /* field → choice_index () */
   gboolean          *primary;   /* per column: its header names its field */
+  AimsStoreBulk     *bulk;
 } Run;
 
 static void
@@ -1464,40 +1465,6 @@ convert (Run                 *run,
   return g_variant_new_string (text);
 }
 
-static GHashTable *
-existing_references (Run     *run,
-                     GError **error)
-{
-  g_autoptr(GHashTable) references = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                            g_free, g_free);
-  g_autofree char *quoted = _aims_sqlite_quote (run->table->name);
-  g_autofree char *sql = g_strdup_printf ("SELECT reference, uuid FROM %s", quoted);
-  sqlite3_stmt *stmt = _aims_store_prepare (run->store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *reference = (const char *) sqlite3_column_text (stmt, 0);
-      const char *uuid = (const char *) sqlite3_column_text (stmt, 1);
-
-      if (reference != NULL && uuid != NULL)
-        g_hash_table_replace (references, g_strdup (reference), g_strdup (uuid));
-    }
-  _aims_store_release (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _aims_sqlite_set_error (error, _aims_store_get_db (run->store), rc,
-                              _("Could not read the references"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&references);
-}
-
 static gboolean
 column_is_named_like (Run        *run,
                       guint       column,
@@ -1516,7 +1483,6 @@ static gboolean
 import_row (Run        *run,
             guint       index,
             guint       n_header,
-            GHashTable *existing,
             GHashTable *seen)
 {
   g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
@@ -1636,7 +1602,7 @@ import_row (Run        *run,
       g_hash_table_insert (seen, g_strdup (reference),
                            GUINT_TO_POINTER (aims_sheet_get_row_number (run->sheet, index)));
 
-      uuid = g_hash_table_lookup (existing, reference);
+      uuid = _aims_store_bulk_lookup_reference (run->bulk, reference);
       if (uuid != NULL && !run->mapping->match_reference)
         {
           reject (run, index, column,
@@ -1677,8 +1643,7 @@ import_row (Run        *run,
           return TRUE;
         }
 
-      if (!_aims_store_update_fields (run->store, run->table->name, uuid, changes, NULL,
-                                      &error))
+      if (!_aims_store_bulk_update (run->bulk, uuid, record, changes, &error))
         {
           reject (run, index, -1, "%s", error->message);
           return FALSE;
@@ -1709,14 +1674,14 @@ import_row (Run        *run,
 
     if (reference == NULL && aims_table_info_lookup_field (run->table, "reference") != NULL)
       {
-        char *next = aims_store_next_reference (run->store, run->table->name);
+        char *next = _aims_store_bulk_next_reference (run->bulk);
 
         if (next != NULL)
           g_hash_table_insert (values, (gpointer) "reference",
                                g_variant_ref_sink (g_variant_new_take_string (next)));
       }
 
-    uuid_new = aims_store_insert (run->store, run->table->name, values, &error);
+    uuid_new = _aims_store_bulk_insert (run->bulk, values, &error);
     if (uuid_new == NULL)
       {
         reject (run, index, -1, "%s", error->message);
@@ -1754,8 +1719,8 @@ aims_import_run (AimsStore          *store,
 {
   g_autoptr(AimsImportResult) result = NULL;
   g_autoptr(AimsMatrix) matrix = NULL;
-  g_autoptr(GHashTable) existing = NULL;
   g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *label = NULL;
   Run run = { 0 };
   gboolean failed = FALSE;
@@ -1802,33 +1767,44 @@ aims_import_run (AimsStore          *store,
       run.primary[column] = field != NULL && column_is_named_like (&run, column, field);
     }
 
-  existing = existing_references (&run, error);
-  if (existing == NULL)
-    {
-      failed = TRUE;
-      goto out;
-    }
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  /* Each row is written on a savepoint of its own; keep their journals in
-   * memory rather than in a temporary file (the store has no temporary
-   * tables this could drop). */
-  sqlite3_exec (_aims_store_get_db (store), "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
 
   label = g_strdup_printf (_("Import “%s”"), aims_sheet_get_display_name (sheet));
   _aims_store_begin_import (store, label);
 
+  /* New rows and updates go through the store's bulk path: the same checks
+   * and log as aims_store_insert() and aims_store_update(), without a
+   * savepoint, a query or a read-back per row. */
+  run.bulk = _aims_store_bulk_new (store, run.table->name, aims_sheet_get_n_rows (sheet),
+                                   &local_error);
+  if (run.bulk == NULL)
+    {
+      /* When the group itself could not start, ending it says why. */
+      if (!aims_store_end_group (store, error))
+        g_clear_error (&local_error);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      failed = TRUE;
+      goto out;
+    }
+
   for (guint i = 1; i < aims_sheet_get_n_rows (sheet); i++)
-    import_row (&run, i, n_header, existing, seen);
+    import_row (&run, i, n_header, seen);
 
   if (dry_run || result->rejected->len > 0)
     aims_store_abort_group (store);
+  else if (!_aims_store_bulk_finish (run.bulk, error))
+    {
+      aims_store_abort_group (store);
+      failed = TRUE;
+    }
   else if (!aims_store_end_group (store, error))
     failed = TRUE;
   else
     result->applied = TRUE;
 
 out:
+  g_clear_pointer (&run.bulk, _aims_store_bulk_free);
   g_clear_pointer (&run.choices, g_hash_table_unref);
   g_clear_pointer (&run.primary, g_free);
   if (failed)

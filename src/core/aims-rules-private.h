@@ -44,4 +44,10 @@ gboolean _aims_rules_impact_needs_matrix (const AimsTableInfo  *table,
  * status is accepted or its treatment is to accept it. */
 gboolean _aims_rules_risk_is_accepting (GHashTable *record);
 
+/* What the database puts in each column an insert leaves out, as a record
+ * (field name → canonical GVariant); fields without a default are absent. */
+GHashTable *_aims_rules_dup_defaults (AimsStore            *store,
+                                      const AimsTableInfo  *table,
+                                      GError              **error);
+
 G_END_DECLS

@@ -777,6 +777,19 @@ dup_defaults (AimsStore            *store,
   return g_steal_pointer (&record);
 }
 
+/* The values the database gives the columns an insert leaves out (field
+ * name → canonical GVariant), for checking new records in memory. */
+GHashTable *
+_aims_rules_dup_defaults (AimsStore            *store,
+                          const AimsTableInfo  *table,
+                          GError              **error)
+{
+  g_return_val_if_fail (AIMS_IS_STORE (store), NULL);
+  g_return_val_if_fail (table != NULL, NULL);
+
+  return dup_defaults (store, table, error);
+}
+
 /**
  * aims_rules_date_is_valid:
  * @text: a date

@@ -79,5 +79,46 @@ gboolean             _aims_store_log_import      (AimsStore            *self,
                                                   const char           *uuid,
                                                   GError              **error);
 const char          *_aims_store_get_group_at    (AimsStore            *self);
+gboolean             _aims_store_log_update      (AimsStore            *self,
+                                                  const char           *table,
+                                                  const char           *uuid,
+                                                  const char           *field,
+                                                  GVariant             *old_value,
+                                                  GVariant             *new_value,
+                                                  GError              **error);
+gboolean             _aims_store_in_import       (AimsStore            *self);
+void                 _aims_store_set_step_error  (AimsStore            *self,
+                                                  GError              **error,
+                                                  int                   rc,
+                                                  const char           *what);
+void                 _aims_store_bind_variant    (sqlite3_stmt         *stmt,
+                                                  int                   index,
+                                                  GVariant             *value);
+
+/* The bulk write path of an import (aims-store-bulk.c): many records of one
+ * table inside an open import group, checked in memory, written with one
+ * prepared statement per shape of row. */
+typedef struct _AimsStoreBulk AimsStoreBulk;
+
+AimsStoreBulk       *_aims_store_bulk_new              (AimsStore            *store,
+                                                        const char           *table,
+                                                        guint                 n_rows,
+                                                        GError              **error);
+gboolean             _aims_store_bulk_finish           (AimsStoreBulk        *bulk,
+                                                        GError              **error);
+void                 _aims_store_bulk_free             (AimsStoreBulk        *bulk);
+const char          *_aims_store_bulk_lookup_reference (AimsStoreBulk        *bulk,
+                                                        const char           *reference);
+char                *_aims_store_bulk_next_reference   (AimsStoreBulk        *bulk);
+char                *_aims_store_bulk_insert           (AimsStoreBulk        *bulk,
+                                                        GHashTable           *values,
+                                                        GError              **error);
+gboolean             _aims_store_bulk_update           (AimsStoreBulk        *bulk,
+                                                        const char           *uuid,
+                                                        GHashTable           *record,
+                                                        GHashTable           *changes,
+                                                        GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimsStoreBulk, _aims_store_bulk_free)
 
 G_END_DECLS

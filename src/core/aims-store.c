@@ -2976,6 +2976,65 @@ _aims_store_log_import (AimsStore   *self,
   return TRUE;
 }
 
+/*
+ * _aims_store_log_update:
+ *
+ * For the bulk write path (aims-store-bulk.c), which changes a record's
+ * fields with one UPDATE of its own: logs one changed field as
+ * aims_store_update() does (old and new value), so undo restores it.
+ */
+gboolean
+_aims_store_log_update (AimsStore   *self,
+                        const char  *table,
+                        const char  *uuid,
+                        const char  *field,
+                        GVariant    *old_value,
+                        GVariant    *new_value,
+                        GError     **error)
+{
+  g_return_val_if_fail (AIMS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0 && self->compact_log, FALSE);
+
+  if (!log_change (self, table, uuid, "update", field, old_value, NULL, new_value, NULL, error))
+    return FALSE;
+
+  touch (self, table, uuid);
+  return TRUE;
+}
+
+/* Whether an import group (_aims_store_begin_import()) is open and usable:
+ * the bulk write path writes only inside one. */
+gboolean
+_aims_store_in_import (AimsStore *self)
+{
+  g_return_val_if_fail (AIMS_IS_STORE (self), FALSE);
+
+  return self->depth > 0 && self->compact_log && !self->bulk_load &&
+         self->group_error == NULL;
+}
+
+/* The error of a failed INSERT or UPDATE, worded as the general write path
+ * words it ("Another risk already has this “Reference”"). */
+void
+_aims_store_set_step_error (AimsStore   *self,
+                            GError     **error,
+                            int          rc,
+                            const char  *what)
+{
+  g_return_if_fail (AIMS_IS_STORE (self));
+
+  set_step_error (self, error, rc, what);
+}
+
+/* Binds a canonical value (s, x, b or d; NULL binds NULL) as the store does. */
+void
+_aims_store_bind_variant (sqlite3_stmt *stmt,
+                          int           index,
+                          GVariant     *value)
+{
+  bind_variant (stmt, index, value);
+}
+
 /* The time stamp of the open changeset's records (created, modified). */
 const char *
 _aims_store_get_group_at (AimsStore *self)
