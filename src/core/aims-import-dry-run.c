@@ -11,11 +11,11 @@
 
 #include "aims-import.h"
 
-#include "aims-store-private.h"
+#include "aims-sqlite-private.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 /*
@@ -23,18 +23,21 @@
  * dry run of 100,000 rows takes seconds, and a window must not freeze
  * that long.
  *
- * A store is not shared between threads, and a second connection to the
- * working copy is not safe either (closing it would drop the locks the
- * project's own connection holds). So the project is first copied, on the
- * calling thread, as a save copies it (a kernel copy of the file), and the
- * worker opens that copy as a store of its own, runs aims_import_run() on
- * it with @dry_run, and deletes it. It works on a copy of the mapping; the
- * sheet is only read, by both threads. A dry run leaves the project as it
- * was, so what it finds in the copy is what it would find in the project.
+ * A store is not shared between threads, and the project's store is the
+ * main thread's. So the worker opens a connection of its own to the
+ * project's working copy, read-only, copies it with SQLite's backup API
+ * into a temporary file (a consistent copy, whatever the main thread does
+ * meanwhile: the working copy is in WAL mode), opens that copy as a store
+ * of its own, runs aims_import_run() on it with @dry_run, and deletes it.
+ * The calling thread only makes a temporary file's name. The worker works
+ * on a copy of the mapping; the sheet is only read, by both threads. A
+ * dry run leaves the project as it was, so what it finds in the copy is
+ * what it would find in the project.
  */
 
 typedef struct
 {
+  char              *source;   /* the project's working copy */
   char              *path;     /* the copy; deleted with the task */
   char              *author;
   AimsSheet         *sheet;    /* read only */
@@ -55,11 +58,60 @@ dry_run_free (gpointer data)
       g_unlink (shm);
       g_unlink (dry_run->path);
     }
+  g_free (dry_run->source);
   g_free (dry_run->path);
   g_free (dry_run->author);
   g_clear_object (&dry_run->sheet);
   g_clear_object (&dry_run->mapping);
   g_free (dry_run);
+}
+
+static gboolean
+copy_project (DryRun  *dry_run,
+              GError **error)
+{
+  sqlite3 *source = NULL;
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  gboolean ok = FALSE;
+  int rc;
+
+  rc = sqlite3_open_v2 (dry_run->source, &source, SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE,
+                        NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (source, 2000);
+      rc = sqlite3_open_v2 (dry_run->path, &dest,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE,
+                            NULL);
+    }
+  if (rc != SQLITE_OK)
+    {
+      _aims_sqlite_set_error (error, dest != NULL ? dest : source, rc,
+                              _("Could not copy the project for the dry run"));
+      goto out;
+    }
+
+  backup = sqlite3_backup_init (dest, "main", source, "main");
+  if (backup == NULL)
+    {
+      _aims_sqlite_set_error (error, dest, sqlite3_extended_errcode (dest),
+                              _("Could not copy the project for the dry run"));
+      goto out;
+    }
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      _aims_sqlite_set_error (error, dest, rc, _("Could not copy the project for the dry run"));
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  sqlite3_close (dest);
+  sqlite3_close (source);
+  return ok;
 }
 
 static void
@@ -73,6 +125,11 @@ dry_run_in_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   AimsImportResult *result;
 
+  if (!copy_project (dry_run, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
   if (g_task_return_error_if_cancelled (task))
     return;
 
@@ -103,8 +160,7 @@ dry_run_in_thread (GTask        *task,
  * @user_data: for @callback
  *
  * As aims_import_run() with @dry_run, in a worker thread, on a copy of the
- * project made before this returns. Finish with
- * aims_import_dry_run_finish().
+ * project the worker makes. Finish with aims_import_dry_run_finish().
  */
 void
 aims_import_dry_run_async (AimsStore           *store,
@@ -143,21 +199,9 @@ aims_import_dry_run_async (AimsStore           *store,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  if (!_aims_store_snapshot (store, fd, dry_run->path, NULL, &error))
-    {
-      close (fd);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (close (fd) != 0)
-    {
-      int saved_errno = errno;
+  close (fd);
 
-      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                               "%s", g_strerror (saved_errno));
-      return;
-    }
-
+  dry_run->source = g_strdup (aims_store_get_filename (store));
   dry_run->author = g_strdup (aims_store_get_author (store));
   dry_run->sheet = g_object_ref (sheet);
   dry_run->mapping = aims_import_mapping_copy (mapping);
