@@ -1811,3 +1811,145 @@ out:
     g_clear_object (&result);
   return g_steal_pointer (&result);
 }
+
+/* Helpers the import assistant shares */
+
+/**
+ * aims_import_fold_text:
+ * @text: a header, a cell's text or a value name
+ *
+ * Folds @text as the importer compares headers and value names: case,
+ * surrounding spaces, and spaces, hyphens and underscores between words do
+ * not count ("Inherent-Likelihood" and "inherent likelihood" fold alike).
+ *
+ * Returns: (transfer full): the folded text
+ */
+char *
+aims_import_fold_text (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return fold (text);
+}
+
+/**
+ * aims_import_field_is_importable:
+ * @field: a field of a register's table
+ *
+ * Returns: whether a column can fill @field (aims_import_mapping_set_field()
+ *   accepts it); fields the app computes or maintains cannot
+ */
+gboolean
+aims_import_field_is_importable (const AimsFieldInfo *field)
+{
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  return field_is_importable (field);
+}
+
+/**
+ * aims_import_mapping_get_default:
+ * @self: a #AimsImportMapping
+ * @field: a field's name
+ *
+ * Returns: (nullable): the text new records get for @field when no column
+ *   fills it, as aims_import_mapping_set_default() set it
+ */
+const char *
+aims_import_mapping_get_default (AimsImportMapping *self,
+                                 const char        *field)
+{
+  g_return_val_if_fail (AIMS_IS_IMPORT_MAPPING (self), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  return g_hash_table_lookup (self->defaults, field);
+}
+
+/**
+ * aims_import_mapping_get_prefix:
+ * @self: a #AimsImportMapping
+ * @field: a field's name
+ *
+ * Returns: (nullable): the text put before every non-empty value of @field
+ */
+const char *
+aims_import_mapping_get_prefix (AimsImportMapping *self,
+                                const char        *field)
+{
+  g_return_val_if_fail (AIMS_IS_IMPORT_MAPPING (self), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  return g_hash_table_lookup (self->prefixes, field);
+}
+
+/**
+ * aims_import_mapping_set_prefix:
+ * @self: a #AimsImportMapping
+ * @field: a field's name
+ * @prefix: (nullable): the text to put before every non-empty value the
+ *   file gives @field ("XL-" before the numbers of a reference column), or
+ *   %NULL or "" for none
+ *
+ * As the mapping file's "prefix" member does.
+ */
+void
+aims_import_mapping_set_prefix (AimsImportMapping *self,
+                                const char        *field,
+                                const char        *prefix)
+{
+  g_return_if_fail (AIMS_IS_IMPORT_MAPPING (self));
+  g_return_if_fail (field != NULL);
+
+  if (prefix == NULL || *prefix == '\0')
+    g_hash_table_remove (self->prefixes, field);
+  else
+    g_hash_table_replace (self->prefixes, g_strdup (field), g_strdup (prefix));
+}
+
+static GHashTable *
+copy_strings (GHashTable *table)
+{
+  GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy, g_strdup (key), g_strdup (value));
+  return copy;
+}
+
+/**
+ * aims_import_mapping_copy:
+ * @self: a #AimsImportMapping
+ *
+ * A mapping of its own for a worker thread: changes to either do not
+ * reach the other.
+ *
+ * Returns: (transfer full): a copy of @self
+ */
+AimsImportMapping *
+aims_import_mapping_copy (AimsImportMapping *self)
+{
+  AimsImportMapping *copy;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (AIMS_IS_IMPORT_MAPPING (self), NULL);
+
+  copy = g_object_new (AIMS_TYPE_IMPORT_MAPPING, NULL);
+  copy->table = self->table;
+  for (guint i = 0; i < self->headers->len; i++)
+    g_ptr_array_add (copy->headers, g_strdup (g_ptr_array_index (self->headers, i)));
+  for (guint i = 0; i < self->fields->len; i++)
+    g_ptr_array_add (copy->fields, g_ptr_array_index (self->fields, i));
+  g_hash_table_iter_init (&iter, self->values);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->values, g_strdup (key), copy_strings (value));
+  g_hash_table_unref (copy->defaults);
+  copy->defaults = copy_strings (self->defaults);
+  g_hash_table_unref (copy->prefixes);
+  copy->prefixes = copy_strings (self->prefixes);
+  copy->match_reference = self->match_reference;
+  return copy;
+}

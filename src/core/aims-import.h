@@ -11,6 +11,7 @@
 # error "Only <aims-core.h> can be included directly."
 #endif
 
+#include "aims-schema.h"
 #include "aims-sheet.h"
 #include "aims-store.h"
 
@@ -94,5 +95,27 @@ AimsImportResult *aims_import_run (AimsStore          *store,
                                    AimsImportMapping  *mapping,
                                    gboolean            dry_run,
                                    GError            **error);
+
+const char *aims_import_mapping_get_default (AimsImportMapping *self,
+                                            const char        *field);
+const char *aims_import_mapping_get_prefix  (AimsImportMapping *self,
+                                            const char        *field);
+void        aims_import_mapping_set_prefix  (AimsImportMapping *self,
+                                            const char        *field,
+                                            const char        *prefix);
+
+AimsImportMapping *aims_import_mapping_copy  (AimsImportMapping   *self);
+
+void              aims_import_dry_run_async  (AimsStore           *store,
+                                              AimsSheet           *sheet,
+                                              AimsImportMapping   *mapping,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+AimsImportResult *aims_import_dry_run_finish (GAsyncResult        *result,
+                                              GError             **error);
+
+char     *aims_import_fold_text           (const char          *text);
+gboolean  aims_import_field_is_importable (const AimsFieldInfo *field);
 
 G_END_DECLS

@@ -320,6 +320,48 @@ aims_file_chooser_save_export_async (GtkWindow           *parent,
   run (native, folder, add_filters, callback, user_data);
 }
 
+static void
+add_mapping_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (json, _("Import Mappings (JSON)"));
+  gtk_file_filter_add_mime_type (json, "application/json");
+  gtk_file_filter_add_suffix (json, "json");
+  gtk_file_chooser_add_filter (chooser, json);
+
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+
+  gtk_file_chooser_set_filter (chooser, json);
+}
+
+/**
+ * aims_file_chooser_save_mapping_async:
+ * @parent: (nullable): the window the chooser belongs to
+ * @folder: (nullable): where to start
+ * @suggested_name: the file name offered
+ *
+ * Asks where to save an import mapping (the JSON file `aims import --map`
+ * reads). Finish with aims_file_chooser_finish().
+ */
+void
+aims_file_chooser_save_mapping_async (GtkWindow           *parent,
+                                      GFile               *folder,
+                                      const char          *suggested_name,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Save Import Mapping"), parent,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
+  run (native, folder, add_mapping_filters, callback, user_data);
+}
+
 /**
  * aims_file_chooser_finish:
  *

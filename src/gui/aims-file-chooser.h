@@ -42,6 +42,11 @@ void   aims_file_chooser_save_export_async   (GtkWindow            *parent,
                                               const char           *format,
                                               GAsyncReadyCallback   callback,
                                               gpointer              user_data);
+void   aims_file_chooser_save_mapping_async  (GtkWindow            *parent,
+                                              GFile                *folder,
+                                              const char           *suggested_name,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
 GFile *aims_file_chooser_finish              (GAsyncResult         *result,
                                               GError              **error);
 
