@@ -237,6 +237,33 @@ test_narrow_window_folds (void)
   destroy_window (window);
 }
 
+/* A 600 px window shows the sidebar beside the Overview; AI Systems needs
+ * more width (its list beside its form), so choosing it folds the window,
+ * which must then show AI Systems rather than the list of sections alone. */
+static void
+test_wider_section_folds_to_its_content (void)
+{
+  AimsWindow *window = create_window ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 800);
+  aims_window_new_project (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  wait_ms (100);
+  g_assert_false (adw_leaflet_get_folded (window->leaflet));
+
+  g_signal_emit_by_name (window->sidebar_list, "row-activated",
+                         gtk_list_box_get_row_at_index (window->sidebar_list, 1));
+  for (guint i = 0; i < 40 && !adw_leaflet_get_folded (window->leaflet); i++)
+    wait_ms (25);
+  wait_ms (400);
+
+  g_assert_true (adw_leaflet_get_folded (window->leaflet));
+  g_assert_cmpstr (aims_window_get_visible_section (window), ==, "systems");
+  g_assert_true (adw_leaflet_get_visible_child (window->leaflet) != window->sidebar_box);
+
+  destroy_window (window);
+}
+
 static void
 test_window_size_remembered (void)
 {
@@ -680,6 +707,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/new-project-shows-sections", test_new_project_shows_sections);
   g_test_add_func ("/ui/window/toggle-sidebar", test_toggle_sidebar);
   g_test_add_func ("/ui/window/narrow-window-folds", test_narrow_window_folds);
+  g_test_add_func ("/ui/window/wider-section-folds-to-its-content", test_wider_section_folds_to_its_content);
   g_test_add_func ("/ui/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/ui/window/edit-undo-redo", test_edit_undo_redo);
   g_test_add_func ("/ui/window/scope-text-is-recorded", test_scope_text_is_recorded);

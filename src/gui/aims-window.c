@@ -156,8 +156,11 @@ on_sidebar_row_activated_cb (AimsWindow    *self,
 {
   aims_window_show_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
 
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  /* Folded, this leads to the section's content. Unfolded, it makes the
+   * content the pane the leaflet keeps when it folds: a section that needs
+   * more width than the one before (a register's list beside its form) folds
+   * a narrow window, which then shows the section chosen, not the sidebar. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
 
 static void
