@@ -195,7 +195,8 @@ aims_overview_figures_update (GtkFlowBox *box,
                            kpi->n_mttd > 0 ? mttd : "—", kpi->n_mttr > 0 ? mttr : "—"),
         kpi->incidents[AIMS_KPI_INCIDENT_CRITICAL] > 0 },
       { "overdue", g_strdup (_("Overdue Reviews")), g_strdup_printf ("%u", overdue),
-        g_strdup_printf (_("%u AI systems, %u risks, %u impact assessments"),
+        /* Labels before the numbers: one sentence cannot pluralise three counts */
+        g_strdup_printf (_("AI systems: %u, risks: %u, impact assessments: %u"),
                          kpi->n_systems_overdue, kpi->n_risks_overdue,
                          kpi->n_assessments_overdue), overdue > 0 },
     };
