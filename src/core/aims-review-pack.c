@@ -490,8 +490,8 @@ draw_figures (Pack *pack)
     { N_("Overdue reviews"),
       g_strdup_printf ("%u", kpi->n_systems_overdue + kpi->n_risks_overdue +
                              kpi->n_assessments_overdue),
-      g_strdup_printf (_("%u AI systems, %u risks and %u impact assessments past their next "
-                         "review"), kpi->n_systems_overdue, kpi->n_risks_overdue,
+      g_strdup_printf (_("Past their next review: AI systems %u, risks %u, "
+                         "impact assessments %u"), kpi->n_systems_overdue, kpi->n_risks_overdue,
                        kpi->n_assessments_overdue),
       -1, kpi->n_systems_overdue + kpi->n_risks_overdue + kpi->n_assessments_overdue > 0 },
   };

@@ -338,8 +338,8 @@ refresh_inputs (AimsReviewPage *self)
   {
     g_autofree char *value = g_strdup_printf ("%u", kpi->n_systems_overdue + kpi->n_risks_overdue +
                                                     kpi->n_assessments_overdue);
-    g_autofree char *detail = g_strdup_printf (_("%u AI systems, %u risks, %u impact "
-                                                 "assessments"),
+    g_autofree char *detail = g_strdup_printf (_("AI systems: %u, risks: %u, impact "
+                                                 "assessments: %u"),
                                                kpi->n_systems_overdue, kpi->n_risks_overdue,
                                                kpi->n_assessments_overdue);
 
