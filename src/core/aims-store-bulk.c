@@ -602,8 +602,6 @@ _aims_store_bulk_insert (AimsStoreBulk  *self,
   g_autofree char *uuid = NULL;
   const char *group_at;
   const char *author;
-  GHashTableIter iter;
-  gpointer key, value;
   sqlite3_stmt *stmt;
   gboolean is_risk;
   int index = 1;
@@ -621,36 +619,8 @@ _aims_store_bulk_insert (AimsStoreBulk  *self,
 
   table = self->table;
   is_risk = _aims_risks_is_risk_table (table);
-  checked = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                   (GDestroyNotify) g_variant_unref);
-
-  g_hash_table_iter_init (&iter, values);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      const AimsFieldInfo *field;
-      GVariant *normalized = NULL;
-
-      if (g_strcmp0 (key, "uuid") == 0)
-        {
-          if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) ||
-              !g_uuid_string_is_valid (g_variant_get_string (value, NULL)))
-            {
-              g_set_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_INVALID_VALUE,
-                           _("The identifier of a new record must be a UUID."));
-              return NULL;
-            }
-          g_free (uuid);
-          uuid = g_ascii_strdown (g_variant_get_string (value, NULL), -1);
-          continue;
-        }
-
-      if ((field = _aims_store_lookup_field (table, key, TRUE, error)) == NULL ||
-          !_aims_store_normalize_value (table, field, value, &normalized, error))
-        return NULL;
-
-      if (normalized != NULL)
-        g_hash_table_insert (checked, (gpointer) field->name, normalized);
-    }
+  if ((checked = _aims_store_check_new_values (table, values, &uuid, error)) == NULL)
+    return NULL;
 
   if (is_risk)
     _aims_risks_derive (self->matrix, checked, values, AIMS_RISK_DERIVE_INSERT, self->today);

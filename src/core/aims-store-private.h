@@ -49,6 +49,10 @@ const AimsFieldInfo *_aims_store_lookup_field    (const AimsTableInfo  *table,
                                                   const char           *name,
                                                   gboolean              writable,
                                                   GError              **error);
+GHashTable          *_aims_store_check_new_values (const AimsTableInfo  *info,
+                                                   GHashTable           *values,
+                                                   char                **uuid,
+                                                   GError              **error);
 gboolean             _aims_store_normalize_value (const AimsTableInfo  *table,
                                                   const AimsFieldInfo  *field,
                                                   GVariant             *value,

@@ -2608,6 +2608,63 @@ _aims_store_lookup_field (const AimsTableInfo  *table,
   return lookup_field (table, name, writable, error);
 }
 
+/*
+ * _aims_store_check_new_values:
+ * @uuid: (out): the lower-cased "uuid" among @values, or %NULL if none
+ *
+ * The values of a new record, each field known and normalised; what both
+ * aims_store_insert() and the bulk path of imports store.
+ *
+ * Returns: (transfer full) (nullable): field name → normalised value
+ */
+GHashTable *
+_aims_store_check_new_values (const AimsTableInfo  *info,
+                              GHashTable           *values,
+                              char                **uuid,
+                              GError              **error)
+{
+  g_autoptr(GHashTable) checked = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  *uuid = NULL;
+  checked = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_variant_unref);
+  g_hash_table_iter_init (&iter, values);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const AimsFieldInfo *field;
+      GVariant *normalized = NULL;
+
+      if (g_strcmp0 (key, "uuid") == 0)
+        {
+          if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) ||
+              !g_uuid_string_is_valid (g_variant_get_string (value, NULL)))
+            {
+              g_set_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_INVALID_VALUE,
+                           _("The identifier of a new record must be a UUID."));
+              g_clear_pointer (uuid, g_free);
+              return NULL;
+            }
+          g_free (*uuid);
+          *uuid = g_ascii_strdown (g_variant_get_string (value, NULL), -1);
+          continue;
+        }
+
+      if ((field = lookup_field (info, key, TRUE, error)) == NULL ||
+          !normalize_value (info, field, value, &normalized, error))
+        {
+          g_clear_pointer (uuid, g_free);
+          return NULL;
+        }
+
+      if (normalized != NULL)
+        g_hash_table_insert (checked, (gpointer) field->name, normalized);
+    }
+
+  return g_steal_pointer (&checked);
+}
+
+
 /* The store's own checks of one value: type, NULL, size, allowed values and
  * JSON; @out receives it in the field's canonical type. */
 gboolean
@@ -3183,8 +3240,6 @@ aims_store_insert (AimsStore   *self,
   g_autofree char *uuid = NULL;
   g_autofree char *new_uuid = NULL;
   const AimsTableInfo *info;
-  GHashTableIter iter;
-  gpointer key, value;
   gboolean implicit;
 
   g_return_val_if_fail (AIMS_IS_STORE (self), NULL);
@@ -3202,34 +3257,8 @@ aims_store_insert (AimsStore   *self,
       return NULL;
     }
 
-  checked = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_variant_unref);
-  g_hash_table_iter_init (&iter, values);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      const AimsFieldInfo *field;
-      GVariant *normalized = NULL;
-
-      if (g_strcmp0 (key, "uuid") == 0)
-        {
-          if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) ||
-              !g_uuid_string_is_valid (g_variant_get_string (value, NULL)))
-            {
-              g_set_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_INVALID_VALUE,
-                           _("The identifier of a new record must be a UUID."));
-              return NULL;
-            }
-          g_free (uuid);
-          uuid = g_ascii_strdown (g_variant_get_string (value, NULL), -1);
-          continue;
-        }
-
-      if ((field = lookup_field (info, key, TRUE, error)) == NULL ||
-          !normalize_value (info, field, value, &normalized, error))
-        return NULL;
-
-      if (normalized != NULL)
-        g_hash_table_insert (checked, (gpointer) field->name, normalized);
-    }
+  if ((checked = _aims_store_check_new_values (info, values, &uuid, error)) == NULL)
+    return NULL;
 
   /* A risk's levels and next review come from the matrix, never from the
    * caller (who cannot give them: they are system fields). */
