@@ -804,6 +804,203 @@ test_unknown_system (Fixture       *fixture,
   g_assert_cmpuint (aims_store_count (fixture->store, "incident"), ==, 0);
 }
 
+/* The bulk writes with the database's CHECK constraints off, having judged
+ * every value against the field descriptors' choices: so every value a
+ * descriptor allows must be one the database's CHECK allows. Each CHECK of
+ * the schema is "column IN (…)"; its list is the descriptor's, exactly. */
+static void
+test_checks_match_choices (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  sqlite3 *db = _aims_store_get_db (fixture->store);
+  g_autoptr(GRegex) check = g_regex_new ("CHECK \\((\\w+) IN\\s*\\(([^)]*)\\)\\)", 0, 0, NULL);
+  sqlite3_stmt *stmt = NULL;
+  guint n_checks = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_schema "
+                                       "WHERE type = 'table' AND sql IS NOT NULL",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (stmt, 0);
+      const char *sql = (const char *) sqlite3_column_text (stmt, 1);
+      const AimsTableInfo *info = _aims_schema_def_lookup_table (_aims_schema_get_default (),
+                                                                 table);
+      g_autoptr(GMatchInfo) match = NULL;
+
+      g_assert_nonnull (info);
+      g_regex_match (check, sql, 0, &match);
+      for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+        {
+          g_autofree char *column = g_match_info_fetch (match, 1);
+          g_autofree char *list = g_match_info_fetch (match, 2);
+          g_auto(GStrv) items = g_regex_split_simple ("\\s*,\\s*", g_strstrip (list), 0, 0);
+          const AimsFieldInfo *field = aims_table_info_lookup_field (info, column);
+          g_autoptr(GPtrArray) allowed = g_ptr_array_new_with_free_func (g_free);
+          g_autoptr(GPtrArray) described = g_ptr_array_new ();
+
+          /* Internal tables (the change log) have CHECKs but no choices. */
+          if (info->kind == AIMS_TABLE_INTERNAL || g_str_equal (table, "changeset"))
+            continue;
+
+          g_assert_nonnull (field);
+          for (guint i = 0; items[i] != NULL; i++)
+            {
+              char *item = g_strdup (items[i]);
+
+              /* 'text' → text; 0 and 1 stay */
+              if (item[0] == '\'')
+                {
+                  item[strlen (item) - 1] = '\0';
+                  memmove (item, item + 1, strlen (item));
+                }
+              g_ptr_array_add (allowed, item);
+            }
+
+          if (field->kind == AIMS_FIELD_BOOLEAN)
+            {
+              g_ptr_array_add (described, (gpointer) "0");
+              g_ptr_array_add (described, (gpointer) "1");
+            }
+          else
+            {
+              g_assert_nonnull (field->choices);
+              for (guint i = 0; field->choices[i] != NULL; i++)
+                g_ptr_array_add (described, (gpointer) field->choices[i]);
+            }
+
+          if (allowed->len != described->len)
+            g_error ("%s.%s: the CHECK allows %u values, the descriptor %u", table, column,
+                     allowed->len, described->len);
+          for (guint i = 0; i < described->len; i++)
+            {
+              gboolean found = FALSE;
+
+              for (guint j = 0; j < allowed->len; j++)
+                found = found || g_str_equal (g_ptr_array_index (described, i),
+                                              g_ptr_array_index (allowed, j));
+              if (!found)
+                g_error ("%s.%s: the descriptor allows “%s”, the CHECK does not", table, column,
+                         (const char *) g_ptr_array_index (described, i));
+            }
+          n_checks++;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  /* Every choice column of the registers has one: far more than a few. */
+  g_assert_cmpuint (n_checks, >, 40);
+}
+
+/* A value the CHECK refuses, written straight to the database: the
+ * (extended) result code. */
+static int
+write_bad_treatment (AimsStore *store)
+{
+  return sqlite3_exec (_aims_store_get_db (store),
+                       "UPDATE risk SET treatment = 'ignore-it' WHERE reference = 'R-001'",
+                       NULL, NULL, NULL);
+}
+
+/* The CHECK constraints the bulk turns off are on again after every way an
+ * import ends: applied, refused, a dry run. */
+static void
+test_checks_on_after (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(AimsSheet) good = csv ("reference,title,inherent_likelihood,inherent_impact\n"
+                                   "R-001,First,1,1\n", "good.csv");
+  g_autoptr(AimsSheet) bad = csv ("reference,title,inherent_likelihood,inherent_impact\n"
+                                  "R-002,Second,9,1\n", "bad.csv");
+  g_autoptr(AimsImportResult) applied = import (fixture->store, "risks", good, FALSE, FALSE);
+  g_autoptr(AimsImportResult) refused = NULL;
+  g_autoptr(AimsImportResult) dry = NULL;
+
+  assert_imported (applied, 1, 0);
+  g_assert_cmpint (write_bad_treatment (fixture->store), ==, SQLITE_CONSTRAINT_CHECK);
+
+  refused = import (fixture->store, "risks", bad, FALSE, FALSE);
+  g_assert_false (aims_import_result_get_applied (refused));
+  g_assert_cmpint (write_bad_treatment (fixture->store), ==, SQLITE_CONSTRAINT_CHECK);
+
+  dry = import (fixture->store, "risks", good, TRUE, TRUE);
+  g_assert_cmpint (write_bad_treatment (fixture->store), ==, SQLITE_CONSTRAINT_CHECK);
+}
+
+/* Rows are checked on one thread and written on another; what the writer
+ * refuses (a link to an AI system that is not in the project) and what the
+ * checker refuses (a name no choice has, two cells of one row) come
+ * out in the order of the file, over several batches of rows, and a row's
+ * reasons in the order of its columns. */
+static void
+test_rejections_in_order (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *stranger = g_uuid_string_random ();
+  g_autoptr(GString) text = g_string_new ("reference,title,system,type,severity\n");
+  g_autoptr(AimsSheet) sheet = NULL;
+  g_autoptr(AimsImportResult) result = NULL;
+  const guint n = 2000;
+  const guint writer_rows[] = { 3, 700, 1999 };
+  const guint checker_rows[] = { 5, 701, 1500 };
+  guint expected[6] = { 3, 5, 700, 701, 1500, 1500 };
+
+  for (guint row = 2; row <= n + 1; row++)
+    {
+      gboolean stranger_row = FALSE, bad_row = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (writer_rows); i++)
+        stranger_row = stranger_row || writer_rows[i] == row;
+      for (guint i = 0; i < G_N_ELEMENTS (checker_rows); i++)
+        bad_row = bad_row || checker_rows[i] == row;
+
+      g_string_append_printf (text, "INC-%05u,Incident %u,%s,%s,%s\n", row, row,
+                              stranger_row ? stranger : fixture->system,
+                              bad_row ? "Sometimes" : "malfunction",
+                              bad_row && row == 1500 ? "Dreadful" : "medium");
+    }
+  sheet = csv (text->str, "mixed.csv");
+  result = import (fixture->store, "incidents", sheet, FALSE, FALSE);
+
+  g_assert_false (aims_import_result_get_applied (result));
+  g_assert_cmpuint (aims_import_result_get_n_rejected (result), ==, 7);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpuint (aims_import_result_get_rejected_row (result, i), ==, expected[i]);
+  g_assert_cmpuint (aims_import_result_get_rejected_row (result, 6), ==, 1999);
+  /* Row 1500: the type (column D) before the severity (column E). */
+  g_assert_nonnull (strstr (aims_import_result_get_rejected_reason (result, 4), "column D"));
+  g_assert_nonnull (strstr (aims_import_result_get_rejected_reason (result, 5), "column E"));
+  g_assert_cmpuint (aims_store_count (fixture->store, "incident"), ==, 0);
+}
+
+/* The identifiers the bulk makes are random version 4 UUIDs, all different. */
+static void
+test_uuids (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("reference,title,inherent_likelihood,inherent_impact\n");
+  g_autoptr(AimsSheet) sheet = NULL;
+  g_autoptr(AimsImportResult) result = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(GStrv) uuids = NULL;
+
+  for (guint i = 0; i < 500; i++)
+    g_string_append_printf (text, "U-%03u,Risk %u,1,1\n", i, i);
+  sheet = csv (text->str, "uuids.csv");
+  result = import (fixture->store, "risks", sheet, FALSE, FALSE);
+  assert_imported (result, 500, 0);
+
+  uuids = aims_store_dup_uuids (fixture->store, "risk", NULL);
+  g_assert_cmpuint (g_strv_length (uuids), ==, 500);
+  for (guint i = 0; uuids[i] != NULL; i++)
+    {
+      g_assert_true (g_uuid_string_is_valid (uuids[i]));
+      g_assert_cmpint (uuids[i][14], ==, '4');
+      g_assert_nonnull (strchr ("89ab", uuids[i][19]));
+      g_assert_true (g_hash_table_add (seen, uuids[i]));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -820,6 +1017,10 @@ main (int   argc,
   ADD ("/import-bulk/duplicates", test_duplicates);
   ADD ("/import-bulk/next-references", test_next_references);
   ADD ("/import-bulk/unknown-system", test_unknown_system);
+  ADD ("/import-bulk/checks-match-choices", test_checks_match_choices);
+  ADD ("/import-bulk/checks-on-after", test_checks_on_after);
+  ADD ("/import-bulk/rejections-in-order", test_rejections_in_order);
+  ADD ("/import-bulk/uuids", test_uuids);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "aims-import.h"
+#include "aims-import-private.h"
 
 #include "aims-schema-private.h"
 #include "aims-sqlite-private.h"
@@ -35,47 +36,17 @@
  * label, needs no entry.
  *
  * The import runs in one group of the store: one transaction, one
- * changeset, one undo step. Each row is written on its own savepoint, so a
- * row the store refuses is reported and the others go on; at the end, if
- * any row was rejected or this is a dry run, the group is rolled back and
- * nothing is left. A dry run thus rejects exactly what the import would.
+ * changeset, one undo step (aims-import-run.c). A row the store refuses is
+ * reported and the others go on; at the end, if any row was rejected or
+ * this is a dry run, the group is rolled back and nothing is left. A dry run
+ * thus rejects exactly what the import would.
  *
  * A row whose reference is that of a record already in the register
  * updates it (only the fields whose value differs; a row that changes
  * nothing is counted unchanged), unless matching by reference is off.
  */
 
-struct _AimsImportMapping
-{
-  GObject              parent_instance;
-
-  const AimsTableInfo *table;
-  GPtrArray           *headers;    /* char*, one per column */
-  GPtrArray           *fields;     /* const char* (descriptor strings) or NULL, in step */
-  GHashTable          *values;     /* field → (folded text → value) */
-  GHashTable          *defaults;   /* field → value */
-  GHashTable          *prefixes;   /* field → text put before every value */
-  gboolean             match_reference;
-};
-
 G_DEFINE_FINAL_TYPE (AimsImportMapping, aims_import_mapping, G_TYPE_OBJECT)
-
-typedef struct
-{
-  guint  row;
-  char  *reason;
-} Rejection;
-
-struct _AimsImportResult
-{
-  GObject  parent_instance;
-
-  gboolean applied;
-  guint    n_added;
-  guint    n_updated;
-  guint    n_unchanged;
-  GArray  *rejected;
-};
 
 G_DEFINE_FINAL_TYPE (AimsImportResult, aims_import_result, G_TYPE_OBJECT)
 
@@ -83,8 +54,8 @@ G_DEFINE_QUARK (aims-import-error-quark, aims_import_error)
 
 /* Helpers */
 
-static char *
-fold (const char *text)
+char *
+_aims_import_fold (const char *text)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text));
   g_autofree char *folded = g_utf8_casefold (stripped, -1);
@@ -118,15 +89,15 @@ field_is_importable (const AimsFieldInfo *field)
          field->kind != AIMS_FIELD_ANY;
 }
 
-static gboolean
-field_is_likelihood (const AimsFieldInfo *field)
+gboolean
+_aims_import_field_is_likelihood (const AimsFieldInfo *field)
 {
   return g_str_equal (field->name, "likelihood") || g_str_has_suffix (field->name, "_likelihood");
 }
 
 /* Incident times are entries of a date with an optional time. */
-static gboolean
-field_is_date_time (const AimsTableInfo *table,
+gboolean
+_aims_import_field_is_date_time (const AimsTableInfo *table,
                     const AimsFieldInfo *field)
 {
   static const char * const names[] = { "occurred", "detected", "responded", "resolved", NULL };
@@ -139,7 +110,7 @@ find_field_for_header (const AimsTableInfo *table,
                        const char          *header,
                        GHashTable          *taken)
 {
-  g_autofree char *key = fold (header);
+  g_autofree char *key = _aims_import_fold (header);
 
   if (*key == '\0')
     return NULL;
@@ -154,11 +125,11 @@ find_field_for_header (const AimsTableInfo *table,
           continue;
 
         if (pass == 0)
-          candidate = fold (field->name);
+          candidate = _aims_import_fold (field->name);
         else if (pass == 1)
-          candidate = fold (field->label);
+          candidate = _aims_import_fold (field->label);
         else
-          candidate = fold (_(field->label));
+          candidate = _aims_import_fold (_(field->label));
 
         if (g_str_equal (candidate, key))
           return field;
@@ -209,8 +180,8 @@ guess_step (const char *folded,
   return 0;
 }
 
-static void
-string_free (gpointer data)
+void
+_aims_import_string_free (gpointer data)
 {
   g_string_free (data, TRUE);
 }
@@ -323,13 +294,17 @@ aims_import_mapping_guess (const char  *table,
         const char *name = g_ptr_array_index (self->fields, column);
         const AimsFieldInfo *field = name != NULL ? aims_table_info_lookup_field (info, name)
                                                   : NULL;
+        g_autoptr(GHashTable) judged = NULL;
         AimsMatrixAxis axis;
         guint n_steps;
 
         if (field == NULL || field->widget != AIMS_FIELD_WIDGET_SCORE)
           continue;
 
-        axis = field_is_likelihood (field) ? AIMS_MATRIX_LIKELIHOOD : AIMS_MATRIX_IMPACT;
+        /* A register repeats a few words in every row: judge each once. */
+        judged = g_hash_table_new (g_str_hash, g_str_equal);
+
+        axis = _aims_import_field_is_likelihood (field) ? AIMS_MATRIX_LIKELIHOOD : AIMS_MATRIX_IMPACT;
         n_steps = aims_matrix_get_n_steps (matrix, axis);
 
         for (guint r = 1; r < aims_sheet_get_n_rows (sheet); r++)
@@ -340,11 +315,12 @@ aims_import_mapping_guess (const char  *table,
             guint step;
 
             if (column >= n || *cells[column] == '\0' ||
+                !g_hash_table_add (judged, (gpointer) cells[column]) ||
                 aims_matrix_find_step (matrix, axis, cells[column]) != 0 ||
                 aims_import_mapping_lookup_value (self, name, cells[column]) != NULL)
               continue;
 
-            folded = fold (cells[column]);
+            folded = _aims_import_fold (cells[column]);
             step = guess_step (folded, n_steps);
             if (step != 0)
               {
@@ -864,7 +840,7 @@ aims_import_mapping_lookup_value (AimsImportMapping *self,
   if (map == NULL)
     return NULL;
 
-  key = fold (text);
+  key = _aims_import_fold (text);
   return g_hash_table_lookup (map, key);
 }
 
@@ -900,12 +876,12 @@ aims_import_mapping_set_value (AimsImportMapping *self,
 
   if (value == NULL)
     {
-      g_autofree char *key = fold (text);
+      g_autofree char *key = _aims_import_fold (text);
 
       g_hash_table_remove (map, key);
     }
   else
-    g_hash_table_replace (map, fold (text), g_strdup (value));
+    g_hash_table_replace (map, _aims_import_fold (text), g_strdup (value));
 }
 
 /**
@@ -965,7 +941,7 @@ aims_import_mapping_set_match_reference (AimsImportMapping *self,
 static void
 rejection_clear (gpointer data)
 {
-  g_free (((Rejection *) data)->reason);
+  g_free (((AimsImportRejection *) data)->reason);
 }
 
 static void
@@ -987,7 +963,7 @@ aims_import_result_class_init (AimsImportResultClass *klass)
 static void
 aims_import_result_init (AimsImportResult *self)
 {
-  self->rejected = g_array_new (FALSE, FALSE, sizeof (Rejection));
+  self->rejected = g_array_new (FALSE, FALSE, sizeof (AimsImportRejection));
   g_array_set_clear_func (self->rejected, rejection_clear);
 }
 
@@ -1070,7 +1046,7 @@ aims_import_result_get_rejected_row (AimsImportResult *self,
 {
   g_return_val_if_fail (AIMS_IS_IMPORT_RESULT (self), 0);
   g_return_val_if_fail (index < self->rejected->len, 0);
-  return g_array_index (self->rejected, Rejection, index).row;
+  return g_array_index (self->rejected, AimsImportRejection, index).row;
 }
 
 /**
@@ -1087,729 +1063,7 @@ aims_import_result_get_rejected_reason (AimsImportResult *self,
 {
   g_return_val_if_fail (AIMS_IS_IMPORT_RESULT (self), NULL);
   g_return_val_if_fail (index < self->rejected->len, NULL);
-  return g_array_index (self->rejected, Rejection, index).reason;
-}
-
-/* The import */
-
-typedef struct
-{
-  AimsStore         *store;
-  AimsSheet         *sheet;
-  AimsImportMapping *mapping;
-  AimsMatrix        *matrix;
-  AimsImportResult  *result;
-  const AimsTableInfo *table;
-  gboolean           row_rejected;
-  GHashTable        *choices;   /* field → choice_index () */
-  gboolean          *primary;   /* per column: its header names its field */
-  AimsStoreBulk     *bulk;
-} Run;
-
-static void
-reject (Run        *run,
-        guint       index,
-        int         column,
-        const char *format,
-        ...) G_GNUC_PRINTF (4, 5);
-
-static void
-reject (Run        *run,
-        guint       index,
-        int         column,
-        const char *format,
-        ...)
-{
-  g_autofree char *problem = NULL;
-  Rejection rejection;
-  va_list args;
-
-  va_start (args, format);
-  problem = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  rejection.row = aims_sheet_get_row_number (run->sheet, index);
-  if (column >= 0)
-    {
-      g_autofree char *name = aims_sheet_column_name ((guint) column);
-
-      rejection.reason =
-        /* Translators: “file”, row 4, column C (“header”): problem */
-        g_strdup_printf (_("“%s”, row %u, column %s (“%s”): %s"),
-                         aims_sheet_get_display_name (run->sheet), rejection.row, name,
-                         aims_import_mapping_get_header (run->mapping, (guint) column), problem);
-    }
-  else
-    rejection.reason = g_strdup_printf (_("“%s”, row %u: %s"),
-                                        aims_sheet_get_display_name (run->sheet),
-                                        rejection.row, problem);
-
-  g_array_append_val (run->result->rejected, rejection);
-  run->row_rejected = TRUE;
-}
-
-static char *
-list_choices (const AimsFieldInfo *field)
-{
-  g_autoptr(GString) list = g_string_new (NULL);
-
-  for (guint i = 0; i < field->n_choices; i++)
-    {
-      if (*field->choice_list[i].id == '\0')
-        continue;
-      if (list->len > 0)
-        g_string_append (list, ", ");
-      g_string_append_printf (list, "%s (%s)", _(field->choice_list[i].label),
-                              field->choice_list[i].id);
-    }
-  return g_string_free (g_steal_pointer (&list), FALSE);
-}
-
-/* Folded id, label and translated label → id, per field, made once per run. */
-static GHashTable *
-choice_index (Run                 *run,
-              const AimsFieldInfo *field)
-{
-  GHashTable *index = g_hash_table_lookup (run->choices, field->name);
-
-  if (index != NULL)
-    return index;
-
-  index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < field->n_choices; i++)
-    {
-      const char *id = field->choice_list[i].id;
-
-      g_hash_table_insert (index, fold (_(field->choice_list[i].label)), (gpointer) id);
-      g_hash_table_insert (index, fold (field->choice_list[i].label), (gpointer) id);
-      g_hash_table_insert (index, fold (id), (gpointer) id);
-    }
-  g_hash_table_insert (run->choices, (gpointer) field->name, index);
-  return index;
-}
-
-static const char *
-find_choice (Run                 *run,
-             const AimsFieldInfo *field,
-             const char          *text)
-{
-  g_autofree char *key = NULL;
-  const char *mapped;
-
-  if (field->choices != NULL && g_strv_contains (field->choices, text))
-    return g_intern_string (text);
-
-  mapped = aims_import_mapping_lookup_value (run->mapping, field->name, text);
-  if (mapped != NULL && field->choices != NULL && g_strv_contains (field->choices, mapped))
-    return g_intern_string (mapped);
-
-  key = fold (text);
-  return g_hash_table_lookup (choice_index (run, field), key);
-}
-
-static gboolean
-valid_date (const char *text,
-            gboolean    with_time)
-{
-  guint year, month, day, hour = 0, minute = 0, second = 0;
-  int consumed = 0;
-  gsize length = strlen (text);
-
-  if (length < 10 || sscanf (text, "%4u-%2u-%2u%n", &year, &month, &day, &consumed) != 3 ||
-      consumed != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year) || year < 1)
-    return FALSE;
-  if (length == 10)
-    return TRUE;
-  if (!with_time || (text[10] != 'T' && text[10] != ' '))
-    return FALSE;
-  if (length == 16 && sscanf (text + 11, "%2u:%2u%n", &hour, &minute, &consumed) == 2 &&
-      consumed == 5)
-    return hour < 24 && minute < 60;
-  if (length == 19 && sscanf (text + 11, "%2u:%2u:%2u%n", &hour, &minute, &second,
-                              &consumed) == 3 && consumed == 8)
-    return hour < 24 && minute < 60 && second < 60;
-  return FALSE;
-}
-
-/* A cell's text as a value of @field, or NULL with the row rejected. */
-static GVariant *
-convert (Run                 *run,
-         guint                index,
-         int                  column,
-         const AimsFieldInfo *field,
-         const char          *text)
-{
-  const char *label = _(field->label);
-
-  if (field->widget == AIMS_FIELD_WIDGET_SCORE)
-    {
-      AimsMatrixAxis axis = field_is_likelihood (field) ? AIMS_MATRIX_LIKELIHOOD
-                                                        : AIMS_MATRIX_IMPACT;
-      guint n_steps = aims_matrix_get_n_steps (run->matrix, axis);
-      const char *mapped = aims_import_mapping_lookup_value (run->mapping, field->name, text);
-      const char *number = mapped != NULL ? mapped : text;
-      char *end = NULL;
-      guint64 step;
-
-      if (*text == '\0')
-        {
-          if (field->required)
-            {
-              reject (run, index, column, _("“%s” is required and the cell is empty."), label);
-              return NULL;
-            }
-          return g_variant_new_int64 (0);
-        }
-
-      step = g_ascii_strtoull (number, &end, 10);
-      if (end != number && *end == '\0' && step >= 1 && step <= n_steps)
-        return g_variant_new_int64 ((gint64) step);
-      if (end != number && *end == '\0' && step == 0 && !field->required)
-        return g_variant_new_int64 (0);
-
-      step = aims_matrix_find_step (run->matrix, axis, text);
-      if (step != 0)
-        return g_variant_new_int64 ((gint64) step);
-
-      {
-        g_autoptr(GString) steps = g_string_new (NULL);
-
-        for (guint s = 1; s <= n_steps; s++)
-          g_string_append_printf (steps, "%s%u %s", s > 1 ? ", " : "", s,
-                                  aims_matrix_get_step_label (run->matrix, axis, s));
-        reject (run, index, column,
-                _("“%s” is not a step of the %s scale (unknown level name); use one of %s, "
-                  "or map the text to a step"),
-                text, axis == AIMS_MATRIX_LIKELIHOOD ? _("likelihood") : _("impact"),
-                steps->str);
-      }
-      return NULL;
-    }
-
-  switch (field->kind)
-    {
-    case AIMS_FIELD_BOOLEAN:
-      {
-        g_autofree char *key = fold (text);
-        const char *mapped = aims_import_mapping_lookup_value (run->mapping, field->name, text);
-
-        if (mapped != NULL)
-          {
-            g_free (key);
-            key = fold (mapped);
-          }
-
-        if (*key == '\0' || g_str_equal (key, "0") || g_str_equal (key, "false") ||
-            g_str_equal (key, "no") || g_str_equal (key, "n"))
-          return g_variant_new_boolean (FALSE);
-        if (g_str_equal (key, "1") || g_str_equal (key, "true") || g_str_equal (key, "yes") ||
-            g_str_equal (key, "y"))
-          return g_variant_new_boolean (TRUE);
-        {
-          g_autofree char *yes = fold (_("Yes"));
-          g_autofree char *no = fold (_("No"));
-
-          if (g_str_equal (key, yes))
-            return g_variant_new_boolean (TRUE);
-          if (g_str_equal (key, no))
-            return g_variant_new_boolean (FALSE);
-        }
-        reject (run, index, column, _("“%s” is not yes or no; write TRUE or FALSE, 1 or 0"),
-                text);
-        return NULL;
-      }
-
-    case AIMS_FIELD_INTEGER:
-    case AIMS_FIELD_REAL:
-      {
-        char *end = NULL;
-        double value;
-
-        if (*text == '\0')
-          return field->kind == AIMS_FIELD_INTEGER ? g_variant_new_int64 (0)
-                                                   : g_variant_new_double (0);
-        value = g_ascii_strtod (text, &end);
-        if (end == text || *end != '\0' || !isfinite (value) ||
-            (field->kind == AIMS_FIELD_INTEGER && (value != (double) (gint64) value)))
-          {
-            reject (run, index, column, _("“%s” is not a number"), text);
-            return NULL;
-          }
-        return field->kind == AIMS_FIELD_INTEGER ? g_variant_new_int64 ((gint64) value)
-                                                 : g_variant_new_double (value);
-      }
-
-    case AIMS_FIELD_TEXT:
-    case AIMS_FIELD_JSON:
-    case AIMS_FIELD_ANY:
-    default:
-      break;
-    }
-
-  if (*text == '\0')
-    {
-      if (field->required)
-        {
-          reject (run, index, column, _("“%s” is required and the cell is empty."), label);
-          return NULL;
-        }
-      return g_variant_new_string ("");
-    }
-
-  if (field->widget == AIMS_FIELD_WIDGET_CHOICE && field->choices != NULL)
-    {
-      const char *id = find_choice (run, field, text);
-
-      if (id == NULL)
-        {
-          g_autofree char *list = list_choices (field);
-
-          reject (run, index, column,
-                  _("“%s” is not a choice of “%s” (unknown level name); use one of %s, or map "
-                    "the text to a choice"),
-                  text, label, list);
-          return NULL;
-        }
-      return g_variant_new_string (id);
-    }
-
-  if (field->widget == AIMS_FIELD_WIDGET_MULTI_CHOICE && field->n_choices > 0)
-    {
-      g_auto(GStrv) parts = g_regex_split_simple ("[,;\n]", text, 0, 0);
-      g_autoptr(GString) ids = g_string_new (NULL);
-
-      for (guint i = 0; parts[i] != NULL; i++)
-        {
-          g_autofree char *part = g_strstrip (g_strdup (parts[i]));
-          const char *id = NULL;
-
-          if (*part == '\0')
-            continue;
-          {
-            g_autofree char *key = fold (part);
-            const char *mapped = aims_import_mapping_lookup_value (run->mapping, field->name,
-                                                                   part);
-
-            id = g_hash_table_lookup (choice_index (run, field), key);
-            if (id == NULL && mapped != NULL)
-              {
-                g_autofree char *mapped_key = fold (mapped);
-
-                id = g_hash_table_lookup (choice_index (run, field), mapped_key);
-              }
-          }
-          if (id == NULL)
-            {
-              g_autofree char *list = list_choices (field);
-
-              reject (run, index, column,
-                      _("“%s” is not a choice of “%s” (unknown level name); use any of %s"),
-                      part, label, list);
-              return NULL;
-            }
-          g_string_append_printf (ids, "%s%s", ids->len > 0 ? "," : "", id);
-        }
-      return g_variant_new_string (ids->str);
-    }
-
-  if (field->widget == AIMS_FIELD_WIDGET_DATE || field_is_date_time (run->table, field))
-    {
-      gboolean with_time = field->widget != AIMS_FIELD_WIDGET_DATE;
-
-      if (!valid_date (text, with_time))
-        {
-          reject (run, index, column,
-                  with_time
-                  ? _("“%s” is not a date that exists, written YYYY-MM-DD or "
-                      "YYYY-MM-DDTHH:MM")
-                  : _("“%s” is not a date that exists, written YYYY-MM-DD"),
-                  text);
-          return NULL;
-        }
-      if (!with_time)
-        return g_variant_new_string (text);
-
-      /* Times are stored as the incident form writes them, YYYY-MM-DDTHH:MM:
-       * a date alone is the start of its day, seconds are dropped */
-      {
-        g_autofree char *normalized = strlen (text) == 10
-                                      ? g_strconcat (text, "T00:00", NULL)
-                                      : g_strndup (text, 16);
-
-        normalized[10] = 'T';
-        return g_variant_new_string (normalized);
-      }
-    }
-
-  if (strlen (text) > field->max_bytes && field->max_bytes > 0)
-    {
-      reject (run, index, column,
-              _("the text is %zu bytes long; “%s” holds at most %zu bytes"),
-              strlen (text), label, field->max_bytes);
-      return NULL;
-    }
-
-  if (field->kind == AIMS_FIELD_JSON)
-    {
-      g_autoptr(JsonParser) parser = json_parser_new ();
-
-      if (!json_parser_load_from_data (parser, text, -1, NULL))
-        {
-          reject (run, index, column, _("the text is not valid JSON"));
-          return NULL;
-        }
-    }
-
-  return g_variant_new_string (text);
-}
-
-static gboolean
-column_is_named_like (Run        *run,
-                      guint       column,
-                      const char *name)
-{
-  const AimsFieldInfo *field = aims_table_info_lookup_field (run->table, name);
-  g_autofree char *header = fold (aims_import_mapping_get_header (run->mapping, column));
-  g_autofree char *a = fold (field->name);
-  g_autofree char *b = fold (field->label);
-  g_autofree char *c = fold (_(field->label));
-
-  return g_str_equal (header, a) || g_str_equal (header, b) || g_str_equal (header, c);
-}
-
-static gboolean
-import_row (Run        *run,
-            guint       index,
-            guint       n_header,
-            GHashTable *seen)
-{
-  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                        (GDestroyNotify) g_variant_unref);
-  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                       string_free);
-  g_autoptr(GHashTable) first_column = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GError) error = NULL;
-  const char * const *cells;
-  const char *problem;
-  const char *uuid = NULL;
-  const char *reference = NULL;
-  guint n_cells = 0;
-
-  run->row_rejected = FALSE;
-  cells = aims_sheet_get_row (run->sheet, index, &n_cells);
-
-  if ((problem = aims_sheet_get_row_problem (run->sheet, index)) != NULL)
-    {
-      reject (run, index, -1, "%s", problem);
-      return FALSE;
-    }
-
-  /* CSV rows must be as long as the header. XLSX leaves out empty cells at
-   * the end, but a value beyond the header has nowhere to go. */
-  if (g_str_equal (aims_sheet_get_format (run->sheet), "csv") ? n_cells != n_header
-                                                               : n_cells > n_header)
-    {
-      gboolean beyond = FALSE;
-
-      for (guint i = n_header; i < n_cells; i++)
-        beyond = beyond || *cells[i] != '\0';
-
-      if (n_cells < n_header || beyond)
-        {
-          reject (run, index, -1,
-                  g_dngettext (GETTEXT_PACKAGE,
-                               "the row has %u cell but the header has %u (a ragged row); look "
-                               "for a missing or extra separator, or a quote that is not closed",
-                               "the row has %u cells but the header has %u (a ragged row); look "
-                               "for a missing or extra separator, or a quote that is not closed",
-                               n_cells),
-                  n_cells, n_header);
-          return FALSE;
-        }
-    }
-
-  /* Texts per field: several columns may fill one. The column named like
-   * the field comes first, the others follow in order, each after its
-   * header. */
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint column = 0; column < n_header; column++)
-      {
-        const char *field = aims_import_mapping_get_field (run->mapping, column);
-        const char *text = column < n_cells ? cells[column] : "";
-        gboolean primary;
-        GString *joined;
-
-        if (field == NULL)
-          continue;
-
-        primary = run->primary[column];
-        if ((pass == 0) != primary)
-          continue;
-
-        joined = g_hash_table_lookup (texts, field);
-        if (joined == NULL)
-          {
-            g_hash_table_insert (texts, (gpointer) field, g_string_new (text));
-            g_hash_table_insert (first_column, (gpointer) field, GUINT_TO_POINTER (column));
-          }
-        else if (*text != '\0')
-          {
-            if (joined->len > 0)
-              g_string_append (joined, "\n\n");
-            g_string_append_printf (joined, "%s: %s",
-                                    aims_import_mapping_get_header (run->mapping, column), text);
-          }
-      }
-
-  for (guint i = 0; i < run->table->n_fields; i++)
-    {
-      const AimsFieldInfo *field = &run->table->fields[i];
-      GString *text = g_hash_table_lookup (texts, field->name);
-      int column = GPOINTER_TO_INT (g_hash_table_lookup (first_column, field->name));
-      const char *prefix = g_hash_table_lookup (run->mapping->prefixes, field->name);
-      g_autofree char *full = NULL;
-      GVariant *value;
-
-      if (text == NULL)
-        continue;
-
-      full = prefix != NULL && text->len > 0 ? g_strconcat (prefix, text->str, NULL)
-                                             : g_strdup (text->str);
-      value = convert (run, index, column, field, full);
-      if (value != NULL)
-        g_hash_table_insert (values, (gpointer) field->name, g_variant_ref_sink (value));
-    }
-
-  if (run->row_rejected)
-    return FALSE;
-
-  if (g_hash_table_contains (values, "reference"))
-    {
-      int column = GPOINTER_TO_INT (g_hash_table_lookup (first_column, "reference"));
-      gpointer previous;
-
-      reference = g_variant_get_string (g_hash_table_lookup (values, "reference"), NULL);
-      if (g_hash_table_lookup_extended (seen, reference, NULL, &previous))
-        {
-          reject (run, index, column,
-                  _("the reference “%s” is already that of row %u (a duplicate reference); "
-                    "every row needs its own"),
-                  reference, GPOINTER_TO_UINT (previous));
-          return FALSE;
-        }
-      g_hash_table_insert (seen, g_strdup (reference),
-                           GUINT_TO_POINTER (aims_sheet_get_row_number (run->sheet, index)));
-
-      uuid = _aims_store_bulk_lookup_reference (run->bulk, reference);
-      if (uuid != NULL && !run->mapping->match_reference)
-        {
-          reject (run, index, column,
-                  _("the reference “%s” is that of a record already in the project (a "
-                    "duplicate reference); turn on matching by reference to update it"),
-                  reference);
-          return FALSE;
-        }
-    }
-
-  if (uuid != NULL)
-    {
-      g_autoptr(GHashTable) record = _aims_store_dup_record (run->store, run->table, uuid, &error);
-      g_autoptr(GHashTable) changes = NULL;
-      GHashTableIter iter;
-      gpointer key, value;
-
-      if (record == NULL)
-        {
-          reject (run, index, -1, "%s", error->message);
-          return FALSE;
-        }
-
-      changes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                       (GDestroyNotify) g_variant_unref);
-      g_hash_table_iter_init (&iter, values);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        {
-          GVariant *old = g_hash_table_lookup (record, key);
-
-          if (old == NULL || !g_variant_equal (old, value))
-            g_hash_table_insert (changes, key, g_variant_ref (value));
-        }
-
-      if (g_hash_table_size (changes) == 0)
-        {
-          run->result->n_unchanged++;
-          return TRUE;
-        }
-
-      if (!_aims_store_bulk_update (run->bulk, uuid, record, changes, &error))
-        {
-          reject (run, index, -1, "%s", error->message);
-          return FALSE;
-        }
-      run->result->n_updated++;
-      return TRUE;
-    }
-
-  /* A new record: defaults for what no column gives, and a reference. */
-  {
-    GHashTableIter iter;
-    gpointer key, value;
-    g_autofree char *uuid_new = NULL;
-
-    g_hash_table_iter_init (&iter, run->mapping->defaults);
-    while (g_hash_table_iter_next (&iter, &key, &value))
-      {
-        const AimsFieldInfo *field = aims_table_info_lookup_field (run->table, key);
-        GVariant *converted;
-
-        if (field == NULL || g_hash_table_contains (texts, field->name))
-          continue;
-        converted = convert (run, index, -1, field, value);
-        if (converted == NULL)
-          return FALSE;
-        g_hash_table_insert (values, (gpointer) field->name, g_variant_ref_sink (converted));
-      }
-
-    if (reference == NULL && aims_table_info_lookup_field (run->table, "reference") != NULL)
-      {
-        char *next = _aims_store_bulk_next_reference (run->bulk);
-
-        if (next != NULL)
-          g_hash_table_insert (values, (gpointer) "reference",
-                               g_variant_ref_sink (g_variant_new_take_string (next)));
-      }
-
-    uuid_new = _aims_store_bulk_insert (run->bulk, values, &error);
-    if (uuid_new == NULL)
-      {
-        reject (run, index, -1, "%s", error->message);
-        return FALSE;
-      }
-    run->result->n_added++;
-  }
-
-  return TRUE;
-}
-
-/**
- * aims_import_run:
- * @store: the project
- * @sheet: the rows; the first is the header
- * @mapping: which column fills which field
- * @dry_run: only find out what the import would do
- * @error: return location for a #GError
- *
- * Imports the rows of @sheet into the register of @mapping, as one
- * changeset that one undo removes. If any row is rejected, nothing is
- * imported; the result lists every rejected row with the reason. A dry run
- * does the same checks (the store's rules included) and leaves the project
- * as it was.
- *
- * Returns: (transfer full) (nullable): what was (or would be) done; %NULL
- *   with @error set when the project could not be read or written
- */
-AimsImportResult *
-aims_import_run (AimsStore          *store,
-                 AimsSheet          *sheet,
-                 AimsImportMapping  *mapping,
-                 gboolean            dry_run,
-                 GError            **error)
-{
-  g_autoptr(AimsImportResult) result = NULL;
-  g_autoptr(AimsMatrix) matrix = NULL;
-  g_autoptr(GHashTable) seen = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *label = NULL;
-  Run run = { 0 };
-  gboolean failed = FALSE;
-  guint n_header = 0;
-
-  g_return_val_if_fail (AIMS_IS_STORE (store), NULL);
-  g_return_val_if_fail (AIMS_IS_SHEET (sheet), NULL);
-  g_return_val_if_fail (AIMS_IS_IMPORT_MAPPING (mapping), NULL);
-
-  if (aims_store_get_read_only (store))
-    {
-      g_set_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_READ_ONLY,
-                   _("The project is open read-only; nothing can be imported into it."));
-      return NULL;
-    }
-
-  result = g_object_new (AIMS_TYPE_IMPORT_RESULT, NULL);
-  matrix = aims_store_dup_matrix (store);
-
-  run.store = store;
-  run.sheet = sheet;
-  run.mapping = mapping;
-  run.matrix = matrix;
-  run.result = result;
-  run.table = mapping->table;
-  run.choices = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                       (GDestroyNotify) g_hash_table_unref);
-
-  aims_sheet_get_row (sheet, 0, &n_header);
-  if (n_header != mapping->headers->len)
-    {
-      g_set_error (error, AIMS_IMPORT_ERROR, AIMS_IMPORT_ERROR_MAPPING,
-                   _("The mapping was made for another sheet than “%s”."),
-                   aims_sheet_get_display_name (sheet));
-      failed = TRUE;
-      goto out;
-    }
-
-  run.primary = g_new0 (gboolean, n_header + 1);
-  for (guint column = 0; column < n_header; column++)
-    {
-      const char *field = aims_import_mapping_get_field (mapping, column);
-
-      run.primary[column] = field != NULL && column_is_named_like (&run, column, field);
-    }
-
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  label = g_strdup_printf (_("Import “%s”"), aims_sheet_get_display_name (sheet));
-  _aims_store_begin_import (store, label);
-
-  /* New rows and updates go through the store's bulk path: the same checks
-   * and log as aims_store_insert() and aims_store_update(), without a
-   * savepoint, a query or a read-back per row. */
-  run.bulk = _aims_store_bulk_new (store, run.table->name, aims_sheet_get_n_rows (sheet),
-                                   &local_error);
-  if (run.bulk == NULL)
-    {
-      /* When the group itself could not start, ending it says why. */
-      if (!aims_store_end_group (store, error))
-        g_clear_error (&local_error);
-      else
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      failed = TRUE;
-      goto out;
-    }
-
-  for (guint i = 1; i < aims_sheet_get_n_rows (sheet); i++)
-    import_row (&run, i, n_header, seen);
-
-  if (dry_run || result->rejected->len > 0)
-    aims_store_abort_group (store);
-  else if (!_aims_store_bulk_finish (run.bulk, error))
-    {
-      aims_store_abort_group (store);
-      failed = TRUE;
-    }
-  else if (!aims_store_end_group (store, error))
-    failed = TRUE;
-  else
-    result->applied = TRUE;
-
-out:
-  g_clear_pointer (&run.bulk, _aims_store_bulk_free);
-  g_clear_pointer (&run.choices, g_hash_table_unref);
-  g_clear_pointer (&run.primary, g_free);
-  if (failed)
-    g_clear_object (&result);
-  return g_steal_pointer (&result);
+  return g_array_index (self->rejected, AimsImportRejection, index).reason;
 }
 
 /* Helpers the import assistant shares */
@@ -1829,7 +1083,7 @@ aims_import_fold_text (const char *text)
 {
   g_return_val_if_fail (text != NULL, NULL);
 
-  return fold (text);
+  return _aims_import_fold (text);
 }
 
 /**

@@ -15,6 +15,7 @@
 #include "aims-store.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 /*
  * The file format. Each migration is one SQL script that takes the previous
@@ -2106,9 +2107,19 @@ aims_table_info_lookup_field (const AimsTableInfo *table,
   if (name == NULL)
     return NULL;
 
+  /* Callers mostly pass the descriptor's own string (a record's keys are),
+   * and a pointer compares faster than a string. */
   for (guint i = 0; i < table->n_fields; i++)
     {
-      if (g_str_equal (table->fields[i].name, name))
+      if (table->fields[i].name == name)
+        return &table->fields[i];
+    }
+
+  for (guint i = 0; i < table->n_fields; i++)
+    {
+      const char *candidate = table->fields[i].name;
+
+      if (candidate[0] == name[0] && strcmp (candidate, name) == 0)
         return &table->fields[i];
     }
 

@@ -46,8 +46,35 @@
  * "update" row per changed field with the old and new value.
  */
 
+/*
+ * The database's CHECK constraints (a choice column's list of values) are
+ * off while a bulk is open: every one of them is a "column IN (...)" list,
+ * and SQLite builds a small temporary table for such a list each time a
+ * statement runs, which was two thirds of the time of an INSERT. The bulk
+ * has judged each value against the same lists before it writes it
+ * (normalize_value() in aims-store.c; the field descriptors' choices are
+ * the CHECK lists, which tests/test-import-bulk.c asserts for every
+ * column), so what it writes meets them. NOT NULL, UNIQUE and FOREIGN KEY
+ * constraints stay on.
+ *
+ * Checking and writing a new record are two steps
+ * (_aims_store_bulk_check_insert() and _aims_store_bulk_write_insert()) so
+ * that an importer can check rows on one thread while it writes the rows
+ * already checked on the thread that owns the store. Checking reads only what
+ * the bulk loaded when it began, and the references it has handed out.
+ */
+
 /* Fewer new rows than this are not worth dropping and making indexes for. */
 #define MIN_ROWS_TO_DEFER 1000
+
+/* What the bulk itself puts in a field of a new record. */
+typedef enum
+{
+  ROLE_GIVEN,     /* the caller's value, or the column's default */
+  ROLE_UUID,
+  ROLE_STAMP,     /* created and modified: when the import began */
+  ROLE_AUTHOR,
+} FieldRole;
 
 struct _AimsStoreBulk
 {
@@ -64,8 +91,26 @@ struct _AimsStoreBulk
   gint64               largest;      /* the largest number of a reference with the prefix */
   gboolean             largest_known;
   GPtrArray           *deferred;     /* CREATE INDEX statements of the dropped indexes */
+  char                *group_at;
+  char                *author;
+  GHashTable          *record;       /* the record being checked, reused: same keys each time */
+  GRand               *rand;         /* for UUIDs, without the global generator's lock */
+  GVariant            *group_at_value;
+  GVariant            *author_value;
+  FieldRole           *roles;        /* per field of the table */
   gboolean             has_modified;
   gboolean             has_author;
+  gboolean             checks_off;    /* the database's CHECK constraints are off */
+
+  /* Guards added, largest and largest_known: an importer may check rows on
+   * a worker thread while it writes the rows checked before. */
+  GMutex               references_lock;
+};
+
+struct _AimsBulkRow
+{
+  GHashTable *checked;                /* field → normalised value, as given */
+  char       *uuid;
 };
 
 static gboolean
@@ -76,6 +121,23 @@ values_equal (GVariant *a,
     return a == b;
 
   return g_variant_equal (a, b);
+}
+
+/* _aims_store_bind_variant() for a value that outlives the statement's step */
+static void
+bind_static (sqlite3_stmt *stmt,
+             int           index,
+             GVariant     *value)
+{
+  if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    {
+      gsize len;
+      const char *text = g_variant_get_string (value, &len);
+
+      sqlite3_bind_text (stmt, index, text, len, SQLITE_STATIC);
+    }
+  else
+    _aims_store_bind_variant (stmt, index, value);
 }
 
 static sqlite3_stmt *
@@ -171,10 +233,21 @@ columns_key (const AimsTableInfo *table,
              GHashTable          *fields)
 {
   char *key = g_malloc (table->n_fields + 1);
+  GHashTableIter iter;
+  gpointer name;
 
-  for (guint i = 0; i < table->n_fields; i++)
-    key[i] = g_hash_table_contains (fields, table->fields[i].name) ? '1' : '0';
+  memset (key, '0', table->n_fields);
   key[table->n_fields] = '\0';
+
+  /* A record has a few of the table's fields: walk those. */
+  g_hash_table_iter_init (&iter, fields);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    {
+      const AimsFieldInfo *field = aims_table_info_lookup_field (table, name);
+
+      if (field != NULL)
+        key[field - table->fields] = '1';
+    }
 
   return key;
 }
@@ -184,11 +257,10 @@ columns_key (const AimsTableInfo *table,
  * column's default. */
 static sqlite3_stmt *
 insert_statement (AimsStoreBulk  *self,
-                  GHashTable     *values,
+                  const char     *key,
                   GError        **error)
 {
   const AimsTableInfo *table = self->table;
-  g_autofree char *key = columns_key (table, values);
   g_autofree char *quoted_table = NULL;
   g_autoptr(GString) sql = NULL;
   g_autoptr(GString) params = NULL;
@@ -223,7 +295,7 @@ insert_statement (AimsStoreBulk  *self,
 
   g_string_append_printf (sql, ") VALUES (%s)", params->str);
 
-  return prepare_cached (self, self->inserts, g_steal_pointer (&key), sql->str, error);
+  return prepare_cached (self, self->inserts, g_strdup (key), sql->str, error);
 }
 
 /* "UPDATE t SET a = ?, b = ?, modified = ?, author = ? WHERE uuid = ?" over
@@ -461,6 +533,26 @@ _aims_store_bulk_new (AimsStore   *store,
                                          (GDestroyNotify) sqlite3_finalize);
   self->updates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) sqlite3_finalize);
+  self->roles = g_new0 (FieldRole, info->n_fields);
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const char *name = info->fields[i].name;
+
+      if (g_str_equal (name, "uuid"))
+        self->roles[i] = ROLE_UUID;
+      else if (g_str_equal (name, "created") || g_str_equal (name, "modified"))
+        self->roles[i] = ROLE_STAMP;
+      else if (g_str_equal (name, "author"))
+        self->roles[i] = ROLE_AUTHOR;
+    }
+  self->group_at = g_strdup (_aims_store_get_group_at (store));
+  self->author = g_strdup (aims_store_get_author (store));
+  self->record = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                        (GDestroyNotify) g_variant_unref);
+  self->rand = g_rand_new ();
+  self->group_at_value = g_variant_ref_sink (g_variant_new_string (self->group_at));
+  self->author_value = g_variant_ref_sink (g_variant_new_string (self->author));
+  g_mutex_init (&self->references_lock);
   self->has_modified = aims_table_info_lookup_field (info, "modified") != NULL;
   self->has_author = aims_table_info_lookup_field (info, "author") != NULL;
 
@@ -469,6 +561,10 @@ _aims_store_bulk_new (AimsStore   *store,
 
   if (aims_table_info_lookup_field (info, "reference") != NULL && !load_references (self, error))
     return NULL;
+
+  if (!_aims_sqlite_exec (self->db, "PRAGMA ignore_check_constraints = ON", error))
+    return NULL;
+  self->checks_off = TRUE;
 
   if (!defer_indexes (self, n_rows, error))
     {
@@ -493,7 +589,15 @@ _aims_store_bulk_finish (AimsStoreBulk  *self,
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  return restore_indexes (self, FALSE, error);
+  if (!restore_indexes (self, FALSE, error))
+    return FALSE;
+
+  if (self->checks_off && !_aims_sqlite_exec (self->db, "PRAGMA ignore_check_constraints = OFF",
+                                              error))
+    return FALSE;
+  self->checks_off = FALSE;
+
+  return TRUE;
 }
 
 void
@@ -509,6 +613,10 @@ _aims_store_bulk_free (AimsStoreBulk *self)
    * made now. */
   if (self->deferred != NULL && self->db != NULL && !restore_indexes (self, TRUE, &error))
     g_critical ("Could not make the indexes of %s again: %s", self->table->name, error->message);
+  g_clear_error (&error);
+  if (self->checks_off && self->db != NULL &&
+      !_aims_sqlite_exec (self->db, "PRAGMA ignore_check_constraints = OFF", &error))
+    g_critical ("Could not turn the CHECK constraints on again: %s", error->message);
 
   g_clear_pointer (&self->inserts, g_hash_table_unref);
   g_clear_pointer (&self->updates, g_hash_table_unref);
@@ -518,6 +626,14 @@ _aims_store_bulk_free (AimsStoreBulk *self)
   g_clear_pointer (&self->deferred, g_ptr_array_unref);
   g_clear_object (&self->matrix);
   g_clear_object (&self->store);
+  g_mutex_clear (&self->references_lock);
+  g_free (self->group_at);
+  g_free (self->author);
+  g_free (self->roles);
+  g_clear_pointer (&self->group_at_value, g_variant_unref);
+  g_clear_pointer (&self->record, g_hash_table_unref);
+  g_clear_pointer (&self->rand, g_rand_free);
+  g_clear_pointer (&self->author_value, g_variant_unref);
   g_free (self->today);
   g_free (self);
 }
@@ -536,16 +652,31 @@ _aims_store_bulk_lookup_reference (AimsStoreBulk *self,
 
 /* aims_store_next_reference() for the table as the bulk has left it,
  * without a query. */
+static char *next_reference_locked (AimsStoreBulk *self);
+
 char *
 _aims_store_bulk_next_reference (AimsStoreBulk *self)
 {
   const AimsTableInfo *table;
+  char *reference;
 
   g_return_val_if_fail (self != NULL, NULL);
 
   table = self->table;
   if (table->reference_prefix == NULL)
     return NULL;
+
+  g_mutex_lock (&self->references_lock);
+  reference = next_reference_locked (self);
+  g_mutex_unlock (&self->references_lock);
+
+  return reference;
+}
+
+static char *
+next_reference_locked (AimsStoreBulk *self)
+{
+  const AimsTableInfo *table = self->table;
 
   if (!self->largest_known)
     {
@@ -581,41 +712,82 @@ _aims_store_bulk_next_reference (AimsStoreBulk *self)
   }
 }
 
+/* A random (version 4) UUID, as g_uuid_string_random() makes, from the
+ * bulk's own generator: the global one takes a lock for every number. */
+static char *
+random_uuid (AimsStoreBulk *self)
+{
+  static const char hex[] = "0123456789abcdef";
+  guint8 bytes[16];
+  char *uuid = g_malloc (37);
+  guint n = 0;
+
+  for (guint i = 0; i < 16; i += 4)
+    {
+      guint32 r = g_rand_int (self->rand);
+
+      bytes[i] = r & 0xff;
+      bytes[i + 1] = (r >> 8) & 0xff;
+      bytes[i + 2] = (r >> 16) & 0xff;
+      bytes[i + 3] = (r >> 24) & 0xff;
+    }
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;  /* version 4 */
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;  /* RFC 4122 variant */
+
+  for (guint i = 0; i < 16; i++)
+    {
+      if (i == 4 || i == 6 || i == 8 || i == 10)
+        uuid[n++] = '-';
+      uuid[n++] = hex[bytes[i] >> 4];
+      uuid[n++] = hex[bytes[i] & 0x0f];
+    }
+  uuid[n] = '\0';
+
+  return uuid;
+}
+
+void
+_aims_store_bulk_row_free (AimsBulkRow *row)
+{
+  if (row == NULL)
+    return;
+
+  g_clear_pointer (&row->checked, g_hash_table_unref);
+  g_free (row->uuid);
+  g_free (row);
+}
+
 /*
- * _aims_store_bulk_insert:
+ * _aims_store_bulk_check_insert:
  * @values: (element-type utf8 GVariant): field name → value, as for
  *   aims_store_insert()
  *
- * Adds a record as aims_store_insert() does in an import group, with the
- * same checks and errors.
+ * The checks of aims_store_insert() in an import group, with the same
+ * errors, on the record @values would add: each value known and normalised,
+ * the rules over the record as the database will make it. The reference it
+ * takes counts as given from now on (for _aims_store_bulk_next_reference()).
  *
- * Returns: (transfer full) (nullable): the new record's UUID
+ * May run on another thread than the one that owns the store, one thread at
+ * a time.
+ *
+ * Returns: (transfer full) (nullable): the checked record, for
+ *   _aims_store_bulk_write_insert()
  */
-char *
-_aims_store_bulk_insert (AimsStoreBulk  *self,
-                         GHashTable     *values,
-                         GError        **error)
+AimsBulkRow *
+_aims_store_bulk_check_insert (AimsStoreBulk  *self,
+                               GHashTable     *values,
+                               GError        **error)
 {
   const AimsTableInfo *table;
   g_autoptr(GHashTable) checked = NULL;
-  g_autoptr(GHashTable) record = NULL;
+  GHashTable *record;
   g_autofree char *uuid = NULL;
-  const char *group_at;
-  const char *author;
-  sqlite3_stmt *stmt;
+  g_autoptr(GVariant) uuid_value = NULL;
+  AimsBulkRow *row;
   gboolean is_risk;
-  int index = 1;
-  int rc;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (values != NULL, NULL);
-
-  if (!_aims_store_in_import (self->store))
-    {
-      g_set_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_FAILED,
-                   _("The import has ended; nothing more can be added to it."));
-      return NULL;
-    }
 
   table = self->table;
   is_risk = _aims_risks_is_risk_table (table);
@@ -626,33 +798,31 @@ _aims_store_bulk_insert (AimsStoreBulk  *self,
     _aims_risks_derive (self->matrix, checked, values, AIMS_RISK_DERIVE_INSERT, self->today);
 
   if (uuid == NULL)
-    uuid = g_uuid_string_random ();
-
-  group_at = _aims_store_get_group_at (self->store);
-  author = aims_store_get_author (self->store);
+    uuid = random_uuid (self);
 
   /* The record as the database will make it: the general path reads it back
-   * after the insert and judges that. */
-  record = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                  (GDestroyNotify) g_variant_unref);
+   * after the insert and judges that. One table serves every row: it has
+   * the same fields each time, so it never grows again. */
+  uuid_value = g_variant_ref_sink (g_variant_new_string (uuid));
+  record = self->record;
   for (guint i = 0; i < table->n_fields; i++)
     {
       const AimsFieldInfo *field = &table->fields[i];
-      GVariant *given = g_hash_table_lookup (checked, field->name);
+      GVariant *given = self->roles[i] == ROLE_UUID ? uuid_value
+                                                    : g_hash_table_lookup (checked, field->name);
 
-      if (g_str_equal (field->name, "uuid"))
-        given = g_variant_new_string (uuid);
-      else if (given == NULL && (g_str_equal (field->name, "created") ||
-                                 g_str_equal (field->name, "modified")))
-        given = g_variant_new_string (group_at);
-      else if (given == NULL && g_str_equal (field->name, "author"))
-        given = g_variant_new_string (author);
+      if (given == NULL && self->roles[i] == ROLE_STAMP)
+        given = self->group_at_value;
+      else if (given == NULL && self->roles[i] == ROLE_AUTHOR)
+        given = self->author_value;
       else if (given == NULL)
         given = g_hash_table_lookup (self->defaults, field->name);
 
       if (given != NULL)
-        g_hash_table_insert (record, (gpointer) field->name, g_variant_ref_sink (given));
-      else if (field->flags & AIMS_FIELD_FLAG_NOT_NULL)
+        g_hash_table_replace (record, (gpointer) field->name, g_variant_ref (given));
+      else if (!(field->flags & AIMS_FIELD_FLAG_NOT_NULL))
+        g_hash_table_remove (record, field->name);
+      else
         {
           /* As the database refuses it, and says it */
           g_set_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_INVALID_VALUE,
@@ -667,29 +837,80 @@ _aims_store_bulk_insert (AimsStoreBulk  *self,
                     error))
     return NULL;
 
-  if ((stmt = insert_statement (self, checked, error)) == NULL)
+  {
+    GVariant *reference = g_hash_table_lookup (checked, "reference");
+
+    if (reference != NULL && g_variant_is_of_type (reference, G_VARIANT_TYPE_STRING))
+      {
+        const char *text = g_variant_get_string (reference, NULL);
+
+        g_mutex_lock (&self->references_lock);
+        note_reference (self, text);
+        g_hash_table_add (self->added, g_strdup (text));
+        g_mutex_unlock (&self->references_lock);
+      }
+  }
+
+  row = g_new0 (AimsBulkRow, 1);
+  row->checked = g_steal_pointer (&checked);
+  row->uuid = g_steal_pointer (&uuid);
+  return row;
+}
+
+/*
+ * _aims_store_bulk_write_insert:
+ * @row: a record _aims_store_bulk_check_insert() checked
+ *
+ * Adds the record, on the thread that owns the store, and logs it as
+ * aims_store_insert() does in an import group. What only the database can
+ * judge (a link to a record that does not exist) fails here.
+ *
+ * Returns: (transfer none) (nullable): the new record's UUID, held by @row
+ */
+const char *
+_aims_store_bulk_write_insert (AimsStoreBulk  *self,
+                               AimsBulkRow    *row,
+                               GError        **error)
+{
+  const AimsTableInfo *table;
+  g_autofree char *key = NULL;
+  sqlite3_stmt *stmt;
+  int index = 1;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (row != NULL, NULL);
+
+  if (!_aims_store_in_import (self->store))
+    {
+      g_set_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_FAILED,
+                   _("The import has ended; nothing more can be added to it."));
+      return NULL;
+    }
+
+  table = self->table;
+  key = columns_key (table, row->checked);
+  if ((stmt = insert_statement (self, key, error)) == NULL)
     return NULL;
 
-  sqlite3_bind_text (stmt, index++, uuid, -1, SQLITE_STATIC);
+  /* Every parameter is bound each time, so none needs clearing; the row
+   * outlives the step, so its texts need no copy. */
+  sqlite3_bind_text (stmt, index++, row->uuid, -1, SQLITE_STATIC);
   for (guint i = 0; i < table->n_fields; i++)
     {
-      const AimsFieldInfo *field = &table->fields[i];
-      GVariant *given;
-
-      if (g_str_equal (field->name, "uuid"))
+      if (self->roles[i] == ROLE_UUID)
         continue;
 
-      if ((given = g_hash_table_lookup (checked, field->name)) != NULL)
-        _aims_store_bind_variant (stmt, index++, given);
-      else if (g_str_equal (field->name, "author"))
-        sqlite3_bind_text (stmt, index++, author, -1, SQLITE_STATIC);
-      else if (g_str_equal (field->name, "created") || g_str_equal (field->name, "modified"))
-        sqlite3_bind_text (stmt, index++, group_at, -1, SQLITE_STATIC);
+      if (key[i] == '1')
+        bind_static (stmt, index++, g_hash_table_lookup (row->checked, table->fields[i].name));
+      else if (self->roles[i] == ROLE_AUTHOR)
+        sqlite3_bind_text (stmt, index++, self->author, -1, SQLITE_STATIC);
+      else if (self->roles[i] == ROLE_STAMP)
+        sqlite3_bind_text (stmt, index++, self->group_at, -1, SQLITE_STATIC);
     }
 
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
   if (rc != SQLITE_DONE)
     {
       g_autofree char *what = g_strdup_printf (_("Could not add the %s"), _(table->noun));
@@ -698,22 +919,45 @@ _aims_store_bulk_insert (AimsStoreBulk  *self,
       return NULL;
     }
 
-  if (!_aims_store_log_import (self->store, table->name, uuid, error))
+  if (!_aims_store_log_import (self->store, table->name, row->uuid, error))
     return NULL;
 
-  {
-    GVariant *reference = g_hash_table_lookup (checked, "reference");
+  return row->uuid;
+}
 
-    if (reference != NULL && g_variant_is_of_type (reference, G_VARIANT_TYPE_STRING))
-      {
-        const char *text = g_variant_get_string (reference, NULL);
+/*
+ * _aims_store_bulk_insert:
+ * @values: (element-type utf8 GVariant): field name → value, as for
+ *   aims_store_insert()
+ *
+ * Adds a record as aims_store_insert() does in an import group, with the
+ * same checks and errors: _aims_store_bulk_check_insert() and
+ * _aims_store_bulk_write_insert() in one.
+ *
+ * Returns: (transfer full) (nullable): the new record's UUID
+ */
+char *
+_aims_store_bulk_insert (AimsStoreBulk  *self,
+                         GHashTable     *values,
+                         GError        **error)
+{
+  g_autoptr(AimsBulkRow) row = NULL;
 
-        note_reference (self, text);
-        g_hash_table_add (self->added, g_strdup (text));
-      }
-  }
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (values != NULL, NULL);
 
-  return g_steal_pointer (&uuid);
+  if (!_aims_store_in_import (self->store))
+    {
+      g_set_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_FAILED,
+                   _("The import has ended; nothing more can be added to it."));
+      return NULL;
+    }
+
+  if ((row = _aims_store_bulk_check_insert (self, values, error)) == NULL ||
+      _aims_store_bulk_write_insert (self, row, error) == NULL)
+    return NULL;
+
+  return g_steal_pointer (&row->uuid);
 }
 
 /*
@@ -867,10 +1111,9 @@ _aims_store_bulk_update (AimsStoreBulk  *self,
       _aims_store_bind_variant (stmt, index++, g_hash_table_lookup (updated, field->name));
     }
   if (self->has_modified)
-    sqlite3_bind_text (stmt, index++, _aims_store_get_group_at (self->store), -1,
-                       SQLITE_STATIC);
+    sqlite3_bind_text (stmt, index++, self->group_at, -1, SQLITE_STATIC);
   if (self->has_author)
-    sqlite3_bind_text (stmt, index++, aims_store_get_author (self->store), -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, index++, self->author, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, index, uuid, -1, SQLITE_STATIC);
 
   rc = sqlite3_step (stmt);
@@ -910,8 +1153,10 @@ _aims_store_bulk_update (AimsStoreBulk  *self,
 
       if (reference != NULL)
         {
+          g_mutex_lock (&self->references_lock);
           note_reference (self, g_variant_get_string (reference, NULL));
           g_hash_table_add (self->added, g_strdup (g_variant_get_string (reference, NULL)));
+          g_mutex_unlock (&self->references_lock);
         }
     }
 

@@ -103,6 +103,7 @@ void                 _aims_store_bind_variant    (sqlite3_stmt         *stmt,
  * table inside an open import group, checked in memory, written with one
  * prepared statement per shape of row. */
 typedef struct _AimsStoreBulk AimsStoreBulk;
+typedef struct _AimsBulkRow AimsBulkRow;
 
 AimsStoreBulk       *_aims_store_bulk_new              (AimsStore            *store,
                                                         const char           *table,
@@ -117,6 +118,13 @@ char                *_aims_store_bulk_next_reference   (AimsStoreBulk        *bu
 char                *_aims_store_bulk_insert           (AimsStoreBulk        *bulk,
                                                         GHashTable           *values,
                                                         GError              **error);
+AimsBulkRow         *_aims_store_bulk_check_insert     (AimsStoreBulk        *bulk,
+                                                        GHashTable           *values,
+                                                        GError              **error);
+const char          *_aims_store_bulk_write_insert     (AimsStoreBulk        *bulk,
+                                                        AimsBulkRow          *row,
+                                                        GError              **error);
+void                 _aims_store_bulk_row_free         (AimsBulkRow          *row);
 gboolean             _aims_store_bulk_update           (AimsStoreBulk        *bulk,
                                                         const char           *uuid,
                                                         GHashTable           *record,
@@ -124,5 +132,6 @@ gboolean             _aims_store_bulk_update           (AimsStoreBulk        *bu
                                                         GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimsStoreBulk, _aims_store_bulk_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimsBulkRow, _aims_store_bulk_row_free)
 
 G_END_DECLS

@@ -464,7 +464,8 @@ normalize_value (const AimsTableInfo  *table,
                  GVariant            **out,
                  GError              **error)
 {
-  const char *label = translated (field->label);
+  /* Translated only for a message: a lookup per value costs an import time. */
+#define label translated (field->label)
   gint64 number;
 
   *out = NULL;
@@ -533,14 +534,17 @@ normalize_value (const AimsTableInfo  *table,
               }
           }
 
-        *out = g_variant_ref_sink (g_variant_new_string (text));
+        *out = g_variant_ref_sink (g_variant_ref (value));
         return TRUE;
       }
 
     case AIMS_FIELD_INTEGER:
       if (!variant_get_integer (value, &number))
         goto wrong_type;
-      *out = g_variant_ref_sink (g_variant_new_int64 (number));
+      if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+        *out = g_variant_ref_sink (g_variant_ref (value));
+      else
+        *out = g_variant_ref_sink (g_variant_new_int64 (number));
       return TRUE;
 
     case AIMS_FIELD_BOOLEAN:
@@ -572,6 +576,7 @@ wrong_type:
                label, translated (table->noun), g_variant_get_type_string (value),
                aims_field_kind_to_string (field->kind));
   return FALSE;
+#undef label
 }
 
 static gboolean
