@@ -562,7 +562,7 @@ _aims_store_bulk_new (AimsStore   *store,
   if (aims_table_info_lookup_field (info, "reference") != NULL && !load_references (self, error))
     return NULL;
 
-  if (!_aims_sqlite_exec (self->db, "PRAGMA ignore_check_constraints = ON", error))
+  if (!_aims_store_set_checks (store, FALSE, error))
     return NULL;
   self->checks_off = TRUE;
 
@@ -592,8 +592,7 @@ _aims_store_bulk_finish (AimsStoreBulk  *self,
   if (!restore_indexes (self, FALSE, error))
     return FALSE;
 
-  if (self->checks_off && !_aims_sqlite_exec (self->db, "PRAGMA ignore_check_constraints = OFF",
-                                              error))
+  if (self->checks_off && !_aims_store_set_checks (self->store, TRUE, error))
     return FALSE;
   self->checks_off = FALSE;
 
@@ -614,8 +613,8 @@ _aims_store_bulk_free (AimsStoreBulk *self)
   if (self->deferred != NULL && self->db != NULL && !restore_indexes (self, TRUE, &error))
     g_critical ("Could not make the indexes of %s again: %s", self->table->name, error->message);
   g_clear_error (&error);
-  if (self->checks_off && self->db != NULL &&
-      !_aims_sqlite_exec (self->db, "PRAGMA ignore_check_constraints = OFF", &error))
+  if (self->checks_off && self->store != NULL &&
+      !_aims_store_set_checks (self->store, TRUE, &error))
     g_critical ("Could not turn the CHECK constraints on again: %s", error->message);
 
   g_clear_pointer (&self->inserts, g_hash_table_unref);

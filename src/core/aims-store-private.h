@@ -19,6 +19,9 @@ AimsStore *_aims_store_new_full         (const char           *filename,
                                          const char           *author,
                                          GError              **error);
 sqlite3   *_aims_store_get_db           (AimsStore            *self);
+gboolean   _aims_store_set_checks       (AimsStore            *self,
+                                         gboolean              on,
+                                         GError              **error);
 void       _aims_store_set_read_only    (AimsStore            *self,
                                          gboolean              read_only);
 void       _aims_store_set_synchronous  (AimsStore            *self,

@@ -120,6 +120,7 @@ struct _AimsStore
   guint                read_only : 1;
   guint                compact_log : 1;
   guint                bulk_load : 1;   /* compact_log without the per-record rows */
+  guint                checks_off : 1;  /* PRAGMA ignore_check_constraints is on */
 };
 
 enum {
@@ -1634,12 +1635,49 @@ delete_dependents (AimsStore            *self,
   return TRUE;
 }
 
+static gboolean delete_one (AimsStore            *self,
+                            const AimsTableInfo  *table,
+                            const char           *uuid,
+                            GHashTable           *visiting,
+                            GError              **error);
+
+/* A delete writes no value a CHECK constraint judges: a DELETE runs none,
+ * and the change log's only CHECK is on its op, "delete" here. SQLite makes
+ * a temporary table for every "IN (...)" list each time a statement runs,
+ * so a delete logs its record's fields with the CHECKs off: undoing an
+ * import of 100,000 records deletes each of them, logging every field. */
 static gboolean
 delete_record (AimsStore            *self,
                const AimsTableInfo  *table,
                const char           *uuid,
                GHashTable           *visiting,
                GError              **error)
+{
+  gboolean were_off = self->checks_off;
+  gboolean ok;
+
+  if (!were_off && !_aims_store_set_checks (self, FALSE, error))
+    return FALSE;
+
+  ok = delete_one (self, table, uuid, visiting, error);
+
+  if (!were_off)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!_aims_store_set_checks (self, TRUE, ok ? error : &local_error))
+        return FALSE;
+    }
+
+  return ok;
+}
+
+static gboolean
+delete_one (AimsStore            *self,
+            const AimsTableInfo  *table,
+            const char           *uuid,
+            GHashTable           *visiting,
+            GError              **error)
 {
   g_autofree char *quoted_table = _aims_sqlite_quote (table->name);
   g_autofree char *select_sql = NULL;
@@ -1780,9 +1818,9 @@ set_corrupt_log (GError **error)
  * so the parent is restored before its children; an insert of a parent and
  * then a child is reverted child first. */
 static gboolean
-apply_inverse (AimsStore       *self,
-               const UndoStep  *step,
-               GError         **error)
+apply_inverse_rows (AimsStore       *self,
+                    const UndoStep  *step,
+                    GError         **error)
 {
   g_autoptr(GPtrArray) rows = load_log_rows (self, step, error);
   g_autoptr(GHashTable) handled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1798,6 +1836,12 @@ apply_inverse (AimsStore       *self,
 
       if (table == NULL || table->kind == AIMS_TABLE_INTERNAL)
         return set_corrupt_log (error);
+
+      /* A run of deletes goes with the CHECKs off (see delete_record()),
+       * turned off once: each turn makes SQLite prepare its statements
+       * again. Writes of logged values have them on. */
+      if (!_aims_store_set_checks (self, !g_str_equal (row->op, "insert"), error))
+        return FALSE;
 
       if (g_str_equal (row->op, "update"))
         {
@@ -1872,6 +1916,21 @@ apply_inverse (AimsStore       *self,
     }
 
   return TRUE;
+}
+
+static gboolean
+apply_inverse (AimsStore       *self,
+               const UndoStep  *step,
+               GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok = apply_inverse_rows (self, step, error);
+
+  /* On in every case: a failed undo leaves the connection as it found it. */
+  if (!_aims_store_set_checks (self, TRUE, ok ? error : &local_error))
+    return FALSE;
+
+  return ok;
 }
 
 static gboolean
@@ -3106,6 +3165,32 @@ _aims_store_get_group_at (AimsStore *self)
   return self->group_at;
 }
 
+/*
+ * _aims_store_set_checks:
+ * @on: whether the database judges its CHECK constraints
+ *
+ * Turns the CHECK constraints (the choice lists of the columns) off for
+ * writes whose values are known to meet them, and on again. NOT NULL,
+ * UNIQUE and FOREIGN KEY constraints stay on.
+ */
+gboolean
+_aims_store_set_checks (AimsStore  *self,
+                        gboolean    on,
+                        GError    **error)
+{
+  g_return_val_if_fail (AIMS_IS_STORE (self), FALSE);
+
+  if (self->db == NULL || !self->checks_off == !!on)
+    return TRUE;
+
+  if (!_aims_sqlite_exec (self->db, on ? "PRAGMA ignore_check_constraints = OFF"
+                                       : "PRAGMA ignore_check_constraints = ON", error))
+    return FALSE;
+
+  self->checks_off = !on;
+  return TRUE;
+}
+
 /* Closes the connection (checkpointing the WAL); later calls fail cleanly. */
 void
 _aims_store_close (AimsStore *self)
@@ -3121,6 +3206,7 @@ _aims_store_close (AimsStore *self)
   finalize_statements (self);
   sqlite3_close (self->db);
   self->db = NULL;
+  self->checks_off = FALSE;
 
   if (self->file_fd >= 0)
     {
