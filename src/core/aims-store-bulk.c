@@ -93,7 +93,9 @@ struct _AimsStoreBulk
   GPtrArray           *deferred;     /* CREATE INDEX statements of the dropped indexes */
   char                *group_at;
   char                *author;
-  GHashTable          *record;       /* the record being checked, reused: same keys each time */
+  GHashTable          *base;         /* field → what a new record has when not given it */
+  GPtrArray           *required;     /* fields with neither a value in base nor NULL allowed */
+  GHashTable          *record;       /* the record being checked: base, and the given values */
   GRand               *rand;         /* for UUIDs, without the global generator's lock */
   GVariant            *group_at_value;
   GVariant            *author_value;
@@ -547,8 +549,6 @@ _aims_store_bulk_new (AimsStore   *store,
     }
   self->group_at = g_strdup (_aims_store_get_group_at (store));
   self->author = g_strdup (aims_store_get_author (store));
-  self->record = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                        (GDestroyNotify) g_variant_unref);
   self->rand = g_rand_new ();
   self->group_at_value = g_variant_ref_sink (g_variant_new_string (self->group_at));
   self->author_value = g_variant_ref_sink (g_variant_new_string (self->author));
@@ -558,6 +558,39 @@ _aims_store_bulk_new (AimsStore   *store,
 
   if ((self->defaults = _aims_rules_dup_defaults (store, info, error)) == NULL)
     return NULL;
+
+  self->base = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                      (GDestroyNotify) g_variant_unref);
+  self->required = g_ptr_array_new ();
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const AimsFieldInfo *field = &info->fields[i];
+      GVariant *value = NULL;
+
+      if (self->roles[i] == ROLE_UUID)
+        continue;
+      if (self->roles[i] == ROLE_STAMP)
+        value = self->group_at_value;
+      else if (self->roles[i] == ROLE_AUTHOR)
+        value = self->author_value;
+      else
+        value = g_hash_table_lookup (self->defaults, field->name);
+
+      if (value != NULL)
+        g_hash_table_insert (self->base, (gpointer) field->name, g_variant_ref (value));
+      else if (field->flags & AIMS_FIELD_FLAG_NOT_NULL)
+        g_ptr_array_add (self->required, (gpointer) field);
+    }
+  self->record = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                        (GDestroyNotify) g_variant_unref);
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, self->base);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      g_hash_table_insert (self->record, key, g_variant_ref (value));
+  }
 
   if (aims_table_info_lookup_field (info, "reference") != NULL && !load_references (self, error))
     return NULL;
@@ -631,6 +664,8 @@ _aims_store_bulk_free (AimsStoreBulk *self)
   g_free (self->roles);
   g_clear_pointer (&self->group_at_value, g_variant_unref);
   g_clear_pointer (&self->record, g_hash_table_unref);
+  g_clear_pointer (&self->base, g_hash_table_unref);
+  g_clear_pointer (&self->required, g_ptr_array_unref);
   g_clear_pointer (&self->rand, g_rand_free);
   g_clear_pointer (&self->author_value, g_variant_unref);
   g_free (self->today);
@@ -780,8 +815,10 @@ _aims_store_bulk_check_insert (AimsStoreBulk  *self,
   const AimsTableInfo *table;
   g_autoptr(GHashTable) checked = NULL;
   GHashTable *record;
+  GHashTableIter iter;
+  gpointer key, value;
   g_autofree char *uuid = NULL;
-  g_autoptr(GVariant) uuid_value = NULL;
+  gboolean ok;
   AimsBulkRow *row;
   gboolean is_risk;
 
@@ -799,29 +836,11 @@ _aims_store_bulk_check_insert (AimsStoreBulk  *self,
   if (uuid == NULL)
     uuid = random_uuid (self);
 
-  /* The record as the database will make it: the general path reads it back
-   * after the insert and judges that. One table serves every row: it has
-   * the same fields each time, so it never grows again. */
-  uuid_value = g_variant_ref_sink (g_variant_new_string (uuid));
-  record = self->record;
-  for (guint i = 0; i < table->n_fields; i++)
+  for (guint i = 0; i < self->required->len; i++)
     {
-      const AimsFieldInfo *field = &table->fields[i];
-      GVariant *given = self->roles[i] == ROLE_UUID ? uuid_value
-                                                    : g_hash_table_lookup (checked, field->name);
+      const AimsFieldInfo *field = g_ptr_array_index (self->required, i);
 
-      if (given == NULL && self->roles[i] == ROLE_STAMP)
-        given = self->group_at_value;
-      else if (given == NULL && self->roles[i] == ROLE_AUTHOR)
-        given = self->author_value;
-      else if (given == NULL)
-        given = g_hash_table_lookup (self->defaults, field->name);
-
-      if (given != NULL)
-        g_hash_table_replace (record, (gpointer) field->name, g_variant_ref (given));
-      else if (!(field->flags & AIMS_FIELD_FLAG_NOT_NULL))
-        g_hash_table_remove (record, field->name);
-      else
+      if (!g_hash_table_contains (checked, field->name))
         {
           /* As the database refuses it, and says it */
           g_set_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_INVALID_VALUE,
@@ -830,10 +849,33 @@ _aims_store_bulk_check_insert (AimsStoreBulk  *self,
         }
     }
 
-  if (!check_rules (self, record, NULL, is_risk,
+  /* The record as the database will make it: the general path reads it back
+   * after the insert and judges that. It is the base with the given values
+   * over it, and goes back to the base after: one table serves every row. */
+  record = self->record;
+  g_hash_table_replace (record, (gpointer) "uuid",
+                        g_variant_ref_sink (g_variant_new_string (uuid)));
+  g_hash_table_iter_init (&iter, checked);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_replace (record, key, g_variant_ref (value));
+
+  ok = check_rules (self, record, NULL, is_risk,
                     g_hash_table_contains (checked, "severity") ||
                     g_hash_table_contains (checked, "likelihood"),
-                    error))
+                    error);
+
+  g_hash_table_iter_init (&iter, checked);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      GVariant *base = g_hash_table_lookup (self->base, key);
+
+      if (base != NULL)
+        g_hash_table_replace (record, key, g_variant_ref (base));
+      else
+        g_hash_table_remove (record, key);
+    }
+
+  if (!ok)
     return NULL;
 
   {
