@@ -877,6 +877,81 @@ test_read_only (Fixture       *f,
   aims_document_close (document);
 }
 
+/* Not a check: pictures of the assistant's steps, taken from the X server as
+ * a person would see them, to look at in the light and dark styles and in a
+ * narrow window. Registered only with AIMS_SCREENSHOT_DIR set:
+ *   AIMS_SCREENSHOT_DIR=/tmp/shots xvfb-run -a -s "-screen 0 1280x900x24" \
+ *     dbus-run-session -- build/tests/test-ui-import -p /ui/import/screenshots */
+static void
+save_screenshot (GtkWidget  *assistant,
+                 const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("AIMS_SCREENSHOT_DIR"), name, NULL);
+  g_autofree char *geometry = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  char *argv[] = { (char *) "import", (char *) "-window", (char *) "root", (char *) "-crop",
+                   NULL, path, NULL };
+
+  gtk_test_widget_wait_for_draw (assistant);
+  wait_ms (600);
+  geometry = g_strdup_printf ("%dx%d+0+0", gtk_widget_get_width (assistant),
+                              gtk_widget_get_height (assistant));
+  argv[4] = geometry;
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_print ("# %s\n", path);
+}
+
+static void
+test_screenshots (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const struct { const char *style; int width; } looks[] = {
+    { "light", 0 }, { "dark", 0 }, { "narrow", 400 },
+  };
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autofree char *path = write_file (f, "risks.csv", risks_csv);
+
+  g_object_set (gtk_settings_get_default (), "gtk-font-name", "Cantarell 11", NULL);
+
+  for (guint l = 0; l < G_N_ELEMENTS (looks); l++)
+    {
+      GtkWidget *assistant;
+      g_autofree char *name = NULL;
+
+      adw_style_manager_set_color_scheme (manager, g_str_equal (looks[l].style, "dark")
+                                                   ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                   : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      assistant = open_assistant (f);
+      if (looks[l].width > 0)
+        gtk_window_set_default_size (GTK_WINDOW (assistant), looks[l].width, 700);
+
+      gtk_editable_set_text (GTK_EDITABLE (require_named (assistant, "path-row")), path);
+      name = g_strdup_printf ("import-1-file-%s.png", looks[l].style);
+      save_screenshot (assistant, name);
+      click (assistant, "next-button");
+      wait_for_page (assistant, "columns");
+      g_free (name);
+      name = g_strdup_printf ("import-2-columns-%s.png", looks[l].style);
+      save_screenshot (assistant, name);
+      click (assistant, "next-button");
+      g_free (name);
+      name = g_strdup_printf ("import-3-values-%s.png", looks[l].style);
+      save_screenshot (assistant, name);
+      click (assistant, "next-button");
+      wait_for_page (assistant, "check");
+      g_free (name);
+      name = g_strdup_printf ("import-4-check-%s.png", looks[l].style);
+      save_screenshot (assistant, name);
+
+      gtk_window_destroy (GTK_WINDOW (assistant));
+      WAIT_UNTIL (find_toplevel_of_type (AIMS_TYPE_IMPORT_ASSISTANT) == NULL);
+    }
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -909,6 +984,8 @@ main (int   argc,
   ADD ("read-only", test_read_only);
   ADD ("big-file-in-worker", test_big_file_in_worker);
   ADD ("defaults-and-saved-mapping", test_defaults_and_saved_mapping);
+  if (g_getenv ("AIMS_SCREENSHOT_DIR") != NULL)
+    ADD ("screenshots", test_screenshots);
 #undef ADD
 
   app = aims_application_new ();
