@@ -498,6 +498,10 @@ aims_impact_dialog_init (AimsImpactDialog *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->form), TRUE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->form));
 
+  /* The form scrolls above the measures, which stay: a line between them,
+   * or the form's last heading looks cut by the measures' title */
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+
   /* The measures */
   group = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_margin_start (group, 12);
