@@ -92,6 +92,32 @@ wait_ms (guint ms)
       wait_ms (5); \
   } G_STMT_END
 
+/* Not a check: a picture of @widget's window as the X server shows it (so
+ * as a person sees it), saved as @name in $AIMS_SCREENSHOT_DIR, for looking
+ * at screens in the light and dark styles and narrow. Needs ImageMagick's
+ * import and no window manager: a window sits at 0,0. */
+static inline void
+aims_test_save_screenshot (GtkWidget  *widget,
+                           const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("AIMS_SCREENSHOT_DIR"), name, NULL);
+  g_autofree char *geometry = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  char *argv[] = { (char *) "import", (char *) "-window", (char *) "root", (char *) "-crop",
+                   NULL, path, NULL };
+
+  gtk_test_widget_wait_for_draw (widget);
+  wait_ms (600);
+  geometry = g_strdup_printf ("%dx%d+0+0", gtk_widget_get_width (widget),
+                              gtk_widget_get_height (widget));
+  argv[4] = geometry;
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_print ("# %s\n", path);
+}
+
 static inline GtkWidget *
 find_descendant_of_type (GtkWidget *root,
                          GType      type)

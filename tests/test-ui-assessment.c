@@ -844,28 +844,6 @@ test_score_out_of_range (Fixture       *f,
  *   AIMS_SCREENSHOT_DIR=/tmp/shots xvfb-run -a -s "-screen 0 1280x1000x24" \
  *     dbus-run-session -- build/tests/test-ui-assessment -p /ui/assessment/screenshots */
 static void
-save_screenshot (GtkWidget  *window,
-                 const char *name)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("AIMS_SCREENSHOT_DIR"), name, NULL);
-  g_autofree char *geometry = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  char *argv[] = { (char *) "import", (char *) "-window", (char *) "root", (char *) "-crop",
-                   NULL, path, NULL };
-
-  gtk_test_widget_wait_for_draw (window);
-  wait_ms (600);
-  geometry = g_strdup_printf ("%dx%d+0+0", gtk_widget_get_width (window),
-                              gtk_widget_get_height (window));
-  argv[4] = geometry;
-  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                               &status, &error));
-  g_assert_no_error (error);
-  g_print ("# %s\n", path);
-}
-
-static void
 test_screenshots (Fixture       *f,
                   gconstpointer  data)
 {
@@ -883,13 +861,13 @@ test_screenshots (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (entry), "Publish a notice of the chatbot's limits");
   g_signal_emit_by_name (entry, "activate");
 
-  save_screenshot (GTK_WIDGET (dialog), "impact-dialog-light.png");
+  aims_test_save_screenshot (GTK_WIDGET (dialog), "impact-dialog-light.png");
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   WAIT_UNTIL (adw_style_manager_get_dark (manager));
-  save_screenshot (GTK_WIDGET (dialog), "impact-dialog-dark.png");
+  aims_test_save_screenshot (GTK_WIDGET (dialog), "impact-dialog-dark.png");
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 400, 800);
-  save_screenshot (GTK_WIDGET (dialog), "impact-dialog-narrow.png");
+  aims_test_save_screenshot (GTK_WIDGET (dialog), "impact-dialog-narrow.png");
 }
 
 int

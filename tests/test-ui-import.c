@@ -883,28 +883,6 @@ test_read_only (Fixture       *f,
  *   AIMS_SCREENSHOT_DIR=/tmp/shots xvfb-run -a -s "-screen 0 1280x900x24" \
  *     dbus-run-session -- build/tests/test-ui-import -p /ui/import/screenshots */
 static void
-save_screenshot (GtkWidget  *assistant,
-                 const char *name)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("AIMS_SCREENSHOT_DIR"), name, NULL);
-  g_autofree char *geometry = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  char *argv[] = { (char *) "import", (char *) "-window", (char *) "root", (char *) "-crop",
-                   NULL, path, NULL };
-
-  gtk_test_widget_wait_for_draw (assistant);
-  wait_ms (600);
-  geometry = g_strdup_printf ("%dx%d+0+0", gtk_widget_get_width (assistant),
-                              gtk_widget_get_height (assistant));
-  argv[4] = geometry;
-  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                               &status, &error));
-  g_assert_no_error (error);
-  g_print ("# %s\n", path);
-}
-
-static void
 test_screenshots (Fixture       *f,
                   gconstpointer  data)
 {
@@ -930,21 +908,21 @@ test_screenshots (Fixture       *f,
 
       gtk_editable_set_text (GTK_EDITABLE (require_named (assistant, "path-row")), path);
       name = g_strdup_printf ("import-1-file-%s.png", looks[l].style);
-      save_screenshot (assistant, name);
+      aims_test_save_screenshot (assistant, name);
       click (assistant, "next-button");
       wait_for_page (assistant, "columns");
       g_free (name);
       name = g_strdup_printf ("import-2-columns-%s.png", looks[l].style);
-      save_screenshot (assistant, name);
+      aims_test_save_screenshot (assistant, name);
       click (assistant, "next-button");
       g_free (name);
       name = g_strdup_printf ("import-3-values-%s.png", looks[l].style);
-      save_screenshot (assistant, name);
+      aims_test_save_screenshot (assistant, name);
       click (assistant, "next-button");
       wait_for_page (assistant, "check");
       g_free (name);
       name = g_strdup_printf ("import-4-check-%s.png", looks[l].style);
-      save_screenshot (assistant, name);
+      aims_test_save_screenshot (assistant, name);
 
       gtk_window_destroy (GTK_WINDOW (assistant));
       WAIT_UNTIL (find_toplevel_of_type (AIMS_TYPE_IMPORT_ASSISTANT) == NULL);

@@ -803,31 +803,6 @@ test_keyboard (Fixture       *f,
   }
 }
 
-/* Not a check: pictures of the editor for the README, taken from the X
- * server as a person would see them */
-static void
-save_screenshot (AimsMatrixEditor *editor,
-                 const char       *name)
-{
-  const char *dir = g_getenv ("AIMS_SCREENSHOT_DIR");
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *geometry = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  char *argv[] = { (char *) "import", (char *) "-window", (char *) "root", (char *) "-crop",
-                   NULL, path, NULL };
-
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
-  wait_ms (600);
-  geometry = g_strdup_printf ("%dx%d+0+0", gtk_widget_get_width (GTK_WIDGET (editor)),
-                              gtk_widget_get_height (GTK_WIDGET (editor)));
-  argv[4] = geometry;
-  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                               &status, &error));
-  g_assert_no_error (error);
-  g_print ("# %s\n", path);
-}
-
 static void
 test_screenshots (Fixture       *f,
                   gconstpointer  data)
@@ -847,26 +822,26 @@ test_screenshots (Fixture       *f,
   gtk_spin_button_set_value (editor->impact_spin, 4);
   type_into (aims_matrix_steps_get_entry_row (editor->impact_steps, 3, "label"), "Serious");
   WAIT_UNTIL (gtk_widget_get_visible (editor->effect_group));
-  save_screenshot (editor, "matrix-editor-light.png");
+  aims_test_save_screenshot (GTK_WIDGET (editor), "matrix-editor-light.png");
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   WAIT_UNTIL (adw_style_manager_get_dark (manager));
-  save_screenshot (editor, "matrix-editor-dark.png");
+  aims_test_save_screenshot (GTK_WIDGET (editor), "matrix-editor-dark.png");
 
   /* A cell's levels */
   g_signal_emit_by_name (aims_matrix_grid_get_cell (editor->grid, 3, 2), "clicked");
   WAIT_UNTIL (aims_matrix_grid_get_level_button (editor->grid, 0) != NULL);
-  save_screenshot (editor, "matrix-editor-popover-dark.png");
+  aims_test_save_screenshot (GTK_WIDGET (editor), "matrix-editor-popover-dark.png");
   g_signal_emit_by_name (aims_matrix_grid_get_level_button (editor->grid, 2), "clicked");
 
   /* A refused matrix */
   choose_level (editor, 1, 1, 2);
-  save_screenshot (editor, "matrix-editor-invalid-dark.png");
+  aims_test_save_screenshot (GTK_WIDGET (editor), "matrix-editor-invalid-dark.png");
   choose_level (editor, 1, 1, 0);
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_set_default_size (GTK_WINDOW (editor), 360, 700);
-  save_screenshot (editor, "matrix-editor-narrow.png");
+  aims_test_save_screenshot (GTK_WIDGET (editor), "matrix-editor-narrow.png");
 
   /* Everything at once, a level and a step open: needs a screen at least
    * 2000 pixels high */
@@ -876,7 +851,7 @@ test_screenshots (Fixture       *f,
     GTK_WIDGET (aims_matrix_steps_get_entry_row (editor->likelihood_steps, 2, "label")),
     ADW_TYPE_EXPANDER_ROW)), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (editor), 760, 2400);
-  save_screenshot (editor, "matrix-editor-tall.png");
+  aims_test_save_screenshot (GTK_WIDGET (editor), "matrix-editor-tall.png");
 }
 
 int
