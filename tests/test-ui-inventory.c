@@ -15,6 +15,7 @@
 
 #include <adwaita.h>
 
+#include "aims-cell-text.h"
 #include "aims-application.h"
 #include "aims-inventory-page.h"
 #include "aims-record-browser-private.h"
@@ -608,8 +609,8 @@ shows_cell (GtkWidget  *root,
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
-      if (GTK_IS_INSCRIPTION (child) && gtk_widget_get_mapped (child) &&
-          g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (child)), text) == 0)
+      if (AIMS_IS_CELL_TEXT (child) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (aims_cell_text_get_text (AIMS_CELL_TEXT (child)), text) == 0)
         return TRUE;
       if (shows_cell (child, text))
         return TRUE;
@@ -644,7 +645,7 @@ test_hidden_tab_set_up_when_shown (Fixture       *f,
 
   /* The AI systems on screen: rows and the (empty) form's rows */
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->browser)));
-  g_assert_cmpuint (count_of_type (GTK_WIDGET (f->browser), GTK_TYPE_INSCRIPTION), >, 0);
+  g_assert_cmpuint (count_of_type (GTK_WIDGET (f->browser), AIMS_TYPE_CELL_TEXT), >, 0);
   g_assert_cmpuint (count_of_type (GTK_WIDGET (f->browser), ADW_TYPE_PREFERENCES_ROW), >, 0);
 
   /* Data sets behind them: listed, nothing built */
@@ -652,7 +653,7 @@ test_hidden_tab_set_up_when_shown (Fixture       *f,
   g_assert_nonnull (list);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 0);
   g_assert_null (gtk_column_view_get_model (view));
-  g_assert_cmpuint (count_of_type (GTK_WIDGET (data_sets), GTK_TYPE_INSCRIPTION), ==, 0);
+  g_assert_cmpuint (count_of_type (GTK_WIDGET (data_sets), AIMS_TYPE_CELL_TEXT), ==, 0);
   g_assert_cmpuint (count_of_type (GTK_WIDGET (data_sets), ADW_TYPE_PREFERENCES_ROW), ==, 0);
 
   /* Shown: the first data set in its row, and the form's rows */

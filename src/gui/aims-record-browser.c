@@ -27,6 +27,7 @@
 #include "aims-record-browser-private.h"
 
 #include "aims-a11y.h"
+#include "aims-cell-text.h"
 #include "aims-error-dialog.h"
 #include "aims-file-chooser.h"
 #include "aims-history-window.h"
@@ -174,6 +175,7 @@ struct _AimsRecordBrowser
   const BrowserSpec  *spec;
   const AimsTableInfo *table_info;
   gboolean            list_changing; /* between a list's items-changed and its end */
+  gboolean            query_at_top;  /* a new query is shown from the top */
   gboolean            form_built;    /* the form has its table's rows */
 };
 
@@ -326,6 +328,13 @@ clear_form (AimsRecordBrowser *self)
   if (!self->form_built && !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
 
+  /* Already empty: every change of the list ends here while nothing is
+   * selected, and emptying the form again would set each of its fields and
+   * have the page measured anew, for each keystroke of a search */
+  if (self->form_built && aims_record_form_get_uuid (self->form) == NULL &&
+      aims_record_form_get_store (self->form) == NULL)
+    return;
+
   aims_record_form_set_record (self->form, NULL, self->spec->table, NULL);
   self->form_built = TRUE;
 }
@@ -404,20 +413,34 @@ on_list_items_changed_cb (AimsRecordBrowser *self)
  * last step of the change is told, the selection and the detail are what
  * the change left */
 static void
-on_list_items_changed_after_cb (AimsRecordBrowser *self)
+scroll_to (AimsRecordBrowser *self,
+           guint              position);
+
+static void
+on_list_items_changed_after_cb (AimsRecordBrowser *self,
+                                guint              position,
+                                guint              removed,
+                                guint              added)
 {
+  /* A new query's rows went in front of the old ones, which the view
+   * still shows (aims-list-changes.c): back to the top, where the new rows
+   * take the old rows' widgets, before the old rows go */
+  if (self->query_at_top && removed == 0 && added > 0 && aims_record_list_has_more_steps (self->list))
+    scroll_to (self, 0);
+
   if (gtk_single_selection_get_selected_item (self->selection) == NULL &&
       self->selected_uuid != NULL)
     {
-      guint position = aims_record_list_find (self->list, self->selected_uuid);
+      guint found = aims_record_list_find (self->list, self->selected_uuid);
 
-      if (position != G_MAXUINT)
-        gtk_single_selection_set_selected (self->selection, position);
+      if (found != G_MAXUINT)
+        gtk_single_selection_set_selected (self->selection, found);
     }
 
   if (aims_record_list_has_more_steps (self->list))
     return;
 
+  self->query_at_top = FALSE;
   self->list_changing = FALSE;
   remember_selection (self);
   update_count (self);
@@ -444,7 +467,10 @@ static void
 scroll_to_top (AimsRecordBrowser *self)
 {
   if (self->list != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
-    scroll_to (self, 0);
+    {
+      scroll_to (self, 0);
+      self->query_at_top = TRUE;
+    }
 }
 
 static void
@@ -472,15 +498,14 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   const AimsFieldInfo *field = user_data;
-  GtkWidget *inscription = gtk_inscription_new (NULL);
+  GtkWidget *cell = aims_cell_text_new ();
   gboolean is_name = g_str_equal (field->name, "name") || g_str_equal (field->name, "title");
 
-  /* Names are what people scan for: give them room before other columns */
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 0.0f);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), is_name ? 16 : 6);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), is_name ? 30 : 14);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, inscription);
+  /* Names are what people scan for: give them room before other columns.
+   * The cell's size does not follow its text (aims-cell-text.c), so rows
+   * coming and going cost the column view no measuring of text. */
+  aims_cell_text_set_chars (AIMS_CELL_TEXT (cell), is_name ? 16 : 6, is_name ? 30 : 14);
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -501,7 +526,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   if (text == NULL)
     text = display_value (field, self ? self->matrix : NULL, raw);
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
+  aims_cell_text_set_text (AIMS_CELL_TEXT (gtk_list_item_get_child (item)), text);
 }
 
 /* Sorting. GTK 4.8 cannot tell which column a GtkColumnViewSorter sorts by
