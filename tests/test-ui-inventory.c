@@ -413,6 +413,62 @@ test_search_builds_shown_rows (Fixture       *f,
     }
 }
 
+/* A search that matches nothing shows "No Results" and lets the selection
+ * go; cleared, the list is back from the top, and the view's rows were
+ * kept for it while hidden: no cell is built again */
+static void
+test_search_matching_nothing (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant_of_type (GTK_WIDGET (f->browser), GTK_TYPE_COLUMN_VIEW));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_STACK));
+  guint n_cells = 0;
+  guint all;
+
+  add_many_systems (f, 3000);
+  all = g_list_model_get_n_items (G_LIST_MODEL (f->list));
+  {
+    g_autoptr(AimsRecord) record = g_list_model_get_item (G_LIST_MODEL (f->list), 2);
+
+    aims_record_browser_select (f->browser, aims_record_get_uuid (record));
+    g_assert_nonnull (aims_record_browser_get_selected (f->browser));
+  }
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+
+      g_signal_connect (gtk_column_view_column_get_factory (column), "setup",
+                        G_CALLBACK (on_setup_cb), &n_cells);
+    }
+
+  type_search (f, "no system is called this");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-matches");
+  g_assert_null (aims_record_browser_get_selected (f->browser));
+  g_assert_null (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view))));
+
+  type_search (f, "");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, all);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, all);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  g_assert_null (aims_record_browser_get_selected (f->browser));
+  g_assert_cmpuint (n_cells, ==, 0);
+  {
+    g_autoptr(AimsRecord) first = g_list_model_get_item (G_LIST_MODEL (f->list), 0);
+    g_autofree char *reference = aims_record_dup_text (first, "reference");
+
+    g_assert_true (shows_cell (GTK_WIDGET (view), reference));
+  }
+
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+
+      g_signal_handlers_disconnect_by_data (gtk_column_view_column_get_factory (column), &n_cells);
+    }
+}
+
 static void
 test_add_duplicate_delete_undo (Fixture       *f,
                                 gconstpointer  data)
@@ -728,6 +784,7 @@ main (int   argc,
   g_test_add ("/ui/inventory/facet-narrows-rows", Fixture, NULL, fixture_set_up, test_facet_narrows_rows, fixture_tear_down);
   g_test_add ("/ui/inventory/sort-by-column", Fixture, NULL, fixture_set_up, test_sort_by_column, fixture_tear_down);
   g_test_add ("/ui/inventory/selection-follows-record", Fixture, NULL, fixture_set_up, test_selection_follows_record, fixture_tear_down);
+  g_test_add ("/ui/inventory/search-matching-nothing", Fixture, NULL, fixture_set_up, test_search_matching_nothing, fixture_tear_down);
   g_test_add ("/ui/inventory/search-builds-shown-rows", Fixture, NULL, fixture_set_up, test_search_builds_shown_rows, fixture_tear_down);
   g_test_add ("/ui/inventory/add-duplicate-delete-undo", Fixture, NULL, fixture_set_up, test_add_duplicate_delete_undo, fixture_tear_down);
   g_test_add ("/ui/inventory/export-csv", Fixture, NULL, fixture_set_up, test_export_csv, fixture_tear_down);

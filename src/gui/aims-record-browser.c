@@ -31,6 +31,7 @@
 #include "aims-error-dialog.h"
 #include "aims-file-chooser.h"
 #include "aims-history-window.h"
+#include "aims-list-hold.h"
 #include "aims-import-assistant.h"
 #include "aims-record-form.h"
 #include "aims-risk-filters.h"
@@ -163,6 +164,7 @@ struct _AimsRecordBrowser
   /* Owned references */
   AimsDocument       *document;
   AimsRecordList     *list;
+  AimsListHold       *hold;          /* the list as the view sees it */
   char               *selected_uuid; /* the record the person selected */
   AimsMatrix         *matrix;  /* the project's: names levels and scores */
   GtkSingleSelection *selection;
@@ -175,7 +177,6 @@ struct _AimsRecordBrowser
   const BrowserSpec  *spec;
   const AimsTableInfo *table_info;
   gboolean            list_changing; /* between a list's items-changed and its end */
-  gboolean            query_at_top;  /* a new query is shown from the top */
   gboolean            form_built;    /* the form has its table's rows */
 };
 
@@ -423,10 +424,18 @@ on_list_items_changed_after_cb (AimsRecordBrowser *self,
                                 guint              added)
 {
   /* A new query's rows went in front of the old ones, which the view
-   * still shows (aims-list-changes.c): back to the top, where the new rows
-   * take the old rows' widgets, before the old rows go */
-  if (self->query_at_top && removed == 0 && added > 0 && aims_record_list_has_more_steps (self->list))
+   * still shows (aims-list-changes.c): back to the top, where a new query
+   * is shown and where the new rows take the old rows' widgets, before the
+   * old rows go. (Only a new query has a step that adds rows and more to
+   * come.) */
+  if (removed == 0 && added > 0 && aims_record_list_has_more_steps (self->list))
     scroll_to (self, 0);
+
+  /* Nothing listed: the rows the hidden view keeps (aims-list-hold.c) are
+   * not there to be chosen */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0 &&
+      gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
   if (gtk_single_selection_get_selected_item (self->selection) == NULL &&
       self->selected_uuid != NULL)
@@ -440,7 +449,6 @@ on_list_items_changed_after_cb (AimsRecordBrowser *self,
   if (aims_record_list_has_more_steps (self->list))
     return;
 
-  self->query_at_top = FALSE;
   self->list_changing = FALSE;
   remember_selection (self);
   update_count (self);
@@ -462,15 +470,20 @@ scroll_to (AimsRecordBrowser *self,
     }
 }
 
+/* The list has rows again after none: the view goes to the top, where they
+ * take the widgets of the rows it kept (aims-list-hold.c) */
+static void
+on_rows_in_front_cb (AimsRecordBrowser *self)
+{
+  scroll_to (self, 0);
+}
+
 /* Before a new search, filter or order: its rows are shown from the top */
 static void
 scroll_to_top (AimsRecordBrowser *self)
 {
   if (self->list != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
-    {
-      scroll_to (self, 0);
-      self->query_at_top = TRUE;
-    }
+    scroll_to (self, 0);
 }
 
 static void
@@ -1179,6 +1192,8 @@ aims_record_browser_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
+  if (self->hold != NULL)
+    g_signal_handlers_disconnect_by_data (self->hold, self);
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
 
@@ -1189,6 +1204,7 @@ aims_record_browser_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->hold);
   g_clear_object (&self->list);
   g_clear_pointer (&self->selected_uuid, g_free);
   g_clear_object (&self->matrix);
@@ -1386,6 +1402,9 @@ aims_record_browser_set_document (AimsRecordBrowser *self,
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_func (self->document, update_detail, self);
   gtk_single_selection_set_model (self->selection, NULL);
+  if (self->hold != NULL)
+    g_signal_handlers_disconnect_by_data (self->hold, self);
+  g_clear_object (&self->hold);
   g_clear_object (&self->list);
   g_set_object (&self->document, document);
 
@@ -1407,7 +1426,12 @@ aims_record_browser_set_document (AimsRecordBrowser *self,
                                G_CALLBACK (on_list_items_changed_after_cb), self,
                                G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       g_signal_group_set_target (self->store_signals, store);
-      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+      /* After the handlers above: they see each change before the view
+       * and after it */
+      self->hold = aims_list_hold_new (G_LIST_MODEL (self->list));
+      g_signal_connect_object (self->hold, "rows-in-front", G_CALLBACK (on_rows_in_front_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->hold));
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
       if (self->risk_filters != NULL)
         aims_risk_filters_set_list (self->risk_filters, self->list);
