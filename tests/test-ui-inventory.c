@@ -726,9 +726,11 @@ test_hidden_tab_set_up_when_shown (Fixture       *f,
   g_autoptr(AimsRecord) first = NULL;
   g_autofree char *name = NULL;
 
-  /* The AI systems on screen: rows and the (empty) form's rows */
+  /* The AI systems on screen: rows, and the (empty) form's rows once the
+   * list has been drawn */
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->browser)));
   g_assert_cmpuint (count_of_type (GTK_WIDGET (f->browser), AIMS_TYPE_CELL_TEXT), >, 0);
+  WAIT_UNTIL (count_of_type (GTK_WIDGET (f->browser), ADW_TYPE_PREFERENCES_ROW) > 0);
   g_assert_cmpuint (count_of_type (GTK_WIDGET (f->browser), ADW_TYPE_PREFERENCES_ROW), >, 0);
 
   /* Data sets behind them: listed, nothing built */
@@ -739,15 +741,16 @@ test_hidden_tab_set_up_when_shown (Fixture       *f,
   g_assert_cmpuint (count_of_type (GTK_WIDGET (data_sets), AIMS_TYPE_CELL_TEXT), ==, 0);
   g_assert_cmpuint (count_of_type (GTK_WIDGET (data_sets), ADW_TYPE_PREFERENCES_ROW), ==, 0);
 
-  /* Shown: the first data set in its row, and the form's rows */
+  /* Shown: the first data set in its row at the first frame, and the
+   * form's rows after it */
   aims_inventory_page_show (page, "data_set", NULL);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  wait_ms (50);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (data_sets)));
   g_assert_nonnull (gtk_column_view_get_model (view));
   first = g_list_model_get_item (G_LIST_MODEL (list), 0);
   name = aims_record_dup_text (first, "name");
   g_assert_true (shows_cell (GTK_WIDGET (view), name));
+  WAIT_UNTIL (count_of_type (GTK_WIDGET (data_sets), ADW_TYPE_PREFERENCES_ROW) > 0);
   g_assert_cmpuint (count_of_type (GTK_WIDGET (data_sets), ADW_TYPE_PREFERENCES_ROW), >, 0);
 
   /* A data set chosen shows in the form */

@@ -178,6 +178,7 @@ struct _AimsRecordBrowser
   const AimsTableInfo *table_info;
   gboolean            list_changing; /* between a list's items-changed and its end */
   gboolean            form_built;    /* the form has its table's rows */
+  guint               form_source;   /* builds the empty form once the list is seen */
 };
 
 enum {
@@ -1185,6 +1186,7 @@ aims_record_browser_dispose (GObject *object)
   if (self->store_signals != NULL)
     g_signal_group_set_target (self->store_signals, NULL);
   g_clear_object (&self->store_signals);
+  g_clear_handle_id (&self->form_source, g_source_remove);
 
   /* Stop listening before the template goes: tearing down the column view
    * and selection must not reach handlers that update template widgets */
@@ -1257,6 +1259,18 @@ aims_record_browser_set_property (GObject      *object,
     }
 }
 
+static gboolean
+build_empty_form_cb (gpointer data)
+{
+  AimsRecordBrowser *self = data;
+
+  self->form_source = 0;
+  if (!self->form_built && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    clear_form (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* GTK 4.8's list views set up some 200 rows for any model they are given,
  * shown or not, and measure them whenever their parent is measured: a
  * register in a hidden tab or section would cost as much as the one on
@@ -1272,9 +1286,12 @@ aims_record_browser_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (aims_record_browser_parent_class)->map (widget);
 
-  /* The empty form, now that it is seen (clear_form()) */
-  if (!self->form_built)
-    clear_form (self);
+  /* The empty form, now that the browser is seen, but after the frame
+   * that first shows its list: the form stays hidden until a record is
+   * chosen, and its dozens of rows, built and measured, would hold that
+   * frame back (clear_form()) */
+  if (!self->form_built && self->form_source == 0)
+    self->form_source = g_idle_add_full (G_PRIORITY_LOW, build_empty_form_cb, self, NULL);
 }
 
 static void
