@@ -37,10 +37,11 @@
  *
  * So the steps planned here never remove a live row in an emission that
  * also adds more than a few rows, and a new query puts its rows in front of
- * the old ones before removing those: the view, scrolled to the top (the
- * record browser does that before a new search, filter or order), then
- * reuses the old rows' widgets for the new rows. A query change costs three
- * emissions and a bind per shown row, whatever the number of rows.
+ * the old ones before removing those: the view, scrolled back to the top
+ * between the two (the record browser does, on a step that adds rows with
+ * more steps to come), then reuses the old rows' widgets for the new rows.
+ * A query change costs two emissions and a bind per shown row, whatever
+ * the number of rows, and no new widget.
  *
  * The rows at the start and end that did not change are left alone.
  */

@@ -31,8 +31,8 @@
 #include "aims-error-dialog.h"
 #include "aims-file-chooser.h"
 #include "aims-history-window.h"
-#include "aims-list-hold.h"
 #include "aims-import-assistant.h"
+#include "aims-list-hold.h"
 #include "aims-record-form.h"
 #include "aims-risk-filters.h"
 #include "aims-window.h"
@@ -411,13 +411,13 @@ on_list_items_changed_cb (AimsRecordBrowser *self)
   self->list_changing = TRUE;
 }
 
-/* After: the selected record, if still listed, is selected again; once the
- * last step of the change is told, the selection and the detail are what
- * the change left */
 static void
 scroll_to (AimsRecordBrowser *self,
            guint              position);
 
+/* After: the selected record, if still listed, is selected again; once the
+ * last step of the change is told, the selection and the detail are what
+ * the change left */
 static void
 on_list_items_changed_after_cb (AimsRecordBrowser *self,
                                 guint              position,
