@@ -179,6 +179,7 @@ struct _AimsRecordBrowser
   gboolean            list_changing; /* between a list's items-changed and its end */
   gboolean            form_built;    /* the form has its table's rows */
   guint               form_source;   /* builds the empty form once the list is seen */
+  gboolean            view_hidden;   /* the column view is hidden from assistive technologies */
 };
 
 enum {
@@ -319,6 +320,16 @@ update_count (AimsRecordBrowser *self)
     gtk_stack_set_visible_child_name (self->list_stack, "no-matches");
   else
     gtk_stack_set_visible_child_name (self->list_stack, "list");
+
+  /* The view behind "No Results" keeps the rows it had (aims-list-hold.c):
+   * they are not there for assistive technologies either */
+  if (self->view_hidden != (shown == 0))
+    {
+      self->view_hidden = shown == 0;
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->column_view),
+                                   GTK_ACCESSIBLE_STATE_HIDDEN, self->view_hidden,
+                                   -1);
+    }
 }
 
 /* The form with no record. A browser never shown (a hidden tab or section)
