@@ -129,9 +129,12 @@ test_random (void)
   g_rand_free (rand);
 }
 
-/* A search typed while the view shows the first rows: the rows at the very
- * top are replaced in place, the new rows come in front of the old ones the
- * view shows, and only then do those go */
+/* A search typed while the view shows the first rows: the new rows come in
+ * front of the old ones, none removed, so that the old rows the view shows
+ * are still there to lend their widgets once the view is back at the top;
+ * only then do the old rows go, nothing added with them. No shown row is
+ * removed while a new one comes: the view would destroy its widgets and
+ * build new ones. */
 static void
 test_query_keeps_view_rows (void)
 {
@@ -154,39 +157,64 @@ test_query_keeps_view_rows (void)
   steps = _aims_list_plan_steps ((gint64 *) old_rows->data, old_rows->len,
                                  (gint64 *) new_rows->data, new_rows->len, live,
                                  AIMS_LIST_CHANGE_QUERY);
-  g_assert_cmpuint (steps->len, ==, 3);
+  g_assert_cmpuint (steps->len, ==, 2);
 
-  /* First: the top rows, a few, replaced where they are */
+  /* First: every new row, in front of the old ones, nothing removed */
   step = &g_array_index (steps, AimsListStep, 0);
   g_assert_cmpuint (step->position, ==, 0);
-  g_assert_cmpuint (step->removed, ==, 3);
-  g_assert_cmpuint (step->added, ==, 3);
-
-  /* Then the other new rows, inserted without removing anything */
-  step = &g_array_index (steps, AimsListStep, 1);
-  g_assert_cmpuint (step->position, ==, 3);
   g_assert_cmpuint (step->removed, ==, 0);
-  g_assert_cmpuint (step->added, ==, new_rows->len - 3);
+  g_assert_cmpuint (step->added, ==, new_rows->len);
+  g_assert_cmpuint (step->from, ==, 0);
 
-  /* By then the first 205 rows are new ones, and the old rows a view showed
-   * (but the top three) are still there, behind them */
+  /* By then the new rows lead and all the old rows a view showed are still
+   * there, behind them */
   g_array_append_vals (rows, old_rows->data, old_rows->len);
-  for (guint i = 0; i < 2; i++)
-    {
-      step = &g_array_index (steps, AimsListStep, i);
-      g_array_remove_range (rows, step->position, step->removed);
-      g_array_insert_vals (rows, step->position, &g_array_index (new_rows, gint64, step->from),
-                           step->added);
-    }
-  g_assert_cmpint (memcmp (rows->data, new_rows->data, 205 * sizeof (gint64)), ==, 0);
-  for (guint i = 3; i < 205; i++)
-    g_assert_cmpint (g_array_index (rows, gint64, new_rows->len + i - 3), ==,
+  g_array_insert_vals (rows, step->position, &g_array_index (new_rows, gint64, step->from), step->added);
+  g_assert_cmpint (memcmp (rows->data, new_rows->data, new_rows->len * sizeof (gint64)), ==, 0);
+  for (guint i = 0; i < 205; i++)
+    g_assert_cmpint (g_array_index (rows, gint64, new_rows->len + i), ==,
                      g_array_index (old_rows, gint64, i));
 
   /* Last: the old rows out, nothing added */
-  step = &g_array_index (steps, AimsListStep, 2);
+  step = &g_array_index (steps, AimsListStep, 1);
   g_assert_cmpuint (step->position, ==, new_rows->len);
+  g_assert_cmpuint (step->removed, ==, old_rows->len);
   g_assert_cmpuint (step->added, ==, 0);
+}
+
+/* The same, a new order that keeps the first row where it was: the new rows
+ * go in after it */
+static void
+test_query_keeps_first_row (void)
+{
+  g_autoptr(GArray) old_rows = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) new_rows = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) live = live_set ();
+  g_autoptr(GArray) steps = NULL;
+  g_autoptr(GArray) result = NULL;
+  gint64 first = 1;
+
+  g_array_append_val (new_rows, first);
+  for (gint64 i = 1; i <= 1000; i++)
+    g_array_append_val (old_rows, i);
+  for (gint64 i = 1000; i > 1; i--)
+    g_array_append_val (new_rows, i);
+  for (guint i = 0; i < 205; i++)
+    add_live (live, g_array_index (old_rows, gint64, i));
+
+  steps = _aims_list_plan_steps ((gint64 *) old_rows->data, old_rows->len,
+                                 (gint64 *) new_rows->data, new_rows->len, live,
+                                 AIMS_LIST_CHANGE_QUERY);
+  g_assert_cmpuint (steps->len, ==, 2);
+  g_assert_cmpuint (g_array_index (steps, AimsListStep, 0).position, ==, 1);
+  g_assert_cmpuint (g_array_index (steps, AimsListStep, 0).removed, ==, 0);
+  g_assert_cmpuint (g_array_index (steps, AimsListStep, 0).added, ==, 999);
+  g_assert_cmpuint (g_array_index (steps, AimsListStep, 1).position, ==, 1000);
+  g_assert_cmpuint (g_array_index (steps, AimsListStep, 1).removed, ==, 999);
+  g_assert_cmpuint (g_array_index (steps, AimsListStep, 1).added, ==, 0);
+
+  result = apply ((gint64 *) old_rows->data, old_rows->len, (gint64 *) new_rows->data, steps, live);
+  assert_rows (result, (gint64 *) new_rows->data, new_rows->len);
 }
 
 /* An edit that moves one record far (a rename under a sort by name) moves
@@ -251,6 +279,7 @@ main (int   argc,
 
   g_test_add_func ("/list-changes/random", test_random);
   g_test_add_func ("/list-changes/query-keeps-view-rows", test_query_keeps_view_rows);
+  g_test_add_func ("/list-changes/query-keeps-first-row", test_query_keeps_first_row);
   g_test_add_func ("/list-changes/edit-moves-one", test_edit_moves_one);
 
   return g_test_run ();

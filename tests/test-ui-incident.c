@@ -22,6 +22,7 @@
 #define AIMS_TEST_WAIT_LONG_SECONDS 180
 #include "aims-test-window.h"
 
+#include "aims-cell-text.h"
 #include "aims-inventory-page.h"
 #include "aims-record-browser.h"
 #include "aims-record-form.h"
@@ -112,8 +113,8 @@ shows_label (GtkWidget  *root,
       if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
           g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
         return TRUE;
-      if (GTK_IS_INSCRIPTION (child) && gtk_widget_get_mapped (child) &&
-          g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (child)), text) == 0)
+      if (AIMS_IS_CELL_TEXT (child) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (aims_cell_text_get_text (AIMS_CELL_TEXT (child)), text) == 0)
         return TRUE;
       if (shows_label (child, text))
         return TRUE;

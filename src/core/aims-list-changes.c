@@ -37,10 +37,11 @@
  *
  * So the steps planned here never remove a live row in an emission that
  * also adds more than a few rows, and a new query puts its rows in front of
- * the old ones before removing those: the view, scrolled to the top (the
- * record browser does that before a new search, filter or order), then
- * reuses the old rows' widgets for the new rows. A query change costs three
- * emissions and a bind per shown row, whatever the number of rows.
+ * the old ones before removing those: the view, scrolled back to the top
+ * between the two (the record browser does, on a step that adds rows with
+ * more steps to come), then reuses the old rows' widgets for the new rows.
+ * A query change costs two emissions and a bind per shown row, whatever
+ * the number of rows, and no new widget.
  *
  * The rows at the start and end that did not change are left alone.
  */
@@ -131,18 +132,17 @@ _aims_list_plan_steps (const gint64       *old_rows,
 
   if (kind == AIMS_LIST_CHANGE_QUERY)
     {
-      /* The view is at the top, scrolled to the first row (or one of the
-       * next two). Those rows are replaced in place, so the view stays at
-       * the top with new rows instead of following old ones; then the other
-       * new rows go in front of the old ones, which are no longer shown
-       * and lend their widgets; then the old rows go. No step moves a row
-       * the view shows, which would make it bind the row again. */
-      guint top = prefix >= 3 ? 0 : MIN (3 - prefix, removed);
-      guint first = MIN (top, added);
-
-      add_step (steps, prefix, top, first, prefix);
-      add_step (steps, prefix + first, 0, added - first, prefix + first);
-      add_step (steps, prefix + added, removed - top, 0, 0);
+      /* The view was at the top. The new rows go in front of the old ones
+       * first, removing nothing: the view follows the old row it is
+       * scrolled to and builds nothing. Its owner then scrolls it back to
+       * the top (the record browser does, between the steps), where the new
+       * rows take the widgets of the old ones, which are no longer shown:
+       * a bind each, no new widget. Then the old rows go, unseen. (Removing
+       * a shown row instead would destroy its widgets and have new ones
+       * built, and a column view measures all of its cells again whenever
+       * one is added.) */
+      add_step (steps, prefix, 0, added, prefix);
+      add_step (steps, prefix + added, removed, 0, 0);
       return steps;
     }
 

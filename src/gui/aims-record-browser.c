@@ -27,10 +27,12 @@
 #include "aims-record-browser-private.h"
 
 #include "aims-a11y.h"
+#include "aims-cell-text.h"
 #include "aims-error-dialog.h"
 #include "aims-file-chooser.h"
 #include "aims-history-window.h"
 #include "aims-import-assistant.h"
+#include "aims-list-hold.h"
 #include "aims-record-form.h"
 #include "aims-risk-filters.h"
 #include "aims-window.h"
@@ -162,6 +164,7 @@ struct _AimsRecordBrowser
   /* Owned references */
   AimsDocument       *document;
   AimsRecordList     *list;
+  AimsListHold       *hold;          /* the list as the view sees it */
   char               *selected_uuid; /* the record the person selected */
   AimsMatrix         *matrix;  /* the project's: names levels and scores */
   GtkSingleSelection *selection;
@@ -175,6 +178,8 @@ struct _AimsRecordBrowser
   const AimsTableInfo *table_info;
   gboolean            list_changing; /* between a list's items-changed and its end */
   gboolean            form_built;    /* the form has its table's rows */
+  guint               form_source;   /* builds the empty form once the list is seen */
+  gboolean            view_hidden;   /* the column view is hidden from assistive technologies */
 };
 
 enum {
@@ -315,6 +320,16 @@ update_count (AimsRecordBrowser *self)
     gtk_stack_set_visible_child_name (self->list_stack, "no-matches");
   else
     gtk_stack_set_visible_child_name (self->list_stack, "list");
+
+  /* The view behind "No Results" keeps the rows it had (aims-list-hold.c):
+   * they are not there for assistive technologies either */
+  if (self->view_hidden != (shown == 0))
+    {
+      self->view_hidden = shown == 0;
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->column_view),
+                                   GTK_ACCESSIBLE_STATE_HIDDEN, self->view_hidden,
+                                   -1);
+    }
 }
 
 /* The form with no record. A browser never shown (a hidden tab or section)
@@ -324,6 +339,13 @@ static void
 clear_form (AimsRecordBrowser *self)
 {
   if (!self->form_built && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  /* Already empty: every change of the list ends here while nothing is
+   * selected, and emptying the form again would set each of its fields and
+   * have the page measured anew, for each keystroke of a search */
+  if (self->form_built && aims_record_form_get_uuid (self->form) == NULL &&
+      aims_record_form_get_store (self->form) == NULL)
     return;
 
   aims_record_form_set_record (self->form, NULL, self->spec->table, NULL);
@@ -400,19 +422,40 @@ on_list_items_changed_cb (AimsRecordBrowser *self)
   self->list_changing = TRUE;
 }
 
+static void
+scroll_to (AimsRecordBrowser *self,
+           guint              position);
+
 /* After: the selected record, if still listed, is selected again; once the
  * last step of the change is told, the selection and the detail are what
  * the change left */
 static void
-on_list_items_changed_after_cb (AimsRecordBrowser *self)
+on_list_items_changed_after_cb (AimsRecordBrowser *self,
+                                guint              position,
+                                guint              removed,
+                                guint              added)
 {
+  /* A new query's rows went in front of the old ones, which the view
+   * still shows (aims-list-changes.c): back to the top, where a new query
+   * is shown and where the new rows take the old rows' widgets, before the
+   * old rows go. (Only a new query has a step that adds rows and more to
+   * come.) */
+  if (removed == 0 && added > 0 && aims_record_list_has_more_steps (self->list))
+    scroll_to (self, 0);
+
+  /* Nothing listed: the rows the hidden view keeps (aims-list-hold.c) are
+   * not there to be chosen */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0 &&
+      gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
   if (gtk_single_selection_get_selected_item (self->selection) == NULL &&
       self->selected_uuid != NULL)
     {
-      guint position = aims_record_list_find (self->list, self->selected_uuid);
+      guint found = aims_record_list_find (self->list, self->selected_uuid);
 
-      if (position != G_MAXUINT)
-        gtk_single_selection_set_selected (self->selection, position);
+      if (found != G_MAXUINT)
+        gtk_single_selection_set_selected (self->selection, found);
     }
 
   if (aims_record_list_has_more_steps (self->list))
@@ -437,6 +480,14 @@ scroll_to (AimsRecordBrowser *self,
       if (GTK_IS_LIST_VIEW (child))
         gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
     }
+}
+
+/* The list has rows again after none: the view goes to the top, where they
+ * take the widgets of the rows it kept (aims-list-hold.c) */
+static void
+on_rows_in_front_cb (AimsRecordBrowser *self)
+{
+  scroll_to (self, 0);
 }
 
 /* Before a new search, filter or order: its rows are shown from the top */
@@ -472,15 +523,14 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   const AimsFieldInfo *field = user_data;
-  GtkWidget *inscription = gtk_inscription_new (NULL);
+  GtkWidget *cell = aims_cell_text_new ();
   gboolean is_name = g_str_equal (field->name, "name") || g_str_equal (field->name, "title");
 
-  /* Names are what people scan for: give them room before other columns */
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 0.0f);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), is_name ? 16 : 6);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), is_name ? 30 : 14);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, inscription);
+  /* Names are what people scan for: give them room before other columns.
+   * The cell's size does not follow its text (aims-cell-text.c), so rows
+   * coming and going cost the column view no measuring of text. */
+  aims_cell_text_set_chars (AIMS_CELL_TEXT (cell), is_name ? 16 : 6, is_name ? 30 : 14);
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -501,7 +551,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   if (text == NULL)
     text = display_value (field, self ? self->matrix : NULL, raw);
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
+  aims_cell_text_set_text (AIMS_CELL_TEXT (gtk_list_item_get_child (item)), text);
 }
 
 /* Sorting. GTK 4.8 cannot tell which column a GtkColumnViewSorter sorts by
@@ -1147,6 +1197,7 @@ aims_record_browser_dispose (GObject *object)
   if (self->store_signals != NULL)
     g_signal_group_set_target (self->store_signals, NULL);
   g_clear_object (&self->store_signals);
+  g_clear_handle_id (&self->form_source, g_source_remove);
 
   /* Stop listening before the template goes: tearing down the column view
    * and selection must not reach handlers that update template widgets */
@@ -1154,6 +1205,8 @@ aims_record_browser_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
+  if (self->hold != NULL)
+    g_signal_handlers_disconnect_by_data (self->hold, self);
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
 
@@ -1164,6 +1217,7 @@ aims_record_browser_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->hold);
   g_clear_object (&self->list);
   g_clear_pointer (&self->selected_uuid, g_free);
   g_clear_object (&self->matrix);
@@ -1216,6 +1270,18 @@ aims_record_browser_set_property (GObject      *object,
     }
 }
 
+static gboolean
+build_empty_form_cb (gpointer data)
+{
+  AimsRecordBrowser *self = data;
+
+  self->form_source = 0;
+  if (!self->form_built && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    clear_form (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* GTK 4.8's list views set up some 200 rows for any model they are given,
  * shown or not, and measure them whenever their parent is measured: a
  * register in a hidden tab or section would cost as much as the one on
@@ -1231,9 +1297,12 @@ aims_record_browser_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (aims_record_browser_parent_class)->map (widget);
 
-  /* The empty form, now that it is seen (clear_form()) */
-  if (!self->form_built)
-    clear_form (self);
+  /* The empty form, now that the browser is seen, but after the frame
+   * that first shows its list: the form stays hidden until a record is
+   * chosen, and its dozens of rows, built and measured, would hold that
+   * frame back (clear_form()) */
+  if (!self->form_built && self->form_source == 0)
+    self->form_source = g_idle_add_full (G_PRIORITY_LOW, build_empty_form_cb, self, NULL);
 }
 
 static void
@@ -1361,6 +1430,9 @@ aims_record_browser_set_document (AimsRecordBrowser *self,
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_func (self->document, update_detail, self);
   gtk_single_selection_set_model (self->selection, NULL);
+  if (self->hold != NULL)
+    g_signal_handlers_disconnect_by_data (self->hold, self);
+  g_clear_object (&self->hold);
   g_clear_object (&self->list);
   g_set_object (&self->document, document);
 
@@ -1382,7 +1454,12 @@ aims_record_browser_set_document (AimsRecordBrowser *self,
                                G_CALLBACK (on_list_items_changed_after_cb), self,
                                G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       g_signal_group_set_target (self->store_signals, store);
-      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+      /* After the handlers above: they see each change before the view
+       * and after it */
+      self->hold = aims_list_hold_new (G_LIST_MODEL (self->list));
+      g_signal_connect_object (self->hold, "rows-in-front", G_CALLBACK (on_rows_in_front_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->hold));
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
       if (self->risk_filters != NULL)
         aims_risk_filters_set_list (self->risk_filters, self->list);
