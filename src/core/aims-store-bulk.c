@@ -967,41 +967,6 @@ _aims_store_bulk_write_insert (AimsStoreBulk  *self,
 }
 
 /*
- * _aims_store_bulk_insert:
- * @values: (element-type utf8 GVariant): field name → value, as for
- *   aims_store_insert()
- *
- * Adds a record as aims_store_insert() does in an import group, with the
- * same checks and errors: _aims_store_bulk_check_insert() and
- * _aims_store_bulk_write_insert() in one.
- *
- * Returns: (transfer full) (nullable): the new record's UUID
- */
-char *
-_aims_store_bulk_insert (AimsStoreBulk  *self,
-                         GHashTable     *values,
-                         GError        **error)
-{
-  g_autoptr(AimsBulkRow) row = NULL;
-
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (values != NULL, NULL);
-
-  if (!_aims_store_in_import (self->store))
-    {
-      g_set_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_FAILED,
-                   _("The import has ended; nothing more can be added to it."));
-      return NULL;
-    }
-
-  if ((row = _aims_store_bulk_check_insert (self, values, error)) == NULL ||
-      _aims_store_bulk_write_insert (self, row, error) == NULL)
-    return NULL;
-
-  return g_steal_pointer (&row->uuid);
-}
-
-/*
  * _aims_store_bulk_update:
  * @uuid: the record
  * @record: (element-type utf8 GVariant): the record as it is, from

@@ -118,9 +118,6 @@ void                 _aims_store_bulk_free             (AimsStoreBulk        *bu
 const char          *_aims_store_bulk_lookup_reference (AimsStoreBulk        *bulk,
                                                         const char           *reference);
 char                *_aims_store_bulk_next_reference   (AimsStoreBulk        *bulk);
-char                *_aims_store_bulk_insert           (AimsStoreBulk        *bulk,
-                                                        GHashTable           *values,
-                                                        GError              **error);
 AimsBulkRow         *_aims_store_bulk_check_insert     (AimsStoreBulk        *bulk,
                                                         GHashTable           *values,
                                                         GError              **error);
