@@ -47,6 +47,5 @@ char     *_aims_import_fold                (const char          *text);
 gboolean  _aims_import_field_is_likelihood (const AimsFieldInfo *field);
 gboolean  _aims_import_field_is_date_time  (const AimsTableInfo *table,
                                             const AimsFieldInfo *field);
-void      _aims_import_string_free         (gpointer             data);
 
 G_END_DECLS

@@ -180,12 +180,6 @@ guess_step (const char *folded,
   return 0;
 }
 
-void
-_aims_import_string_free (gpointer data)
-{
-  g_string_free (data, TRUE);
-}
-
 /* AimsImportMapping */
 
 static void

@@ -102,7 +102,6 @@ struct _AimsStoreBulk
   FieldRole           *roles;        /* per field of the table */
   gboolean             has_modified;
   gboolean             has_author;
-  gboolean             checks_off;    /* the database's CHECK constraints are off */
 
   /* Guards added, largest and largest_known: an importer may check rows on
    * a worker thread while it writes the rows checked before. */
@@ -597,7 +596,6 @@ _aims_store_bulk_new (AimsStore   *store,
 
   if (!_aims_store_set_checks (store, FALSE, error))
     return NULL;
-  self->checks_off = TRUE;
 
   if (!defer_indexes (self, n_rows, error))
     {
@@ -625,11 +623,8 @@ _aims_store_bulk_finish (AimsStoreBulk  *self,
   if (!restore_indexes (self, FALSE, error))
     return FALSE;
 
-  if (self->checks_off && !_aims_store_set_checks (self->store, TRUE, error))
-    return FALSE;
-  self->checks_off = FALSE;
-
-  return TRUE;
+  /* The store knows whether they are off: on again is a no-op if not */
+  return _aims_store_set_checks (self->store, TRUE, error);
 }
 
 void
@@ -646,8 +641,7 @@ _aims_store_bulk_free (AimsStoreBulk *self)
   if (self->deferred != NULL && self->db != NULL && !restore_indexes (self, TRUE, &error))
     g_critical ("Could not make the indexes of %s again: %s", self->table->name, error->message);
   g_clear_error (&error);
-  if (self->checks_off && self->store != NULL &&
-      !_aims_store_set_checks (self->store, TRUE, &error))
+  if (self->store != NULL && !_aims_store_set_checks (self->store, TRUE, &error))
     g_critical ("Could not turn the CHECK constraints on again: %s", error->message);
 
   g_clear_pointer (&self->inserts, g_hash_table_unref);
