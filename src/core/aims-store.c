@@ -535,7 +535,9 @@ normalize_value (const AimsTableInfo  *table,
               }
           }
 
-        *out = g_variant_ref_sink (g_variant_ref (value));
+        /* A reference of our own: @value may be floating (its holder's) or
+         * not; sinking it here as well would add a second reference. */
+        *out = g_variant_ref (value);
         return TRUE;
       }
 
@@ -543,7 +545,7 @@ normalize_value (const AimsTableInfo  *table,
       if (!variant_get_integer (value, &number))
         goto wrong_type;
       if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
-        *out = g_variant_ref_sink (g_variant_ref (value));
+        *out = g_variant_ref (value);
       else
         *out = g_variant_ref_sink (g_variant_new_int64 (number));
       return TRUE;
