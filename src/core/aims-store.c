@@ -490,7 +490,7 @@ normalize_value (const AimsTableInfo  *table,
         const char *text;
         gsize len;
 
-        if (!g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+        if (g_variant_classify (value) != G_VARIANT_CLASS_STRING)
           goto wrong_type;
 
         text = g_variant_get_string (value, &len);
@@ -542,14 +542,14 @@ normalize_value (const AimsTableInfo  *table,
     case AIMS_FIELD_INTEGER:
       if (!variant_get_integer (value, &number))
         goto wrong_type;
-      if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+      if (g_variant_classify (value) == G_VARIANT_CLASS_INT64)
         *out = g_variant_ref_sink (g_variant_ref (value));
       else
         *out = g_variant_ref_sink (g_variant_new_int64 (number));
       return TRUE;
 
     case AIMS_FIELD_BOOLEAN:
-      if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+      if (g_variant_classify (value) == G_VARIANT_CLASS_BOOLEAN)
         *out = g_variant_ref (value);
       else if (variant_get_integer (value, &number) && (number == 0 || number == 1))
         *out = g_variant_ref_sink (g_variant_new_boolean (number == 1));
@@ -558,7 +558,7 @@ normalize_value (const AimsTableInfo  *table,
       return TRUE;
 
     case AIMS_FIELD_REAL:
-      if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+      if (g_variant_classify (value) == G_VARIANT_CLASS_DOUBLE)
         *out = g_variant_ref (value);
       else if (variant_get_integer (value, &number))
         *out = g_variant_ref_sink (g_variant_new_double ((double) number));
