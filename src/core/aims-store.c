@@ -452,6 +452,20 @@ join_choices (const AimsFieldInfo *field)
   return g_string_free (allowed, FALSE);
 }
 
+/* A reference of @value for the caller of normalize_value(). One that is
+ * not floating (a caller's table holds it) gets one more reference, which
+ * the caller drops; g_variant_ref_sink (g_variant_ref ()) took two of those,
+ * one of which nobody dropped, so every text and number an import or an
+ * edit stored stayed in memory. A floating one is taken as before. */
+static GVariant *
+take_value (GVariant *value)
+{
+  if (!g_variant_is_floating (value))
+    return g_variant_ref (value);
+
+  return g_variant_ref_sink (g_variant_ref (value));
+}
+
 /*
  * normalize_value:
  *
@@ -535,7 +549,7 @@ normalize_value (const AimsTableInfo  *table,
               }
           }
 
-        *out = g_variant_ref_sink (g_variant_ref (value));
+        *out = take_value (value);
         return TRUE;
       }
 
@@ -543,7 +557,7 @@ normalize_value (const AimsTableInfo  *table,
       if (!variant_get_integer (value, &number))
         goto wrong_type;
       if (g_variant_classify (value) == G_VARIANT_CLASS_INT64)
-        *out = g_variant_ref_sink (g_variant_ref (value));
+        *out = take_value (value);
       else
         *out = g_variant_ref_sink (g_variant_new_int64 (number));
       return TRUE;
