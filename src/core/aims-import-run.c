@@ -782,7 +782,7 @@ check_row (Run   *run,
       item->uuid = uuid;
       /* The row's values go with it; the next row gets a table of its own */
       item->values = g_steal_pointer (&run->row_values);
-      run->row_values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+      run->row_values = g_hash_table_new_full (_aims_field_name_hash, g_str_equal, NULL,
                                                (GDestroyNotify) g_variant_unref);
       return item;
     }
@@ -1038,7 +1038,7 @@ aims_import_run (AimsStore          *store,
     run.reference = reference != NULL ? (int) (reference - run.table->fields) : -1;
   }
   run.is_csv = g_str_equal (aims_sheet_get_format (sheet), "csv");
-  run.row_values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+  run.row_values = g_hash_table_new_full (_aims_field_name_hash, g_str_equal, NULL,
                                           (GDestroyNotify) g_variant_unref);
   g_mutex_init (&run.rejected_lock);
 

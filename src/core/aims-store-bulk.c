@@ -563,7 +563,7 @@ _aims_store_bulk_new (AimsStore   *store,
   if ((self->defaults = _aims_rules_dup_defaults (store, info, error)) == NULL)
     return NULL;
 
-  self->base = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+  self->base = g_hash_table_new_full (_aims_field_name_hash, g_str_equal, NULL,
                                       (GDestroyNotify) g_variant_unref);
   self->required = g_ptr_array_new ();
   for (guint i = 0; i < info->n_fields; i++)
@@ -585,7 +585,7 @@ _aims_store_bulk_new (AimsStore   *store,
       else if (field->flags & AIMS_FIELD_FLAG_NOT_NULL)
         g_ptr_array_add (self->required, (gpointer) field);
     }
-  self->record = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+  self->record = g_hash_table_new_full (_aims_field_name_hash, g_str_equal, NULL,
                                         (GDestroyNotify) g_variant_unref);
   {
     GHashTableIter iter;

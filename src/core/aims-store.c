@@ -2686,6 +2686,19 @@ _aims_store_lookup_field (const AimsTableInfo  *table,
   return lookup_field (table, name, writable, error);
 }
 
+guint
+_aims_field_name_hash (gconstpointer name)
+{
+  const guchar *text = name;
+  gsize len = strlen (name);
+
+  if (len < 2)
+    return len == 0 ? 0 : text[0];
+
+  return ((guint) len * 0x9E3779B1u) ^ ((guint) text[0] << 16) ^ ((guint) text[len / 2] << 8) ^
+         text[len - 1] ^ ((guint) text[len - 2] << 24);
+}
+
 /*
  * _aims_store_check_new_values:
  * @uuid: (out): the lower-cased "uuid" among @values, or %NULL if none
@@ -2706,7 +2719,8 @@ _aims_store_check_new_values (const AimsTableInfo  *info,
   gpointer key, value;
 
   *uuid = NULL;
-  checked = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_variant_unref);
+  checked = g_hash_table_new_full (_aims_field_name_hash, g_str_equal, NULL,
+                                   (GDestroyNotify) g_variant_unref);
   g_hash_table_iter_init (&iter, values);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
