@@ -133,7 +133,7 @@ bind_static (sqlite3_stmt *stmt,
              int           index,
              GVariant     *value)
 {
-  if (value != NULL && g_variant_classify (value) == G_VARIANT_CLASS_STRING)
+  if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
     {
       gsize len;
       const char *text = g_variant_get_string (value, &len);
