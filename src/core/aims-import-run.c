@@ -51,10 +51,16 @@ typedef struct
   AimsImportResult  *result;
   const AimsTableInfo *table;
   gboolean           row_rejected;
-  GHashTable        *choices;   /* field → choice_index () */
+  GHashTable       **choices;   /* per field: choice_index () */
   gboolean          *primary;   /* per column: its header names its field */
   GHashTable        *steps[N_AXES];  /* text → step, of the texts seen */
-  GHashTable        *mapped;    /* field → (text → the mapping's value, or "" for none) */
+  GHashTable       **mapped;    /* per field: text → the mapping's value, or "" for none */
+  GHashTable       **values;    /* per field: text → its value, for choices and dates */
+  GVariant         **step_values[N_AXES];  /* step (0 … n) → its value */
+  guint              n_steps[N_AXES];
+  int                reference;     /* the index of the field "reference", or -1 */
+  gboolean           is_csv;
+  GHashTable        *row_values;    /* field → value, of the row being checked */
   GHashTable        *seen;      /* reference → the row that had it */
   int               *column_field;  /* per column: the index of its field, or -1 */
   const char       **prefixes;      /* per field: the text put before its values */
@@ -160,14 +166,12 @@ lookup_value (Run                 *run,
               const AimsFieldInfo *field,
               const char          *text)
 {
-  GHashTable *texts = g_hash_table_lookup (run->mapped, field->name);
+  GHashTable **slot = &run->mapped[field - run->table->fields];
+  GHashTable *texts = *slot;
   const char *value;
 
   if (texts == NULL)
-    {
-      texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_hash_table_insert (run->mapped, (gpointer) field->name, texts);
-    }
+    texts = *slot = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if ((value = g_hash_table_lookup (texts, text)) == NULL)
     {
@@ -202,7 +206,8 @@ static GHashTable *
 choice_index (Run                 *run,
               const AimsFieldInfo *field)
 {
-  GHashTable *index = g_hash_table_lookup (run->choices, field->name);
+  GHashTable **slot = &run->choices[field - run->table->fields];
+  GHashTable *index = *slot;
 
   if (index != NULL)
     return index;
@@ -216,7 +221,7 @@ choice_index (Run                 *run,
       g_hash_table_insert (index, _aims_import_fold (field->choice_list[i].label), (gpointer) id);
       g_hash_table_insert (index, _aims_import_fold (id), (gpointer) id);
     }
-  g_hash_table_insert (run->choices, (gpointer) field->name, index);
+  *slot = index;
   return index;
 }
 
@@ -228,15 +233,75 @@ find_choice (Run                 *run,
   g_autofree char *key = NULL;
   const char *mapped;
 
-  if (field->choices != NULL && g_strv_contains (field->choices, text))
-    return g_intern_string (text);
+  /* The field's own string: the same text, for as long as the run */
+  for (guint i = 0; field->choices != NULL && field->choices[i] != NULL; i++)
+    if (g_str_equal (field->choices[i], text))
+      return field->choices[i];
 
   mapped = lookup_value (run, field, text);
-  if (mapped != NULL && field->choices != NULL && g_strv_contains (field->choices, mapped))
-    return g_intern_string (mapped);
+  for (guint i = 0; mapped != NULL && field->choices != NULL && field->choices[i] != NULL; i++)
+    if (g_str_equal (field->choices[i], mapped))
+      return field->choices[i];
 
   key = _aims_import_fold (text);
   return g_hash_table_lookup (choice_index (run, field), key);
+}
+
+/* @n digits as a number; FALSE if any is not a digit. */
+static gboolean
+read_digits (const char *text,
+             guint       n,
+             guint      *number)
+{
+  guint value = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      value = value * 10 + (guint) (text[i] - '0');
+    }
+
+  *number = value;
+  return TRUE;
+}
+
+/* What sscanf() reads of "%4u-%2u-%2u" (10 characters) or, with @time,
+ * "%2u:%2u" (5) or "%2u:%2u:%2u" (8). Digits where it expects them are
+ * read directly, as sscanf() costs as much as the rest of a cell's check;
+ * the rest (spaces or a sign before a number) goes to sscanf(), which
+ * takes them, so that what passes stays the same. */
+static gboolean
+scan_numbers (const char *text,
+              gsize       length,
+              guint      *a,
+              guint      *b,
+              guint      *c)
+{
+  int consumed = 0;
+
+  switch (length)
+    {
+    case 10:
+      if (read_digits (text, 4, a) && text[4] == '-' && read_digits (text + 5, 2, b) &&
+          text[7] == '-' && read_digits (text + 8, 2, c))
+        return TRUE;
+      return sscanf (text, "%4u-%2u-%2u%n", a, b, c, &consumed) == 3 && consumed == 10;
+
+    case 5:
+      if (read_digits (text, 2, a) && text[2] == ':' && read_digits (text + 3, 2, b))
+        return TRUE;
+      return sscanf (text, "%2u:%2u%n", a, b, &consumed) == 2 && consumed == 5;
+
+    case 8:
+      if (read_digits (text, 2, a) && text[2] == ':' && read_digits (text + 3, 2, b) &&
+          text[5] == ':' && read_digits (text + 6, 2, c))
+        return TRUE;
+      return sscanf (text, "%2u:%2u:%2u%n", a, b, c, &consumed) == 3 && consumed == 8;
+
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static gboolean
@@ -244,11 +309,10 @@ valid_date (const char *text,
             gboolean    with_time)
 {
   guint year, month, day, hour = 0, minute = 0, second = 0;
-  int consumed = 0;
   gsize length = strlen (text);
 
-  if (length < 10 || sscanf (text, "%4u-%2u-%2u%n", &year, &month, &day, &consumed) != 3 ||
-      consumed != 10 || text[4] != '-' || text[7] != '-')
+  if (length < 10 || !scan_numbers (text, 10, &year, &month, &day) ||
+      text[4] != '-' || text[7] != '-')
     return FALSE;
   if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year) || year < 1)
     return FALSE;
@@ -256,13 +320,63 @@ valid_date (const char *text,
     return TRUE;
   if (!with_time || (text[10] != 'T' && text[10] != ' '))
     return FALSE;
-  if (length == 16 && sscanf (text + 11, "%2u:%2u%n", &hour, &minute, &consumed) == 2 &&
-      consumed == 5)
+  if (length == 16 && scan_numbers (text + 11, 5, &hour, &minute, NULL))
     return hour < 24 && minute < 60;
-  if (length == 19 && sscanf (text + 11, "%2u:%2u:%2u%n", &hour, &minute, &second,
-                              &consumed) == 3 && consumed == 8)
+  if (length == 19 && scan_numbers (text + 11, 8, &hour, &minute, &second))
     return hour < 24 && minute < 60 && second < 60;
   return FALSE;
+}
+
+/* Registers repeat a few texts (a choice, a date) in every row: the value
+ * of each, made once. */
+#define MAX_VALUES_PER_FIELD 4096
+
+static GVariant *
+known_value (Run                 *run,
+             const AimsFieldInfo *field,
+             const char          *text)
+{
+  GHashTable *values = run->values[field - run->table->fields];
+  GVariant *value;
+
+  if (values == NULL || (value = g_hash_table_lookup (values, text)) == NULL)
+    return NULL;
+
+  return g_variant_ref (value);
+}
+
+static GVariant *
+remember_value (Run                 *run,
+                const AimsFieldInfo *field,
+                const char          *text,
+                GVariant            *value)
+{
+  GHashTable **slot = &run->values[field - run->table->fields];
+
+  g_variant_ref_sink (value);
+  if (*slot == NULL)
+    *slot = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) g_variant_unref);
+  if (g_hash_table_size (*slot) < MAX_VALUES_PER_FIELD)
+    g_hash_table_insert (*slot, g_strdup (text), g_variant_ref (value));
+  return value;
+}
+
+/* A step of @axis as a value, made once. */
+static GVariant *
+step_value (Run            *run,
+            AimsMatrixAxis  axis,
+            guint           step)
+{
+  GVariant **slot;
+
+  if (step > run->n_steps[axis])
+    return g_variant_new_int64 ((gint64) step);
+
+  slot = &run->step_values[axis][step];
+  if (*slot == NULL)
+    *slot = g_variant_ref_sink (g_variant_new_int64 ((gint64) step));
+  return g_variant_ref (*slot);
 }
 
 /* A cell's text as a value of @field, or NULL with the row rejected. */
@@ -293,21 +407,21 @@ convert (Run                 *run,
               reject (run, index, column, _("“%s” is required and the cell is empty."), label);
               return NULL;
             }
-          return g_variant_new_int64 (0);
+          return step_value (run, axis, 0);
         }
 
       step = g_ascii_strtoull (number, &end, 10);
       if (end != number && *end == '\0' && step >= 1 && step <= n_steps)
-        return g_variant_new_int64 ((gint64) step);
+        return step_value (run, axis, (guint) step);
       if (end != number && *end == '\0' && step == 0 && !field->required)
-        return g_variant_new_int64 (0);
+        return step_value (run, axis, 0);
 
       /* Registers repeat a few words ("High") in every row. */
       step = GPOINTER_TO_UINT (g_hash_table_lookup (run->steps[axis], text));
       if (step == 0 && (step = aims_matrix_find_step (run->matrix, axis, text)) != 0)
         g_hash_table_insert (run->steps[axis], g_strdup (text), GUINT_TO_POINTER (step));
       if (step != 0)
-        return g_variant_new_int64 ((gint64) step);
+        return step_value (run, axis, (guint) step);
 
       {
         g_autoptr(GString) steps = g_string_new (NULL);
@@ -396,7 +510,13 @@ convert (Run                 *run,
 
   if (field->widget == AIMS_FIELD_WIDGET_CHOICE && field->choices != NULL)
     {
-      const char *id = find_choice (run, field, text);
+      GVariant *known = known_value (run, field, text);
+      const char *id;
+
+      if (known != NULL)
+        return known;
+
+      id = find_choice (run, field, text);
 
       if (id == NULL)
         {
@@ -408,7 +528,7 @@ convert (Run                 *run,
                   text, label, list);
           return NULL;
         }
-      return g_variant_new_string (id);
+      return remember_value (run, field, text, g_variant_new_string (id));
     }
 
   if (field->widget == AIMS_FIELD_WIDGET_MULTI_CHOICE && field->n_choices > 0)
@@ -453,7 +573,10 @@ convert (Run                 *run,
   if (field->widget == AIMS_FIELD_WIDGET_DATE || _aims_import_field_is_date_time (run->table, field))
     {
       gboolean with_time = field->widget != AIMS_FIELD_WIDGET_DATE;
+      GVariant *known = with_time ? NULL : known_value (run, field, text);
 
+      if (known != NULL)
+        return known;
       if (!valid_date (text, with_time))
         {
           reject (run, index, column,
@@ -465,7 +588,7 @@ convert (Run                 *run,
           return NULL;
         }
       if (!with_time)
-        return g_variant_new_string (text);
+        return remember_value (run, field, text, g_variant_new_string (text));
 
       /* Times are stored as the incident form writes them, YYYY-MM-DDTHH:MM:
        * a date alone is the start of its day, seconds are dropped */
@@ -524,8 +647,8 @@ check_row (Run   *run,
            guint  n_header)
 {
   GHashTable *seen = run->seen;
-  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                        (GDestroyNotify) g_variant_unref);
+  GHashTable *values = run->row_values;
+  GVariant *reference_value = NULL;
   g_autoptr(GError) error = NULL;
   const char * const *cells;
   const char *problem;
@@ -534,6 +657,7 @@ check_row (Run   *run,
   guint n_cells = 0;
 
   run->row_rejected = FALSE;
+  g_hash_table_remove_all (values);
   cells = aims_sheet_get_row (run->sheet, index, &n_cells);
 
   if ((problem = aims_sheet_get_row_problem (run->sheet, index)) != NULL)
@@ -544,8 +668,7 @@ check_row (Run   *run,
 
   /* CSV rows must be as long as the header. XLSX leaves out empty cells at
    * the end, but a value beyond the header has nowhere to go. */
-  if (g_str_equal (aims_sheet_get_format (run->sheet), "csv") ? n_cells != n_header
-                                                               : n_cells > n_header)
+  if (run->is_csv ? n_cells != n_header : n_cells > n_header)
     {
       gboolean beyond = FALSE;
 
@@ -613,19 +736,22 @@ check_row (Run   *run,
         }
       value = convert (run, index, run->first_column[f], field, text);
       if (value != NULL)
-        g_hash_table_insert (values, (gpointer) field->name, g_variant_ref_sink (value));
+        {
+          g_hash_table_insert (values, (gpointer) field->name, g_variant_ref_sink (value));
+          if ((int) f == run->reference)
+            reference_value = value;
+        }
     }
 
   if (run->row_rejected)
     return NULL;
 
-  if (g_hash_table_contains (values, "reference"))
+  if (reference_value != NULL)
     {
-      const AimsFieldInfo *field = aims_table_info_lookup_field (run->table, "reference");
-      int column = run->first_column[field - run->table->fields];
+      int column = run->first_column[run->reference];
       gpointer previous;
 
-      reference = g_variant_get_string (g_hash_table_lookup (values, "reference"), NULL);
+      reference = g_variant_get_string (reference_value, NULL);
       if (g_hash_table_lookup_extended (seen, reference, NULL, &previous))
         {
           reject (run, index, column,
@@ -654,7 +780,10 @@ check_row (Run   *run,
 
       item->index = index;
       item->uuid = uuid;
-      item->values = g_steal_pointer (&values);
+      /* The row's values go with it; the next row gets a table of its own */
+      item->values = g_steal_pointer (&run->row_values);
+      run->row_values = g_hash_table_new_full (_aims_field_name_hash, g_str_equal, NULL,
+                                               (GDestroyNotify) g_variant_unref);
       return item;
     }
 
@@ -678,7 +807,7 @@ check_row (Run   *run,
         g_hash_table_insert (values, (gpointer) field->name, g_variant_ref_sink (converted));
       }
 
-    if (reference == NULL && aims_table_info_lookup_field (run->table, "reference") != NULL)
+    if (reference == NULL && run->reference >= 0)
       {
         char *next = _aims_store_bulk_next_reference (run->bulk);
 
@@ -895,10 +1024,22 @@ aims_import_run (AimsStore          *store,
   run.matrix = matrix;
   run.result = result;
   run.table = mapping->table;
-  run.choices = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                       (GDestroyNotify) g_hash_table_unref);
-  run.mapped = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                      (GDestroyNotify) g_hash_table_unref);
+  run.choices = g_new0 (GHashTable *, run.table->n_fields);
+  run.mapped = g_new0 (GHashTable *, run.table->n_fields);
+  run.values = g_new0 (GHashTable *, run.table->n_fields);
+  for (guint axis = 0; axis < N_AXES; axis++)
+    {
+      run.n_steps[axis] = aims_matrix_get_n_steps (matrix, (AimsMatrixAxis) axis);
+      run.step_values[axis] = g_new0 (GVariant *, run.n_steps[axis] + 1);
+    }
+  {
+    const AimsFieldInfo *reference = aims_table_info_lookup_field (run.table, "reference");
+
+    run.reference = reference != NULL ? (int) (reference - run.table->fields) : -1;
+  }
+  run.is_csv = g_str_equal (aims_sheet_get_format (sheet), "csv");
+  run.row_values = g_hash_table_new_full (_aims_field_name_hash, g_str_equal, NULL,
+                                          (GDestroyNotify) g_variant_unref);
   g_mutex_init (&run.rejected_lock);
 
   aims_sheet_get_row (sheet, 0, &n_header);
@@ -977,8 +1118,22 @@ aims_import_run (AimsStore          *store,
 
 out:
   g_clear_pointer (&run.bulk, _aims_store_bulk_free);
-  g_clear_pointer (&run.choices, g_hash_table_unref);
-  g_clear_pointer (&run.mapped, g_hash_table_unref);
+  for (guint f = 0; f < run.table->n_fields; f++)
+    {
+      g_clear_pointer (&run.choices[f], g_hash_table_unref);
+      g_clear_pointer (&run.mapped[f], g_hash_table_unref);
+      g_clear_pointer (&run.values[f], g_hash_table_unref);
+    }
+  g_clear_pointer (&run.choices, g_free);
+  g_clear_pointer (&run.mapped, g_free);
+  g_clear_pointer (&run.values, g_free);
+  for (guint axis = 0; axis < N_AXES; axis++)
+    {
+      for (guint step = 0; run.step_values[axis] != NULL && step <= run.n_steps[axis]; step++)
+        g_clear_pointer (&run.step_values[axis][step], g_variant_unref);
+      g_clear_pointer (&run.step_values[axis], g_free);
+    }
+  g_clear_pointer (&run.row_values, g_hash_table_unref);
   g_clear_pointer (&run.primary, g_free);
   g_clear_pointer (&run.seen, g_hash_table_unref);
   for (guint f = 0; run.texts != NULL && f < run.table->n_fields; f++)

@@ -56,7 +56,7 @@ int_of (GHashTable *record,
 {
   GVariant *value = g_hash_table_lookup (record, name);
 
-  if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+  if (value != NULL && g_variant_classify (value) == G_VARIANT_CLASS_INT64)
     return g_variant_get_int64 (value);
 
   return 0;
@@ -68,7 +68,7 @@ text_of (GHashTable *record,
 {
   GVariant *value = g_hash_table_lookup (record, name);
 
-  if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+  if (value != NULL && g_variant_classify (value) == G_VARIANT_CLASS_STRING)
     return g_variant_get_string (value, NULL);
 
   return "";
@@ -80,14 +80,15 @@ bool_of (GHashTable *record,
 {
   GVariant *value = g_hash_table_lookup (record, name);
 
-  if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+  if (value != NULL && g_variant_classify (value) == G_VARIANT_CLASS_BOOLEAN)
     return g_variant_get_boolean (value);
-  if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+  if (value != NULL && g_variant_classify (value) == G_VARIANT_CLASS_INT64)
     return g_variant_get_int64 (value) != 0;
 
   return FALSE;
 }
 
+/* Sets a field to @value: a new (floating) value, or a shared one */
 static void
 put (GHashTable *record,
      const char *name,
@@ -146,15 +147,68 @@ _aims_risks_next_review (AimsMatrix *matrix,
       assessed == NULL || !aims_rules_date_is_valid (assessed))
     return g_strdup ("");
 
+  /* aims_rules_date_is_valid() has read it as YYYY-MM-DD, digits that make
+   * a date that exists: g_date_set_parse() would read it again, by the
+   * locale's rules, at a tenth of an import's cost per risk. */
   g_date_clear (&date, 1);
-  g_date_set_parse (&date, assessed);
+  g_date_set_dmy (&date,
+                  (GDateDay) (g_ascii_digit_value (assessed[8]) * 10 +
+                              g_ascii_digit_value (assessed[9])),
+                  (GDateMonth) (g_ascii_digit_value (assessed[5]) * 10 +
+                                g_ascii_digit_value (assessed[6])),
+                  (GDateYear) (g_ascii_digit_value (assessed[0]) * 1000 +
+                               g_ascii_digit_value (assessed[1]) * 100 +
+                               g_ascii_digit_value (assessed[2]) * 10 +
+                               g_ascii_digit_value (assessed[3])));
   if (!g_date_valid (&date))
     return g_strdup ("");
 
   g_date_add_days (&date, aims_matrix_get_level_review_days (matrix, level));
 
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
-                          g_date_get_day (&date));
+  {
+    guint year = g_date_get_year (&date);
+    guint month = g_date_get_month (&date);
+    guint day = g_date_get_day (&date);
+    char *text;
+
+    if (year > 9999)
+      return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
+
+    /* "%04u-%02u-%02u", without printf's cost for every risk written */
+    text = g_malloc (11);
+    text[0] = '0' + year / 1000;
+    text[1] = '0' + year / 100 % 10;
+    text[2] = '0' + year / 10 % 10;
+    text[3] = '0' + year % 10;
+    text[4] = '-';
+    text[5] = '0' + month / 10;
+    text[6] = '0' + month % 10;
+    text[7] = '-';
+    text[8] = '0' + day / 10;
+    text[9] = '0' + day % 10;
+    text[10] = '\0';
+    return text;
+  }
+}
+
+/* A level as a value. A matrix has a few levels, and a GVariant cannot
+ * change (its count is atomic): each is made once, and shared. */
+#define N_SHARED_LEVELS 64
+
+static GVariant *
+level_value (int level)
+{
+  static GVariant *shared[N_SHARED_LEVELS + 1];   /* -1 … N_SHARED_LEVELS - 1 */
+  GVariant **slot;
+
+  if (level < -1 || level >= N_SHARED_LEVELS)
+    return g_variant_new_int64 (level);
+
+  slot = &shared[level + 1];
+  if (g_once_init_enter (slot))
+    g_once_init_leave (slot, g_variant_ref_sink (g_variant_new_int64 (level)));
+
+  return *slot;
 }
 
 /*
@@ -215,8 +269,8 @@ _aims_risks_derive (AimsMatrix     *matrix,
                                 int_of (record, "inherent_impact"));
   residual = _aims_risks_level (matrix, int_of (record, "residual_likelihood"),
                                 int_of (record, "residual_impact"));
-  put (record, "inherent_level", g_variant_new_int64 (inherent));
-  put (record, "residual_level", g_variant_new_int64 (residual));
+  put (record, "inherent_level", level_value (inherent));
+  put (record, "residual_level", level_value (residual));
 
   if (!bool_of (record, "next_review_manual"))
     {

@@ -20,6 +20,22 @@ gboolean _aims_rules_check_record        (const AimsTableInfo  *table,
                                           const char           *field,
                                           GError              **error);
 
+/* The rules of one field by itself (required, size, a date, a choice). */
+gboolean _aims_rules_check_field         (const AimsFieldInfo  *field,
+                                          GHashTable           *record,
+                                          GError              **error);
+
+/* _aims_rules_check_record() over every rule, but the rules of one field by
+ * itself for the fields @kept marks (per field of @table): those whose
+ * values _aims_rules_check_field() has already judged, such as the defaults
+ * of a new record, judged once for many. The first rule broken is the one
+ * _aims_rules_check_record() would name, as long as @kept marks only fields
+ * that keep their own rules. */
+gboolean _aims_rules_check_record_kept   (const AimsTableInfo  *table,
+                                          GHashTable           *record,
+                                          const gboolean       *kept,
+                                          GError              **error);
+
 /* The rules of a risk that need the project's matrix: scores within it, a
  * residual score whole or absent, acceptance recorded (who, role, when,
  * why) before a risk is accepted by its status or its treatment, and an

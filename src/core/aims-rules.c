@@ -49,7 +49,7 @@ text_of (GHashTable *record,
 {
   GVariant *value = g_hash_table_lookup (record, name);
 
-  if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+  if (value == NULL || g_variant_classify (value) != G_VARIANT_CLASS_STRING)
     return "";
 
   return g_variant_get_string (value, NULL);
@@ -74,6 +74,15 @@ involves (const char *field,
   return field == NULL || g_str_equal (field, name);
 }
 
+/* The rules between two fields, each of which a table may have */
+typedef enum
+{
+  PAIR_REVIEW_ORDER   = 1 << 0,  /* last_review, next_review */
+  PAIR_JUSTIFICATION  = 1 << 1,  /* in_scope, scope_justification */
+  PAIR_SOA            = 1 << 2,  /* applicability, justification */
+  PAIR_AREA           = 1 << 3,  /* eu_ai_act_category, eu_ai_act_area */
+} Pairs;
+
 static gboolean
 has_fields (const AimsTableInfo *table,
             const char          *first,
@@ -81,6 +90,27 @@ has_fields (const AimsTableInfo *table,
 {
   return aims_table_info_lookup_field (table, first) != NULL &&
          aims_table_info_lookup_field (table, second) != NULL;
+}
+
+/* The pairs of fields @table has. Tables are the schema's static
+ * descriptors, so the answer for the last one asked about is kept (per
+ * thread): an import asks it for every row. */
+static Pairs
+pairs_of (const AimsTableInfo *table)
+{
+  static _Thread_local const AimsTableInfo *last_table;
+  static _Thread_local Pairs last_pairs;
+
+  if (table != last_table)
+    {
+      last_pairs = (has_fields (table, "last_review", "next_review") ? PAIR_REVIEW_ORDER : 0) |
+                   (has_fields (table, "in_scope", "scope_justification") ? PAIR_JUSTIFICATION : 0) |
+                   (has_fields (table, "applicability", "justification") ? PAIR_SOA : 0) |
+                   (has_fields (table, "eu_ai_act_category", "eu_ai_act_area") ? PAIR_AREA : 0);
+      last_table = table;
+    }
+
+  return last_pairs;
 }
 
 static const char *
@@ -259,7 +289,7 @@ check_justification (const AimsTableInfo  *table,
   GVariant *in_scope = g_hash_table_lookup (record, "in_scope");
   gboolean excluded;
 
-  excluded = in_scope != NULL && g_variant_is_of_type (in_scope, G_VARIANT_TYPE_BOOLEAN) &&
+  excluded = in_scope != NULL && g_variant_classify (in_scope) == G_VARIANT_CLASS_BOOLEAN &&
              !g_variant_get_boolean (in_scope);
   if (!excluded || !is_blank (text_of (record, "scope_justification")))
     return TRUE;
@@ -336,6 +366,52 @@ check_area (const AimsTableInfo  *table,
   return FALSE;
 }
 
+/* The rules of the record, or of those that involve @field; @kept (per
+ * field of the table, or NULL) marks the fields whose own rules are known to
+ * hold, which are not judged again. */
+static gboolean
+check_record (const AimsTableInfo  *table,
+              GHashTable           *record,
+              const char           *field,
+              const gboolean       *kept,
+              GError              **error)
+{
+  Pairs pairs;
+
+  for (guint i = 0; i < table->n_fields; i++)
+    {
+      if ((kept == NULL || !kept[i]) && involves (field, table->fields[i].name) &&
+          !check_field (&table->fields[i], record, error))
+        return FALSE;
+    }
+
+  pairs = pairs_of (table);
+  if ((pairs & PAIR_REVIEW_ORDER) &&
+      (involves (field, "last_review") || involves (field, "next_review")) &&
+      !check_review_order (table, record, field, error))
+    return FALSE;
+
+  if ((pairs & PAIR_JUSTIFICATION) &&
+      (involves (field, "in_scope") || involves (field, "scope_justification")) &&
+      !check_justification (table, record, field, error))
+    return FALSE;
+
+  if ((pairs & PAIR_SOA) &&
+      (involves (field, "applicability") || involves (field, "justification")) &&
+      !check_soa_justification (table, record, field, error))
+    return FALSE;
+
+  if ((pairs & PAIR_AREA) &&
+      (involves (field, "eu_ai_act_category") || involves (field, "eu_ai_act_area")) &&
+      !check_area (table, record, field, error))
+    return FALSE;
+
+  if (!_aims_incident_check_record (table, record, field, error))
+    return FALSE;
+
+  return TRUE;
+}
+
 gboolean
 _aims_rules_check_record (const AimsTableInfo  *table,
                           GHashTable           *record,
@@ -345,37 +421,31 @@ _aims_rules_check_record (const AimsTableInfo  *table,
   g_assert (table != NULL);
   g_assert (record != NULL);
 
-  for (guint i = 0; i < table->n_fields; i++)
-    {
-      if (involves (field, table->fields[i].name) &&
-          !check_field (&table->fields[i], record, error))
-        return FALSE;
-    }
+  return check_record (table, record, field, NULL, error);
+}
 
-  if (has_fields (table, "last_review", "next_review") &&
-      (involves (field, "last_review") || involves (field, "next_review")) &&
-      !check_review_order (table, record, field, error))
-    return FALSE;
+/* Whether the rules of @field by itself hold in @record. */
+gboolean
+_aims_rules_check_field (const AimsFieldInfo  *field,
+                         GHashTable           *record,
+                         GError              **error)
+{
+  g_assert (field != NULL);
+  g_assert (record != NULL);
 
-  if (has_fields (table, "in_scope", "scope_justification") &&
-      (involves (field, "in_scope") || involves (field, "scope_justification")) &&
-      !check_justification (table, record, field, error))
-    return FALSE;
+  return check_field (field, record, error);
+}
 
-  if (has_fields (table, "applicability", "justification") &&
-      (involves (field, "applicability") || involves (field, "justification")) &&
-      !check_soa_justification (table, record, field, error))
-    return FALSE;
+gboolean
+_aims_rules_check_record_kept (const AimsTableInfo  *table,
+                               GHashTable           *record,
+                               const gboolean       *kept,
+                               GError              **error)
+{
+  g_assert (table != NULL);
+  g_assert (record != NULL);
 
-  if (has_fields (table, "eu_ai_act_category", "eu_ai_act_area") &&
-      (involves (field, "eu_ai_act_category") || involves (field, "eu_ai_act_area")) &&
-      !check_area (table, record, field, error))
-    return FALSE;
-
-  if (!_aims_incident_check_record (table, record, field, error))
-    return FALSE;
-
-  return TRUE;
+  return check_record (table, record, NULL, kept, error);
 }
 
 /* The rules of a risk (issue 5). The scores are steps of the project's
@@ -388,7 +458,7 @@ int_of (GHashTable *record,
 {
   GVariant *value = g_hash_table_lookup (record, name);
 
-  if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+  if (value != NULL && g_variant_classify (value) == G_VARIANT_CLASS_INT64)
     return g_variant_get_int64 (value);
 
   return 0;
@@ -500,8 +570,14 @@ check_score (const AimsTableInfo  *table,
              gboolean              optional,
              GError              **error)
 {
-  return score_in_range (aims_table_info_lookup_field (table, name), int_of (record, name),
-                         n_steps, optional, error);
+  gint64 value = int_of (record, name);
+
+  /* The field is looked up for the message only */
+  if ((optional && value == 0) || (value >= 1 && value <= n_steps))
+    return TRUE;
+
+  return score_in_range (aims_table_info_lookup_field (table, name), value, n_steps, optional,
+                         error);
 }
 
 gboolean
@@ -621,7 +697,7 @@ check_value (const AimsTableInfo  *table,
              GVariant            **normalized,
              GError              **error)
 {
-  if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
+  if (value != NULL && g_variant_classify (value) == G_VARIANT_CLASS_STRING &&
       (field->kind == AIMS_FIELD_TEXT || field->kind == AIMS_FIELD_JSON))
     {
       const char *text = g_variant_get_string (value, NULL);
@@ -1059,7 +1135,7 @@ aims_rules_check_insert (AimsStore   *store,
 
       if (g_strcmp0 (key, "uuid") == 0)
         {
-          if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) ||
+          if (value == NULL || g_variant_classify (value) != G_VARIANT_CLASS_STRING ||
               !g_uuid_string_is_valid (g_variant_get_string (value, NULL)))
             {
               g_set_error (error, AIMS_STORE_ERROR, AIMS_STORE_ERROR_INVALID_VALUE,

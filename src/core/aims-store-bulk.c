@@ -96,6 +96,9 @@ struct _AimsStoreBulk
   GHashTable          *base;         /* field → what a new record has when not given it */
   GPtrArray           *required;     /* fields with neither a value in base nor NULL allowed */
   GHashTable          *record;       /* the record being checked: base, and the given values */
+  gboolean            *base_kept;    /* per field: the base value keeps the field's own rules */
+  gboolean            *kept;         /* per field, for the record being checked: the same,
+                                      * and the row does not give it */
   GRand               *rand;         /* for UUIDs, without the global generator's lock */
   GVariant            *group_at_value;
   GVariant            *author_value;
@@ -347,13 +350,15 @@ static gboolean
 check_rules (AimsStoreBulk  *self,
              GHashTable     *record,
              const char     *involved,
+             const gboolean *kept,
              gboolean        is_risk,
              gboolean        scores_given,
              GError        **error)
 {
   const AimsTableInfo *table = self->table;
 
-  if (!_aims_rules_check_record (table, record, involved, error))
+  if (kept != NULL ? !_aims_rules_check_record_kept (table, record, kept, error)
+                   : !_aims_rules_check_record (table, record, involved, error))
     return FALSE;
 
   if (is_risk && !_aims_rules_check_risk (table, record, involved, self->matrix, error))
@@ -558,7 +563,7 @@ _aims_store_bulk_new (AimsStore   *store,
   if ((self->defaults = _aims_rules_dup_defaults (store, info, error)) == NULL)
     return NULL;
 
-  self->base = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+  self->base = g_hash_table_new_full (_aims_field_name_hash, g_str_equal, NULL,
                                       (GDestroyNotify) g_variant_unref);
   self->required = g_ptr_array_new ();
   for (guint i = 0; i < info->n_fields; i++)
@@ -580,7 +585,7 @@ _aims_store_bulk_new (AimsStore   *store,
       else if (field->flags & AIMS_FIELD_FLAG_NOT_NULL)
         g_ptr_array_add (self->required, (gpointer) field);
     }
-  self->record = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+  self->record = g_hash_table_new_full (_aims_field_name_hash, g_str_equal, NULL,
                                         (GDestroyNotify) g_variant_unref);
   {
     GHashTableIter iter;
@@ -590,6 +595,14 @@ _aims_store_bulk_new (AimsStore   *store,
     while (g_hash_table_iter_next (&iter, &key, &value))
       g_hash_table_insert (self->record, key, g_variant_ref (value));
   }
+
+  /* The rules of a field by itself hold for its base value in every new
+   * record that does not give it: judged once here, not for every row. */
+  self->base_kept = g_new0 (gboolean, info->n_fields);
+  self->kept = g_new0 (gboolean, info->n_fields);
+  for (guint i = 0; i < info->n_fields; i++)
+    self->base_kept[i] = self->roles[i] != ROLE_UUID &&
+                         _aims_rules_check_field (&info->fields[i], self->record, NULL);
 
   if (aims_table_info_lookup_field (info, "reference") != NULL && !load_references (self, error))
     return NULL;
@@ -656,6 +669,8 @@ _aims_store_bulk_free (AimsStoreBulk *self)
   g_free (self->group_at);
   g_free (self->author);
   g_free (self->roles);
+  g_free (self->base_kept);
+  g_free (self->kept);
   g_clear_pointer (&self->group_at_value, g_variant_unref);
   g_clear_pointer (&self->record, g_hash_table_unref);
   g_clear_pointer (&self->base, g_hash_table_unref);
@@ -847,13 +862,20 @@ _aims_store_bulk_check_insert (AimsStoreBulk  *self,
    * after the insert and judges that. It is the base with the given values
    * over it, and goes back to the base after: one table serves every row. */
   record = self->record;
+  memcpy (self->kept, self->base_kept, sizeof (gboolean) * table->n_fields);
   g_hash_table_replace (record, (gpointer) "uuid",
                         g_variant_ref_sink (g_variant_new_string (uuid)));
   g_hash_table_iter_init (&iter, checked);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_replace (record, key, g_variant_ref (value));
+    {
+      const AimsFieldInfo *field = aims_table_info_lookup_field (table, key);
 
-  ok = check_rules (self, record, NULL, is_risk,
+      if (field != NULL)
+        self->kept[field - table->fields] = FALSE;
+      g_hash_table_replace (record, key, g_variant_ref (value));
+    }
+
+  ok = check_rules (self, record, NULL, self->kept, is_risk,
                     g_hash_table_contains (checked, "severity") ||
                     g_hash_table_contains (checked, "likelihood"),
                     error);
@@ -875,7 +897,7 @@ _aims_store_bulk_check_insert (AimsStoreBulk  *self,
   {
     GVariant *reference = g_hash_table_lookup (checked, "reference");
 
-    if (reference != NULL && g_variant_is_of_type (reference, G_VARIANT_TYPE_STRING))
+    if (reference != NULL && g_variant_classify (reference) == G_VARIANT_CLASS_STRING)
       {
         const char *text = g_variant_get_string (reference, NULL);
 
@@ -1050,7 +1072,7 @@ _aims_store_bulk_update (AimsStoreBulk  *self,
   if (is_risk)
     _aims_risks_derive (self->matrix, updated, given, AIMS_RISK_DERIVE_EDIT, self->today);
 
-  if (!check_rules (self, updated, involved, is_risk,
+  if (!check_rules (self, updated, involved, NULL, is_risk,
                     _aims_rules_impact_needs_matrix (table, involved), error))
     return FALSE;
 
