@@ -61,6 +61,17 @@ prepare_first_step (GtkWidget *page,
   aims_record_browser_prepare_view (self->systems_browser);
 }
 
+/* Shown: the frame that shows it does what the preparation had left */
+static void
+aims_inventory_page_map (GtkWidget *widget)
+{
+  AimsInventoryPage *self = AIMS_INVENTORY_PAGE (widget);
+
+  aims_page_prepare_stop (self->prepare);
+
+  GTK_WIDGET_CLASS (aims_inventory_page_parent_class)->map (widget);
+}
+
 static void
 aims_inventory_page_class_init (AimsInventoryPageClass *klass)
 {
@@ -68,6 +79,7 @@ aims_inventory_page_class_init (AimsInventoryPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = aims_inventory_page_dispose;
+  widget_class->map = aims_inventory_page_map;
 
   g_type_ensure (AIMS_TYPE_RECORD_BROWSER);
 
