@@ -16,6 +16,8 @@
 
 #include "aims-inventory-page.h"
 
+#include "aims-page-prepare.h"
+
 #include <glib/gi18n.h>
 
 struct _AimsInventoryPage
@@ -27,6 +29,8 @@ struct _AimsInventoryPage
   AimsRecordBrowser *systems_browser;
   AimsRecordBrowser *data_sets_browser;
   AimsRecordBrowser *third_parties_browser;
+
+  AimsPagePrepare   *prepare;
 };
 
 G_DEFINE_FINAL_TYPE (AimsInventoryPage, aims_inventory_page, GTK_TYPE_WIDGET)
@@ -36,6 +40,7 @@ aims_inventory_page_dispose (GObject *object)
 {
   AimsInventoryPage *self = AIMS_INVENTORY_PAGE (object);
 
+  g_clear_pointer (&self->prepare, aims_page_prepare_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMS_TYPE_INVENTORY_PAGE);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
        child != NULL;
@@ -45,6 +50,28 @@ aims_inventory_page_dispose (GObject *object)
   G_OBJECT_CLASS (aims_inventory_page_parent_class)->dispose (object);
 }
 
+/* The list the section opens on gets its rows ahead (the data sets' and
+ * third parties' tabs keep theirs until first shown) */
+static void
+prepare_first_step (GtkWidget *page,
+                    gpointer   user_data)
+{
+  AimsInventoryPage *self = AIMS_INVENTORY_PAGE (page);
+
+  aims_record_browser_prepare_view (self->systems_browser);
+}
+
+/* Shown: the frame that shows it does what the preparation had left */
+static void
+aims_inventory_page_map (GtkWidget *widget)
+{
+  AimsInventoryPage *self = AIMS_INVENTORY_PAGE (widget);
+
+  aims_page_prepare_stop (self->prepare);
+
+  GTK_WIDGET_CLASS (aims_inventory_page_parent_class)->map (widget);
+}
+
 static void
 aims_inventory_page_class_init (AimsInventoryPageClass *klass)
 {
@@ -52,6 +79,7 @@ aims_inventory_page_class_init (AimsInventoryPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = aims_inventory_page_dispose;
+  widget_class->map = aims_inventory_page_map;
 
   g_type_ensure (AIMS_TYPE_RECORD_BROWSER);
 
@@ -69,6 +97,7 @@ static void
 aims_inventory_page_init (AimsInventoryPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->prepare = aims_page_prepare_new (GTK_WIDGET (self), prepare_first_step, NULL);
 }
 
 GtkWidget *
@@ -87,6 +116,7 @@ aims_inventory_page_set_document (AimsInventoryPage *self,
 {
   g_return_if_fail (AIMS_IS_INVENTORY_PAGE (self));
 
+  aims_page_prepare_stop (self->prepare);
   aims_record_browser_set_document (self->systems_browser, document);
   aims_record_browser_set_document (self->data_sets_browser, document);
   aims_record_browser_set_document (self->third_parties_browser, document);
@@ -150,4 +180,32 @@ aims_inventory_page_flush (AimsInventoryPage *self)
   aims_record_browser_flush (self->systems_browser);
   aims_record_browser_flush (self->data_sets_browser);
   aims_record_browser_flush (self->third_parties_browser);
+}
+
+/**
+ * aims_inventory_page_prepare:
+ *
+ * Readies the hidden section for its first show, in low-priority steps
+ * from the window's next painted frame on (aims-page-prepare.c). Nothing
+ * happens if the section is on screen.
+ */
+void
+aims_inventory_page_prepare (AimsInventoryPage *self)
+{
+  g_return_if_fail (AIMS_IS_INVENTORY_PAGE (self));
+
+  aims_page_prepare_start (self->prepare);
+}
+
+/**
+ * aims_inventory_page_get_prepare:
+ *
+ * Returns: (transfer none): how the section's preparation went
+ */
+AimsPagePrepare *
+aims_inventory_page_get_prepare (AimsInventoryPage *self)
+{
+  g_return_val_if_fail (AIMS_IS_INVENTORY_PAGE (self), NULL);
+
+  return self->prepare;
 }

@@ -11,6 +11,7 @@
 
 #include <aims-core.h>
 
+#include "aims-page-prepare.h"
 #include "aims-record-browser.h"
 
 G_BEGIN_DECLS
@@ -28,5 +29,7 @@ void               aims_inventory_page_show         (AimsInventoryPage *self,
                                                      const char        *table,
                                                      const char        *uuid);
 void               aims_inventory_page_flush        (AimsInventoryPage *self);
+void               aims_inventory_page_prepare      (AimsInventoryPage *self);
+AimsPagePrepare   *aims_inventory_page_get_prepare  (AimsInventoryPage *self);
 
 G_END_DECLS

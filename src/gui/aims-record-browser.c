@@ -1292,8 +1292,7 @@ aims_record_browser_map (GtkWidget *widget)
 {
   AimsRecordBrowser *self = AIMS_RECORD_BROWSER (widget);
 
-  if (gtk_column_view_get_model (self->column_view) == NULL)
-    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  aims_record_browser_prepare_view (self);
 
   GTK_WIDGET_CLASS (aims_record_browser_parent_class)->map (widget);
 
@@ -1475,6 +1474,22 @@ aims_record_browser_set_document (AimsRecordBrowser *self,
 
   update_count (self);
   update_detail (self);
+}
+
+/**
+ * aims_record_browser_prepare_view:
+ *
+ * Gives the column view its rows now, rather than when the browser is
+ * first shown: for a browser about to be shown, while the person looks at
+ * something else (aims-page-prepare.c).
+ */
+void
+aims_record_browser_prepare_view (AimsRecordBrowser *self)
+{
+  g_return_if_fail (AIMS_IS_RECORD_BROWSER (self));
+
+  if (gtk_column_view_get_model (self->column_view) == NULL)
+    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 }
 
 void

@@ -251,6 +251,10 @@ set_document (AimsWindow   *self,
       _aims_window_set_page (self, "project");
       if (adw_leaflet_get_folded (self->leaflet))
         adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+      /* The section people go to first, readied while they look at the
+       * Overview */
+      if (self->inventory_page != NULL)
+        aims_inventory_page_prepare (AIMS_INVENTORY_PAGE (self->inventory_page));
     }
   else
     _aims_window_set_page (self, "welcome");
