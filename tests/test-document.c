@@ -1074,6 +1074,46 @@ test_open_async (void)
   aims_test_remove_tree (dir);
 }
 
+/* A document closed and unreffed is finalized, and so is its store (and with
+ * it the SQLite connection): nothing keeps a reference, whether the document
+ * was new, opened from a file or opened read-only. */
+static void
+test_closed_document_finalized (void)
+{
+  g_autofree char *dir = aims_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "finalized.aims", NULL);
+  g_autoptr(GError) error = NULL;
+  AimsOpenFlags flags[] = { AIMS_OPEN_NONE, AIMS_OPEN_READ_ONLY };
+  AimsDocument *document;
+  AimsStore *store;
+
+  document = aims_document_new_untitled ("Tester", &error);
+  g_assert_no_error (error);
+  store = aims_document_get_store (document);
+  g_object_add_weak_pointer (G_OBJECT (document), (gpointer *) &document);
+  g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
+  aims_document_close (document);
+  g_object_unref (document);
+  g_assert_null (document);
+  g_assert_null (store);
+
+  aims_test_write_project (path, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    {
+      document = open_ok (path, flags[i]);
+      store = aims_document_get_store (document);
+      g_assert_cmpuint (aims_store_count (store, "ai_system"), ==, 2);
+      g_object_add_weak_pointer (G_OBJECT (document), (gpointer *) &document);
+      g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
+      aims_document_close (document);
+      g_object_unref (document);
+      g_assert_null (document);
+      g_assert_null (store);
+    }
+
+  aims_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1100,6 +1140,7 @@ main (int   argc,
   g_test_add_func ("/document/recover/discard", test_discard_recoverable);
   g_test_add_func ("/document/recover/stale-removed", test_stale_working_copies_removed);
   g_test_add_func ("/document/open-async", test_open_async);
+  g_test_add_func ("/document/closed-document-finalized", test_closed_document_finalized);
 
   return g_test_run ();
 }

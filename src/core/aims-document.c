@@ -903,6 +903,8 @@ open_file (GFile         *file,
                      g_strdup_printf (_("“%s” is read-only. You can edit the project, but to keep "
                                         "your changes, choose Save As."),
                                       display));
+  /* aims_document_init() made an empty list: replace it, not leak it. */
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
   self->warnings = g_steal_pointer (&warnings);
 
   if (!write_meta (self, error))
