@@ -1001,7 +1001,9 @@ test_rejections_in_order (Fixture       *fixture,
   g_assert_cmpuint (aims_store_count (fixture->store, "incident"), ==, 0);
 }
 
-/* The identifiers the bulk makes are random version 4 UUIDs, all different. */
+/* The identifiers the bulk makes are time-ordered (version 7) UUIDs, all
+ * different, in the order of the rows: so the table's key and the change
+ * log's index grow at their end. */
 static void
 test_uuids (Fixture       *fixture,
             gconstpointer  data)
@@ -1011,6 +1013,8 @@ test_uuids (Fixture       *fixture,
   g_autoptr(AimsImportResult) result = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_auto(GStrv) uuids = NULL;
+  g_autofree const char **by_row = NULL;
+  gint64 before = g_get_real_time () / 1000;
 
   for (guint i = 0; i < 500; i++)
     g_string_append_printf (text, "U-%03u,Risk %u,1,1\n", i, i);
@@ -1020,13 +1024,36 @@ test_uuids (Fixture       *fixture,
 
   uuids = aims_store_dup_uuids (fixture->store, "risk", NULL);
   g_assert_cmpuint (g_strv_length (uuids), ==, 500);
+  by_row = g_new0 (const char *, 500);
   for (guint i = 0; uuids[i] != NULL; i++)
     {
-      g_assert_true (g_uuid_string_is_valid (uuids[i]));
-      g_assert_cmpint (uuids[i][14], ==, '4');
-      g_assert_nonnull (strchr ("89ab", uuids[i][19]));
-      g_assert_true (g_hash_table_add (seen, uuids[i]));
+      const char *uuid = uuids[i];
+      g_autofree char *reference = aims_store_dup_text (fixture->store, "risk", uuid,
+                                                        "reference", NULL);
+      g_autofree char *ms_hex = g_strndup (uuid, 8);
+      guint row;
+      gint64 ms;
+
+      g_assert_true (g_uuid_string_is_valid (uuid));
+      g_assert_cmpint (uuid[14], ==, '7');
+      g_assert_nonnull (strchr ("89ab", uuid[19]));
+      g_assert_true (g_hash_table_add (seen, (gpointer) uuid));
+
+      /* The first 48 bits: when the import began, in ms since 1970 */
+      ms = (gint64) g_ascii_strtoull (ms_hex, NULL, 16) << 16 |
+           (gint64) g_ascii_strtoull (uuid + 9, NULL, 16);
+      g_assert_cmpint (ms, >=, before);
+      g_assert_cmpint (ms, <=, g_get_real_time () / 1000);
+
+      g_assert_nonnull (reference);
+      row = (guint) g_ascii_strtoull (reference + 2, NULL, 10);
+      g_assert_cmpuint (row, <, 500);
+      by_row[row] = uuid;
     }
+
+  /* Row after row, each UUID sorts after the one before */
+  for (guint i = 1; i < 500; i++)
+    g_assert_cmpstr (by_row[i - 1], <, by_row[i]);
 }
 
 /* A row that breaks one rule of the store, any one, is refused with the

@@ -100,6 +100,8 @@ struct _AimsStoreBulk
   gboolean            *kept;         /* per field, for the record being checked: the same,
                                       * and the row does not give it */
   GRand               *rand;         /* for UUIDs, without the global generator's lock */
+  guint64              uuid_ms;      /* the UUIDs' time: when the bulk began, in ms */
+  guint32              uuid_count;   /* the UUIDs' counter, from a random start */
   GVariant            *group_at_value;
   GVariant            *author_value;
   FieldRole           *roles;        /* per field of the table */
@@ -554,6 +556,8 @@ _aims_store_bulk_new (AimsStore   *store,
   self->group_at = g_strdup (_aims_store_get_group_at (store));
   self->author = g_strdup (aims_store_get_author (store));
   self->rand = g_rand_new ();
+  self->uuid_ms = (guint64) (g_get_real_time () / 1000);
+  self->uuid_count = g_rand_int (self->rand) >> 1;
   self->group_at_value = g_variant_ref_sink (g_variant_new_string (self->group_at));
   self->author_value = g_variant_ref_sink (g_variant_new_string (self->author));
   g_mutex_init (&self->references_lock);
@@ -755,27 +759,40 @@ next_reference_locked (AimsStoreBulk *self)
   }
 }
 
-/* A random (version 4) UUID, as g_uuid_string_random() makes, from the
- * bulk's own generator: the global one takes a lock for every number. */
+/* A time-ordered (version 7, RFC 9562) UUID for the next new record: the
+ * bulk's start in ms, a counter of 32 bits from a random start, and 42
+ * random bits, all from the bulk's own generator (the global one takes a
+ * lock for every number).
+ *
+ * Why not random (version 4) as the general path makes them: each new
+ * record's UUID goes into two indexes, the table's key and the change
+ * log's record_uuid. Random keys land all over those B-trees, and an import
+ * of 100,000 risks spent half of SQLite's time on them; keys in the order
+ * of the rows are appended. Rows are checked in order on one thread, so the
+ * counter follows the file. */
 static char *
-random_uuid (AimsStoreBulk *self)
+next_uuid (AimsStoreBulk *self)
 {
   static const char hex[] = "0123456789abcdef";
+  guint32 count = self->uuid_count++;
+  guint32 r1 = g_rand_int (self->rand);
+  guint32 r2 = g_rand_int (self->rand);
   guint8 bytes[16];
   char *uuid = g_malloc (37);
   guint n = 0;
 
-  for (guint i = 0; i < 16; i += 4)
-    {
-      guint32 r = g_rand_int (self->rand);
-
-      bytes[i] = r & 0xff;
-      bytes[i + 1] = (r >> 8) & 0xff;
-      bytes[i + 2] = (r >> 16) & 0xff;
-      bytes[i + 3] = (r >> 24) & 0xff;
-    }
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;  /* version 4 */
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;  /* RFC 4122 variant */
+  for (guint i = 0; i < 6; i++)
+    bytes[i] = (self->uuid_ms >> (40 - 8 * i)) & 0xff;
+  bytes[6] = 0x70 | ((count >> 28) & 0x0f);          /* version 7 */
+  bytes[7] = (count >> 20) & 0xff;
+  bytes[8] = 0x80 | ((count >> 14) & 0x3f);          /* RFC 9562 variant */
+  bytes[9] = (count >> 6) & 0xff;
+  bytes[10] = ((count & 0x3f) << 2) | (r1 & 0x03);
+  bytes[11] = (r1 >> 8) & 0xff;
+  bytes[12] = (r1 >> 16) & 0xff;
+  bytes[13] = (r1 >> 24) & 0xff;
+  bytes[14] = r2 & 0xff;
+  bytes[15] = (r2 >> 8) & 0xff;
 
   for (guint i = 0; i < 16; i++)
     {
@@ -843,7 +860,7 @@ _aims_store_bulk_check_insert (AimsStoreBulk  *self,
     _aims_risks_derive (self->matrix, checked, values, AIMS_RISK_DERIVE_INSERT, self->today);
 
   if (uuid == NULL)
-    uuid = random_uuid (self);
+    uuid = next_uuid (self);
 
   for (guint i = 0; i < self->required->len; i++)
     {
