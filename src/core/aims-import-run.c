@@ -379,7 +379,9 @@ step_value (Run            *run,
   return g_variant_ref (*slot);
 }
 
-/* A cell's text as a value of @field, or NULL with the row rejected. */
+/* A cell's text as a value of @field, or NULL with the row rejected. The
+ * value is the caller's: a new floating one, or a reference to one the run
+ * keeps (step_value(), known_value()); g_variant_take_ref() owns either. */
 static GVariant *
 convert (Run                 *run,
          guint                index,
@@ -737,7 +739,7 @@ check_row (Run   *run,
       value = convert (run, index, run->first_column[f], field, text);
       if (value != NULL)
         {
-          g_hash_table_insert (values, (gpointer) field->name, g_variant_ref_sink (value));
+          g_hash_table_insert (values, (gpointer) field->name, g_variant_take_ref (value));
           if ((int) f == run->reference)
             reference_value = value;
         }
@@ -804,7 +806,7 @@ check_row (Run   *run,
         converted = convert (run, index, -1, field, value);
         if (converted == NULL)
           return NULL;
-        g_hash_table_insert (values, (gpointer) field->name, g_variant_ref_sink (converted));
+        g_hash_table_insert (values, (gpointer) field->name, g_variant_take_ref (converted));
       }
 
     if (reference == NULL && run->reference >= 0)
