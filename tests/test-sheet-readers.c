@@ -159,6 +159,103 @@ test_csv_wrong_encoding (void)
   g_assert_nonnull (strstr (aims_sheet_get_row_problem (undefined, 1), "column B"));
 }
 
+/* The reader checks a file's text eight bytes at a time: a character or a
+ * wrong byte lands at every position of such a word, and at the very end */
+static void
+test_csv_text_checked_everywhere (void)
+{
+  static const char * const good[] = { "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80" };
+  static const char * const bad[] = {
+    "\xC0\x80",          /* overlong */
+    "\xED\xA0\x80",      /* a surrogate */
+    "\x80",              /* a continuation byte alone */
+    "\xF5\x80\x80\x80",  /* past U+10FFFF */
+  };
+
+  for (guint at = 0; at < 17; at++)
+    {
+      g_autofree char *padding = g_strnfill (at, 'x');
+
+      for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+        {
+          g_autofree char *cell = g_strconcat (padding, good[i], NULL);
+          g_autofree char *text = g_strconcat ("Name,Notes\nA,", cell, NULL);
+          g_autoptr(AimsSheet) sheet = read_csv (text, -1);
+
+          assert_row (sheet, 1, 2, "A", cell, NULL);
+          g_assert_null (aims_sheet_get_row_problem (sheet, 1));
+        }
+
+      for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+        {
+          /* A UTF-8 file (the é says so) with one wrong cell, the last */
+          g_autofree char *text = g_strconcat ("Name,Notes\nCaf\xC3\xA9,ok\nB,", padding, bad[i],
+                                               NULL);
+          g_autoptr(AimsSheet) sheet = read_csv (text, -1);
+
+          g_assert_cmpuint (aims_sheet_get_n_rows (sheet), ==, 3);
+          g_assert_null (aims_sheet_get_row_problem (sheet, 1));
+          g_assert_nonnull (aims_sheet_get_row_problem (sheet, 2));
+          g_assert_nonnull (strstr (aims_sheet_get_row_problem (sheet, 2), "column B"));
+        }
+
+      /* A zero byte is never text; the row says where */
+      {
+        g_autoptr(GString) text = g_string_new ("Name,Notes\nA,");
+        g_autoptr(AimsSheet) sheet = NULL;
+
+        g_string_append (text, padding);
+        g_string_append_len (text, "\0y", 2);
+        sheet = read_csv (text->str, text->len);
+        g_assert_nonnull (aims_sheet_get_row_problem (sheet, 1));
+        g_assert_nonnull (strstr (aims_sheet_get_row_problem (sheet, 1), "column B"));
+      }
+    }
+
+  /* Clean text with a character cut short at the end of the file */
+  {
+    g_autoptr(AimsSheet) sheet = read_csv ("Name\nCaf\xC3\xA9\nx\xE2\x82", -1);
+
+    g_assert_null (aims_sheet_get_row_problem (sheet, 1));
+    g_assert_nonnull (aims_sheet_get_row_problem (sheet, 2));
+  }
+}
+
+/* A cell guarded against running as a formula loses its guard, quoted or
+ * not, wherever it sits in the row; other quotes stay */
+static void
+test_csv_guard_undone (void)
+{
+  g_autoptr(AimsSheet) sheet = read_csv ("a,b,c\n'=1+1,\"'@x, y\",'tis\n''-1,'',\"'+\"\n", -1);
+
+  assert_row (sheet, 1, 2, "=1+1", "@x, y", "'tis", NULL);
+  assert_row (sheet, 2, 3, "'-1", "''", "+", NULL);
+}
+
+/* More columns than a spreadsheet holds: refused, naming the row */
+static void
+test_csv_too_many_columns (void)
+{
+  g_autoptr(GString) text = g_string_new ("a\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AimsSheet) sheet = NULL;
+
+  for (guint i = 0; i < 16385; i++)
+    g_string_append (text, i == 0 ? "x" : ",x");
+  sheet = aims_csv_read_data (text->str, text->len, "wide.csv", &error);
+  g_assert_null (sheet);
+  g_assert_error (error, AIMS_SHEET_ERROR, AIMS_SHEET_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "“wide.csv”, row 2, column XFE"));
+  g_assert_nonnull (strstr (error->message, "16384 columns"));
+  g_clear_error (&error);
+
+  /* 16,384 is a full row, and fine */
+  g_string_truncate (text, text->len - 2);
+  sheet = aims_csv_read_data (text->str, text->len, "wide.csv", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sheet);
+}
+
 static void
 test_csv_syntax_errors (void)
 {
@@ -398,6 +495,9 @@ main (int   argc,
   g_test_add_func ("/csv/utf16-broken", test_csv_utf16_broken);
   g_test_add_func ("/csv/windows-1252", test_csv_windows_1252);
   g_test_add_func ("/csv/wrong-encoding", test_csv_wrong_encoding);
+  g_test_add_func ("/csv/text-checked-everywhere", test_csv_text_checked_everywhere);
+  g_test_add_func ("/csv/guard-undone", test_csv_guard_undone);
+  g_test_add_func ("/csv/too-many-columns", test_csv_too_many_columns);
   g_test_add_func ("/csv/syntax-errors", test_csv_syntax_errors);
   g_test_add_func ("/csv/huge-file", test_csv_huge_file);
   g_test_add_func ("/xlsx/cells", test_xlsx_cells);

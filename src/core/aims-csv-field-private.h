@@ -23,6 +23,6 @@ gboolean  _aims_csv_field_needs_guard  (const char  *text);
 void      _aims_csv_append_field       (GString     *out,
                                         const char  *text,
                                         AimsCsvCell  cell);
-void      _aims_csv_field_unguard      (char        *text);
+gboolean  _aims_csv_field_is_guarded   (const char  *text);
 
 G_END_DECLS

@@ -85,13 +85,12 @@ _aims_csv_append_field (GString     *out,
   g_string_append_c (out, '"');
 }
 
-/* Undoes the guard of a cell read from a CSV file, in place: drops one
- * leading ' when what follows would have been guarded. */
-void
-_aims_csv_field_unguard (char *text)
+/* TRUE if @text, a cell read from a CSV file, starts with the guard: one
+ * leading ' before what would have been guarded. The reader drops it. */
+gboolean
+_aims_csv_field_is_guarded (const char *text)
 {
   g_assert (text != NULL);
 
-  if (text[0] == '\'' && _aims_csv_field_needs_guard (text + 1))
-    memmove (text, text + 1, strlen (text));
+  return text[0] == '\'' && _aims_csv_field_needs_guard (text + 1);
 }

@@ -56,7 +56,53 @@ typedef struct
 {
   const char *display_name;
   Encoding    encoding;
+  gboolean    clean;      /* the whole text is UTF-8 without a NUL */
 } Context;
+
+/* Valid UTF-8 holding no NUL. Most of a register is ASCII, checked here a
+ * word at a time; GLib checks each multibyte character. */
+static gboolean
+is_clean_utf8 (const char *data,
+               gsize       length)
+{
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  gsize i = 0;
+
+  while (i < length)
+    {
+      guchar c;
+      gsize n;
+
+      for (; i + 8 <= length; i += 8)
+        {
+          guint64 word;
+
+          memcpy (&word, data + i, sizeof word);
+          /* A byte with its high bit set, or a zero byte */
+          if ((word & high) != 0 || ((word - ones) & ~word & high) != 0)
+            break;
+        }
+      if (i >= length)
+        break;
+
+      c = (guchar) data[i];
+      if (c == 0)
+        return FALSE;
+      if (c < 0x80)
+        {
+          i++;
+          continue;
+        }
+
+      n = g_utf8_skip[c];
+      if (n < 2 || n > length - i || !g_utf8_validate_len (data + i, n, NULL))
+        return FALSE;
+      i += n;
+    }
+
+  return TRUE;
+}
 
 static gboolean
 has_multibyte_utf8 (const char *text,
@@ -184,24 +230,35 @@ cell_problem (const Context *context,
                             "again"), name);
 }
 
+/* Ends the cell that started at @start in @texts: decodes it if the text
+ * is not clean UTF-8 (noting the first cell that is not text), undoes the
+ * formula guard, and ends it with a NUL. FALSE past 16,384 cells. */
 static gboolean
 finish_cell (const Context *context,
-             GString       *raw,
-             GPtrArray     *cells,
+             GString       *texts,
+             gsize          start,
+             GArray        *starts,
              char         **problem)
 {
-  char *text;
+  if (!context->clean)
+    {
+      g_autofree char *text = NULL;
 
-  if (!decode_cell (context, raw->str, raw->len, &text) && *problem == NULL)
-    *problem = cell_problem (context, cells->len);
-  _aims_csv_field_unguard (text);
+      /* Decoded text has no NUL: decode_cell() replaces it */
+      if (!decode_cell (context, texts->str + start, texts->len - start, &text) &&
+          *problem == NULL)
+        *problem = cell_problem (context, starts->len);
+      g_string_truncate (texts, start);
+      g_string_append (texts, text);
+    }
 
-  g_ptr_array_add (cells, text);
-  g_string_truncate (raw, 0);
+  if (_aims_csv_field_is_guarded (texts->str + start))
+    g_string_erase (texts, start, 1);
 
-  if (cells->len > 16384)
-    return FALSE;
-  return TRUE;
+  g_string_append_c (texts, '\0');
+  g_array_append_val (starts, start);
+
+  return starts->len <= 16384;
 }
 
 static void
@@ -225,58 +282,60 @@ parse (const Context  *context,
        GError        **error)
 {
   g_autoptr(AimsSheet) sheet = _aims_sheet_new (context->display_name, "csv");
-  g_autoptr(GString) raw = g_string_new (NULL);
+  g_autoptr(GString) texts = g_string_sized_new (256);
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   char delimiter = detect_delimiter (data, length);
+  gboolean ends_field[256] = { FALSE, };
   guint row = 1;
   gsize i = 0;
 
+  ends_field[(guchar) delimiter] = ends_field['\n'] = ends_field['\r'] = TRUE;
+
   while (i < length)
     {
-      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *problem = NULL;
       gboolean quoted_any = FALSE;
 
-      /* One record: fields up to a line break outside quotes. */
+      /* One record: fields up to a line break outside quotes, gathered in
+       * @texts, one after another. */
+      g_string_truncate (texts, 0);
+      g_array_set_size (starts, 0);
       for (;;)
         {
-          g_string_truncate (raw, 0);
+          gsize start = texts->len;
 
           if (i < length && data[i] == '"')
             {
-              gboolean closed = FALSE;
-
               quoted_any = TRUE;
               i++;
-              while (i < length)
+              for (;;)
                 {
-                  if (data[i] == '"')
+                  const char *quote = memchr (data + i, '"', length - i);
+
+                  if (quote == NULL)
                     {
-                      if (i + 1 < length && data[i + 1] == '"')
-                        {
-                          g_string_append_c (raw, '"');
-                          i += 2;
-                          continue;
-                        }
-                      closed = TRUE;
-                      i++;
-                      break;
+                      set_syntax_error (error, context->display_name, row, starts->len,
+                                        _("a quoted field is never closed; every opening quote "
+                                          "needs a closing one, and a quote inside a field must "
+                                          "be doubled"));
+                      return NULL;
                     }
-                  g_string_append_c (raw, data[i]);
-                  i++;
+
+                  g_string_append_len (texts, data + i, quote - (data + i));
+                  i = quote - data + 1;
+                  /* A doubled quote is one quote of the text */
+                  if (i < length && data[i] == '"')
+                    {
+                      g_string_append_c (texts, '"');
+                      i++;
+                      continue;
+                    }
+                  break;
                 }
 
-              if (!closed)
+              if (i < length && !ends_field[(guchar) data[i]])
                 {
-                  set_syntax_error (error, context->display_name, row, cells->len,
-                                    _("a quoted field is never closed; every opening quote "
-                                      "needs a closing one, and a quote inside a field must be "
-                                      "doubled"));
-                  return NULL;
-                }
-
-              if (i < length && data[i] != delimiter && data[i] != '\n' && data[i] != '\r')
-                {
-                  set_syntax_error (error, context->display_name, row, cells->len,
+                  set_syntax_error (error, context->display_name, row, starts->len,
                                     _("there is text after the closing quote of a quoted field; "
                                       "a quote inside a field must be doubled"));
                   return NULL;
@@ -284,16 +343,16 @@ parse (const Context  *context,
             }
           else
             {
-              gsize start = i;
+              gsize from = i;
 
-              while (i < length && data[i] != delimiter && data[i] != '\n' && data[i] != '\r')
+              while (i < length && !ends_field[(guchar) data[i]])
                 i++;
-              g_string_append_len (raw, data + start, i - start);
+              g_string_append_len (texts, data + from, i - from);
             }
 
-          if (!finish_cell (context, raw, cells, &problem))
+          if (!finish_cell (context, texts, start, starts, &problem))
             {
-              set_syntax_error (error, context->display_name, row, cells->len - 1,
+              set_syntax_error (error, context->display_name, row, starts->len - 1,
                                 _("the row has more than 16384 columns, more than a spreadsheet "
                                   "holds"));
               return NULL;
@@ -318,8 +377,7 @@ parse (const Context  *context,
         i++;
 
       /* A blank line is an empty row: counted, not kept. */
-      if (!(cells->len == 1 && !quoted_any &&
-            *(const char *) g_ptr_array_index (cells, 0) == '\0'))
+      if (!(starts->len == 1 && !quoted_any && texts->str[0] == '\0'))
         {
           if (aims_sheet_get_n_rows (sheet) >= AIMS_SHEET_MAX_ROWS)
             {
@@ -329,7 +387,9 @@ parse (const Context  *context,
                            context->display_name, AIMS_SHEET_MAX_ROWS);
               return NULL;
             }
-          _aims_sheet_add_row (sheet, row, g_steal_pointer (&cells), g_steal_pointer (&problem));
+          _aims_sheet_add_packed_row (sheet, row, texts->str, texts->len,
+                                      (const gsize *) starts->data, starts->len,
+                                      g_steal_pointer (&problem));
         }
       row++;
     }
@@ -381,7 +441,7 @@ read_utf16 (const char  *data,
   g_autofree char *utf8 = NULL;
   gsize bytes_read = 0;
   gsize written = 0;
-  Context context = { display_name, ENCODING_UTF8 };
+  Context context = { display_name, ENCODING_UTF8, FALSE };
 
   utf8 = g_convert (data, length, "UTF-8", codeset, &bytes_read, &written, &local_error);
   if (utf8 == NULL)
@@ -418,6 +478,7 @@ read_utf16 (const char  *data,
       return NULL;
     }
 
+  context.clean = is_clean_utf8 (utf8, written);
   return parse (&context, utf8, written, error);
 }
 
@@ -440,7 +501,7 @@ aims_csv_read_data (const char  *data,
                     const char  *display_name,
                     GError     **error)
 {
-  Context context = { display_name, ENCODING_UTF8 };
+  Context context = { display_name, ENCODING_UTF8, FALSE };
   const guchar *bytes = (const guchar *) data;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -455,8 +516,9 @@ aims_csv_read_data (const char  *data,
     {
       data += 3;
       length -= 3;
+      context.clean = is_clean_utf8 (data, length);
     }
-  else if (!g_utf8_validate_len (data, length, NULL))
+  else if (!(context.clean = is_clean_utf8 (data, length)))
     {
       /* Not UTF-8 as a whole. If it has UTF-8 sequences anyway, it is
        * UTF-8 with some wrong cells; otherwise Windows-1252. */

@@ -17,6 +17,13 @@ void       _aims_sheet_add_row         (AimsSheet   *self,
                                         guint        row_number,
                                         GPtrArray   *cells,
                                         char        *problem);
+void       _aims_sheet_add_packed_row  (AimsSheet   *self,
+                                        guint        row_number,
+                                        const char  *texts,
+                                        gsize        texts_length,
+                                        const gsize *starts,
+                                        guint        n_cells,
+                                        char        *problem);
 gboolean   _aims_sheet_check_file_size (const char  *path,
                                         const char  *display_name,
                                         gsize       *size,

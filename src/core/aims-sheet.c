@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/stat.h>
 
 /*
@@ -27,7 +28,8 @@
 typedef struct
 {
   guint   number;
-  guint   n_cells;
+  guint   n_cells : 31;
+  guint   packed : 1;   /* cells and their texts are one block */
   char  **cells;
   char   *problem;
 } Row;
@@ -50,7 +52,10 @@ row_clear (gpointer data)
 {
   Row *row = data;
 
-  g_strfreev (row->cells);
+  if (row->packed)
+    g_free (row->cells);
+  else
+    g_strfreev (row->cells);
   g_free (row->problem);
 }
 
@@ -100,8 +105,44 @@ _aims_sheet_add_row (AimsSheet *self,
 
   row.number = row_number;
   row.n_cells = cells->len;
+  row.packed = FALSE;
   g_ptr_array_add (cells, NULL);
   row.cells = (char **) g_ptr_array_free (cells, FALSE);
+  row.problem = problem;
+  g_array_append_val (self->rows, row);
+}
+
+/* Adds a row whose @n_cells texts lie one after another in @texts, each
+ * ending in a NUL, cell i at @starts[i]. One block holds the row's cell
+ * pointers and texts: a file of 100,000 rows is read with one allocation
+ * per row instead of one per cell. Takes @problem. */
+void
+_aims_sheet_add_packed_row (AimsSheet   *self,
+                            guint        row_number,
+                            const char  *texts,
+                            gsize        texts_length,
+                            const gsize *starts,
+                            guint        n_cells,
+                            char        *problem)
+{
+  gsize pointers = (n_cells + 1) * sizeof (char *);
+  char **cells;
+  char *copy;
+  Row row;
+
+  g_assert (n_cells < (1u << 31));
+
+  cells = g_malloc (pointers + texts_length);
+  copy = (char *) cells + pointers;
+  memcpy (copy, texts, texts_length);
+  for (guint i = 0; i < n_cells; i++)
+    cells[i] = copy + starts[i];
+  cells[n_cells] = NULL;
+
+  row.number = row_number;
+  row.n_cells = n_cells;
+  row.packed = TRUE;
+  row.cells = cells;
   row.problem = problem;
   g_array_append_val (self->rows, row);
 }
