@@ -19,6 +19,7 @@ AimsStore *_aims_store_new_full         (const char           *filename,
                                          const char           *author,
                                          GError              **error);
 sqlite3   *_aims_store_get_db           (AimsStore            *self);
+guint      _aims_store_wait_checkpoint  (AimsStore            *self);
 gboolean   _aims_store_set_checks       (AimsStore            *self,
                                          gboolean              on,
                                          GError              **error);

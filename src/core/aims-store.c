@@ -19,6 +19,7 @@
 #include "aims-risks-private.h"
 #include "aims-rules-private.h"
 #include "aims-sqlite-private.h"
+#include "aims-store-checkpoint-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -97,6 +98,7 @@ struct _AimsStore
   sqlite3             *db;
   char                *filename;
   int                  file_fd;      /* the database file, read-only, for snapshots */
+  AimsCheckpointer    *checkpointer; /* runs the WAL's checkpoints on a thread */
   char                *author;
   GHashTable          *statements;
   GArray              *links;
@@ -2122,6 +2124,8 @@ open_database (AimsStore  *self,
    * the map. A build of SQLite without mmap simply ignores this. */
   sqlite3_exec (self->db, "PRAGMA mmap_size = 1073741824", NULL, NULL, NULL);
 
+  self->checkpointer = _aims_checkpointer_new (self->db, self->filename);
+
   _aims_store_set_synchronous (self, DEFAULT_SYNCHRONOUS_FULL);
 
   if (!_aims_schema_migrate (self->schema, self->db, self->schema->version, self->author, error))
@@ -2325,6 +2329,16 @@ _aims_store_get_db (AimsStore *self)
   g_return_val_if_fail (AIMS_IS_STORE (self), NULL);
 
   return self->db;
+}
+
+/* Waits for a checkpoint running on its thread (aims-store-checkpoint.c);
+ * returns how many have run so far */
+guint
+_aims_store_wait_checkpoint (AimsStore *self)
+{
+  g_return_val_if_fail (AIMS_IS_STORE (self), 0);
+
+  return self->checkpointer != NULL ? _aims_checkpointer_wait (self->checkpointer) : 0;
 }
 
 void
@@ -2533,6 +2547,10 @@ copy_file (AimsStore  *self,
       !_aims_sqlite_query_int (self->db, "PRAGMA freelist_count", &n_free, NULL) ||
       n_free * MAX_FREE_SHARE > n_pages)
     return TRUE;
+
+  /* A checkpoint on its thread would make this one fail as busy */
+  if (self->checkpointer != NULL)
+    _aims_checkpointer_wait (self->checkpointer);
 
   /* TRUNCATE: the WAL is written back and emptied, so the database file
    * alone holds every committed change. A reader elsewhere (there is none
@@ -3231,6 +3249,7 @@ _aims_store_close (AimsStore *self)
   if (self->depth > 0)
     rollback_changeset (self);
 
+  g_clear_pointer (&self->checkpointer, _aims_checkpointer_free);
   finalize_statements (self);
   sqlite3_close (self->db);
   self->db = NULL;
