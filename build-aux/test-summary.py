@@ -13,6 +13,7 @@ import json
 import re
 import sys
 
+TAIL_LINES = 12
 TAP_LINE = re.compile(r'^(not ok|ok)\b(.*)$')
 
 
@@ -60,6 +61,7 @@ def main(argv):
         argv = argv[:1] + argv[3:]
     passed = failed = skipped = 0
     failures = []
+    details = []
     for path in argv[1:]:
         with open(path, encoding='utf-8') as f:
             for line in f:
@@ -73,6 +75,14 @@ def main(argv):
                 skipped += s
                 if bad or fl:
                     failures.append(f"{test.get('name')} ({test.get('result')}, rc={test.get('returncode')})")
+                    details.append(test)
+    # What a failed test printed last, where its cause usually is; CI shows
+    # only the end of this output, so it comes just before the summary.
+    for test in details:
+        print(f"--- {test.get('name')}: the end of what it printed")
+        # meson's log holds stderr within stdout
+        for line in (test.get('stdout') or '').splitlines()[-TAIL_LINES:]:
+            print(f'  | {line[:300]}')
     for name in failures:
         print(f'FAILED: {name}')
     failed += extra
