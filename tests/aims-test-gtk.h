@@ -68,6 +68,22 @@ aims_test_gtk_init_log (void)
   g_log_set_writer_func (aims_test_log_writer, NULL, NULL);
 }
 
+/* Registers @app as an instance of its own, never as the remote of one
+ * already on the session bus: another test's, or an app a test started that
+ * has not quite gone yet. A remote instance skips its startup, and its
+ * windows then crash for want of what startup sets up (CI saw a gui test
+ * die so, now and then). */
+static inline void
+aims_test_register_app (GApplication *app)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (app, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_application_get_is_remote (app));
+}
+
 /* Runs the main loop for @ms milliseconds */
 static inline void
 wait_ms (guint ms)

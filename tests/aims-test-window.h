@@ -132,7 +132,7 @@ aims_test_window_run (char *home)
   int ret;
 
   aims_test_app = aims_application_new ();
-  g_application_register (G_APPLICATION (aims_test_app), NULL, NULL);
+  aims_test_register_app (G_APPLICATION (aims_test_app));
   ret = g_test_run ();
   g_clear_object (&aims_test_app);
 

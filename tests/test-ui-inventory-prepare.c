@@ -311,7 +311,7 @@ main (int   argc,
   adw_init ();
 
   app = aims_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  aims_test_register_app (G_APPLICATION (app));
 
   g_test_add ("/ui/inventory-prepare/prepared-after-opening", Fixture, NULL, fixture_set_up,
               test_prepared_after_opening, fixture_tear_down);

@@ -795,7 +795,7 @@ main (int   argc,
   g_test_add ("/ui/inventory/hidden-tab-set-up-when-shown", Fixture, NULL, fixture_set_up, test_hidden_tab_set_up_when_shown, fixture_tear_down);
 
   app = aims_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  aims_test_register_app (G_APPLICATION (app));
   ret = g_test_run ();
   g_clear_object (&app);
 

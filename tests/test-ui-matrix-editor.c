@@ -898,7 +898,7 @@ main (int   argc,
 #undef ADD
 
   app = aims_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  aims_test_register_app (G_APPLICATION (app));
   ret = g_test_run ();
   g_clear_object (&app);
 

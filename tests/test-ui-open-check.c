@@ -249,7 +249,7 @@ main (int   argc,
   g_test_add_func ("/ui/open-check/close-while-checking", test_close_while_checking);
 
   app = aims_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  aims_test_register_app (G_APPLICATION (app));
   ret = g_test_run ();
   g_clear_object (&app);
 

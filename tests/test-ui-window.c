@@ -721,7 +721,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/history-lists-changes", test_history_lists_changes);
 
   app = aims_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  aims_test_register_app (G_APPLICATION (app));
   ret = g_test_run ();
   g_clear_object (&app);
 
