@@ -308,6 +308,61 @@ test_csv_huge_file (void)
   aims_test_remove_tree (dir);
 }
 
+/* A file of several megabytes read from disk: its bytes and its rows fill
+ * more than one big block, and one cell alone is larger than a block; every
+ * row arrives whole, in order */
+static void
+test_csv_large_file (void)
+{
+  g_autofree char *dir = aims_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "large.csv", NULL);
+  g_autofree char *long_cell = g_strnfill (3 * 1024 * 1024, 'L');
+  g_autoptr(GString) text = g_string_new ("\xEF\xBB\xBFReference,Title,Notes\r\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AimsSheet) sheet = NULL;
+  const guint n = 60000;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_printf (text, "R-%05u,\"Risk %u, \"\"quoted\"\"\",Caf\xC3\xA9 %u\r\n", i, i, i);
+      if (i == n / 2)
+        g_string_append_printf (text, "LONG,%s,end\r\n", long_cell);
+    }
+  g_assert_cmpuint (text->len, >, 5 * 1024 * 1024);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, &error));
+  g_assert_no_error (error);
+
+  sheet = aims_csv_read_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sheet);
+  g_assert_cmpuint (aims_sheet_get_n_rows (sheet), ==, n + 2);
+  assert_row (sheet, 0, 1, "Reference", "Title", "Notes", NULL);
+  assert_row (sheet, 1, 2, "R-00000", "Risk 0, \"quoted\"", "Caf\xC3\xA9 0", NULL);
+  assert_row (sheet, n / 2 + 2, n / 2 + 3, "LONG", long_cell, "end", NULL);
+  assert_row (sheet, n + 1, n + 2, "R-59999", "Risk 59999, \"quoted\"", "Caf\xC3\xA9 59999", NULL);
+  for (guint i = 1; i <= n + 1; i++)
+    g_assert_null (aims_sheet_get_row_problem (sheet, i));
+
+  /* The same bytes given in memory read the same */
+  {
+    g_autoptr(AimsSheet) again = read_csv (text->str, text->len);
+
+    g_assert_cmpuint (aims_sheet_get_n_rows (again), ==, n + 2);
+    for (guint i = 0; i < n + 2; i += 997)
+      {
+        guint a_n, b_n;
+        const char * const *a = aims_sheet_get_row (sheet, i, &a_n);
+        const char * const *b = aims_sheet_get_row (again, i, &b_n);
+
+        g_assert_cmpuint (a_n, ==, b_n);
+        for (guint c = 0; c < a_n; c++)
+          g_assert_cmpstr (a[c], ==, b[c]);
+      }
+  }
+
+  aims_test_remove_tree (dir);
+}
+
 static char *
 write_workbook (const char *dir,
                 const char *name)
@@ -500,6 +555,7 @@ main (int   argc,
   g_test_add_func ("/csv/too-many-columns", test_csv_too_many_columns);
   g_test_add_func ("/csv/syntax-errors", test_csv_syntax_errors);
   g_test_add_func ("/csv/huge-file", test_csv_huge_file);
+  g_test_add_func ("/csv/large-file", test_csv_large_file);
   g_test_add_func ("/xlsx/cells", test_xlsx_cells);
   g_test_add_func ("/xlsx/not-a-workbook", test_xlsx_not_a_workbook);
   g_test_add_func ("/xlsx/zip-bomb", test_xlsx_zip_bomb);

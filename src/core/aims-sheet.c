@@ -11,6 +11,8 @@
 
 #include "aims-sheet-private.h"
 
+#include "aims-big-block-private.h"
+
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -29,10 +31,21 @@ typedef struct
 {
   guint   number;
   guint   n_cells : 31;
-  guint   packed : 1;   /* cells and their texts are one block */
+  guint   packed : 1;   /* cells and texts in the sheet's blocks */
   char  **cells;
   char   *problem;
 } Row;
+
+/* Where packed rows live: a small block first, so a sheet of a few rows
+ * costs little, then big blocks (aims-big-block.c) */
+#define FIRST_BLOCK_SIZE (64u * 1024u)
+
+typedef struct
+{
+  guint8   *data;
+  gsize     size;
+  gboolean  big;
+} Block;
 
 struct _AimsSheet
 {
@@ -41,6 +54,10 @@ struct _AimsSheet
   char    *display_name;
   const char *format;
   GArray  *rows;
+
+  GArray  *blocks;      /* Block */
+  guint8  *free_space;  /* in the last block */
+  gsize    n_free;
 };
 
 G_DEFINE_FINAL_TYPE (AimsSheet, aims_sheet, G_TYPE_OBJECT)
@@ -52,9 +69,7 @@ row_clear (gpointer data)
 {
   Row *row = data;
 
-  if (row->packed)
-    g_free (row->cells);
-  else
+  if (!row->packed)
     g_strfreev (row->cells);
   g_free (row->problem);
 }
@@ -65,6 +80,16 @@ aims_sheet_finalize (GObject *object)
   AimsSheet *self = AIMS_SHEET (object);
 
   g_clear_pointer (&self->rows, g_array_unref);
+  for (guint i = 0; self->blocks != NULL && i < self->blocks->len; i++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i);
+
+      if (block->big)
+        _aims_big_block_free (block->data, block->size);
+      else
+        g_free (block->data);
+    }
+  g_clear_pointer (&self->blocks, g_array_unref);
   g_free (self->display_name);
 
   G_OBJECT_CLASS (aims_sheet_parent_class)->finalize (object);
@@ -112,10 +137,48 @@ _aims_sheet_add_row (AimsSheet *self,
   g_array_append_val (self->rows, row);
 }
 
+/* @size bytes, aligned for pointers, in the sheet's blocks */
+static gpointer
+reserve (AimsSheet *self,
+         gsize      size)
+{
+  gpointer space;
+
+  size = (size + sizeof (gpointer) - 1) & ~(sizeof (gpointer) - 1);
+  if (size > self->n_free)
+    {
+      Block block;
+
+      if (self->blocks == NULL)
+        self->blocks = g_array_new (FALSE, FALSE, sizeof (Block));
+
+      if (self->blocks->len == 0 && size <= FIRST_BLOCK_SIZE)
+        {
+          block.size = FIRST_BLOCK_SIZE;
+          block.data = g_malloc (block.size);
+          block.big = FALSE;
+        }
+      else
+        {
+          block.size = MAX (size, AIMS_BIG_BLOCK_SIZE);
+          block.data = _aims_big_block_alloc (block.size);
+          block.big = TRUE;
+        }
+      g_array_append_val (self->blocks, block);
+      self->free_space = block.data;
+      self->n_free = block.size;
+    }
+
+  space = self->free_space;
+  self->free_space += size;
+  self->n_free -= size;
+  return space;
+}
+
 /* Adds a row whose @n_cells texts lie one after another in @texts, each
- * ending in a NUL, cell i at @starts[i]. One block holds the row's cell
- * pointers and texts: a file of 100,000 rows is read with one allocation
- * per row instead of one per cell. Takes @problem. */
+ * ending in a NUL, cell i at @starts[i]. The row's cell pointers and texts
+ * go into the sheet's blocks: a file of 100,000 rows is read with a few
+ * allocations instead of one or more per cell. Takes @problem. */
 void
 _aims_sheet_add_packed_row (AimsSheet   *self,
                             guint        row_number,
@@ -132,7 +195,7 @@ _aims_sheet_add_packed_row (AimsSheet   *self,
 
   g_assert (n_cells < (1u << 31));
 
-  cells = g_malloc (pointers + texts_length);
+  cells = reserve (self, pointers + texts_length);
   copy = (char *) cells + pointers;
   memcpy (copy, texts, texts_length);
   for (guint i = 0; i < n_cells; i++)
