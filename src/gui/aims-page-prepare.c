@@ -23,7 +23,10 @@
  *   1. the page's own first step (the browser gives its list its rows),
  *   2. the styles of the page's widgets, a few milliseconds at a time,
  *   3. the page's content measured and sized as the stack around it will
- *      size it.
+ *      size it,
+ *   4. the text and icons it will show drawn once offscreen, a few
+ *      milliseconds at a time, so that glyphs and icons are not rendered
+ *      for the first time in the frame that shows it (aims-page-warmup.c).
  *
  * Once the page is shown (mapped), the rest is left to the frame that
  * shows it, as if nothing had been prepared. The longest step and the
@@ -35,6 +38,8 @@
 
 #include "aims-page-prepare.h"
 
+#include "aims-page-warmup.h"
+
 #include <time.h>
 
 /* How long one step may hold the main loop, in µs */
@@ -44,6 +49,7 @@ enum {
   STAGE_FIRST,
   STAGE_STYLES,
   STAGE_SIZE,
+  STAGE_WARM,
   STAGE_DONE,
 };
 
@@ -58,12 +64,15 @@ struct _AimsPagePrepare
   guint                source;
 
   int                  stage;
-  GtkWidget           *cursor;      /* the next widget to style, held */
+  GtkWidget           *cursor;      /* the next widget to style or draw, held */
+  AimsPageWarmup      *warmup;      /* while drawing ahead */
 
   gboolean             completed;   /* the last preparation went through */
   double               longest;     /* ms */
   double               total;       /* ms */
   double               longest_cpu; /* ms of this thread's CPU time */
+  guint                n_texts;     /* drawn ahead */
+  guint                n_icons;
 };
 
 static double
@@ -91,6 +100,35 @@ next_widget (GtkWidget *root,
 
       if (next != NULL)
         return next;
+    }
+
+  return NULL;
+}
+
+/* The widget after @widget in a walk of the part of @root's tree that
+ * will be shown: what is hidden, and what a stack keeps out of sight, is
+ * passed over with its children */
+static GtkWidget *
+next_shown_widget (GtkWidget *root,
+                   GtkWidget *widget)
+{
+  GtkWidget *child = NULL;
+
+  /* The page itself is out of sight: it is what is prepared */
+  if (widget == root || (gtk_widget_get_visible (widget) && gtk_widget_get_child_visible (widget)))
+    child = gtk_widget_get_first_child (widget);
+
+  for (; child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child) && gtk_widget_get_child_visible (child))
+      return child;
+
+  for (; widget != NULL && widget != root; widget = gtk_widget_get_parent (widget))
+    {
+      for (GtkWidget *next = gtk_widget_get_next_sibling (widget);
+           next != NULL;
+           next = gtk_widget_get_next_sibling (next))
+        if (gtk_widget_get_visible (next) && gtk_widget_get_child_visible (next))
+          return next;
     }
 
   return NULL;
@@ -170,6 +208,38 @@ size_children (AimsPagePrepare *self)
     }
 }
 
+/* Draws widgets ahead until the step's time is up; FALSE once all are done */
+static gboolean
+warm_some (AimsPagePrepare *self,
+           gint64           deadline)
+{
+  GtkWidget *widget = self->cursor;
+
+  if (self->warmup == NULL)
+    self->warmup = aims_page_warmup_new ();
+
+  /* As for styles: a widget gone since, from the top again, where what was
+   * drawn is passed over */
+  if (widget == NULL || (widget != self->page && !gtk_widget_is_ancestor (widget, self->page)))
+    widget = self->page;
+
+  do
+    {
+      aims_page_warmup_widget (self->warmup, widget);
+      widget = next_shown_widget (self->page, widget);
+    }
+  while (widget != NULL && g_get_monotonic_time () < deadline);
+
+  self->n_texts = aims_page_warmup_get_n_texts (self->warmup);
+  self->n_icons = aims_page_warmup_get_n_icons (self->warmup);
+
+  g_clear_object (&self->cursor);
+  if (widget != NULL)
+    self->cursor = g_object_ref (widget);
+
+  return widget != NULL;
+}
+
 static void
 stop_waiting (AimsPagePrepare *self)
 {
@@ -197,6 +267,7 @@ step_cb (gpointer data)
     {
       self->source = 0;
       g_clear_object (&self->cursor);
+      g_clear_pointer (&self->warmup, aims_page_warmup_free);
       return G_SOURCE_REMOVE;
     }
 
@@ -215,7 +286,15 @@ step_cb (gpointer data)
 
     case STAGE_SIZE:
       size_children (self);
-      self->stage = STAGE_DONE;
+      self->stage = STAGE_WARM;
+      break;
+
+    case STAGE_WARM:
+      if (!warm_some (self, start + STEP_BUDGET_US))
+        {
+          g_clear_pointer (&self->warmup, aims_page_warmup_free);
+          self->stage = STAGE_DONE;
+        }
       break;
 
     default:
@@ -275,6 +354,7 @@ aims_page_prepare_free (AimsPagePrepare *self)
 
   stop_waiting (self);
   g_clear_object (&self->cursor);
+  g_clear_pointer (&self->warmup, aims_page_warmup_free);
   g_free (self);
 }
 
@@ -296,6 +376,8 @@ aims_page_prepare_start (AimsPagePrepare *self)
   self->longest = 0;
   self->longest_cpu = 0;
   self->total = 0;
+  self->n_texts = 0;
+  self->n_icons = 0;
 
   if (gtk_widget_get_mapped (self->page))
     return;
@@ -327,6 +409,7 @@ aims_page_prepare_stop (AimsPagePrepare *self)
 
   stop_waiting (self);
   g_clear_object (&self->cursor);
+  g_clear_pointer (&self->warmup, aims_page_warmup_free);
   self->stage = STAGE_DONE;
 }
 
@@ -374,4 +457,23 @@ aims_page_prepare_get_total (AimsPagePrepare *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->total;
+}
+
+/* The texts drawn ahead by the last preparation (a text adding no
+ * character to those drawn before in its font is not drawn) */
+guint
+aims_page_prepare_get_n_texts_drawn (AimsPagePrepare *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_texts;
+}
+
+/* The icons drawn ahead by the last preparation */
+guint
+aims_page_prepare_get_n_icons_drawn (AimsPagePrepare *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_icons;
 }

@@ -1,0 +1,229 @@
+/* aims-page-warmup.c
+ *
+ * Copyright 2026 AIMS Workbench Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Drawing once, offscreen, the text and icons of a hidden page, so that
+ * the frame that first shows it finds them ready.
+ *
+ * The first time a process draws a glyph, FreeType loads and hints it
+ * (TrueType bytecode), cairo keeps the image in the font's glyph cache and
+ * pixman in its own; the first time a widget draws a symbolic icon, its
+ * SVG is read and rendered (librsvg) into a texture that the icon keeps.
+ * Later frames only look these up. Styles and sizes worked out ahead
+ * (aims-page-prepare.c) leave all of this to the first frame that shows
+ * the page: some 20 ms of the list shown after opening a project.
+ *
+ * So, for the leaf widgets that only draw (labels, images, the icons CSS
+ * draws, list cells' text), this has the widget draw itself into a
+ * snapshot, as its frame will, and paints what it drew into an image
+ * surface that is then thrown away. The widget keeps what drawing made (a
+ * label its layout, an image its loaded icon, the CSS icon its texture);
+ * the fonts keep their glyphs. Only what GTK would draw the same way is
+ * drawn: the widget's own snapshot at its own size, never its children
+ * (a container draws only mapped children, and the page is not mapped).
+ *
+ * A text whose characters have all been drawn before in the same font
+ * adds nothing and is skipped: of a list's 200 rows, only the first few
+ * are drawn. */
+
+#define G_LOG_DOMAIN "aims-page-warmup"
+
+#include "config.h"
+
+#include "aims-page-warmup.h"
+
+#include "aims-cell-text.h"
+
+/* The largest surface drawn into, in device pixels a side; what lies
+ * beyond is clipped, as a window never shows a cell wider anyway */
+#define MAX_SIDE 4096
+
+struct _AimsPageWarmup
+{
+  cairo_surface_t *surface;   /* drawn into, then forgotten */
+  GHashTable      *drawn;     /* PangoFontDescription → set of characters */
+  GType            builtin_icon_type;
+  guint            n_texts;
+  guint            n_icons;
+};
+
+static void
+free_description (gpointer data)
+{
+  pango_font_description_free (data);
+}
+
+AimsPageWarmup *
+aims_page_warmup_new (void)
+{
+  AimsPageWarmup *self = g_new0 (AimsPageWarmup, 1);
+
+  self->drawn = g_hash_table_new_full ((GHashFunc) pango_font_description_hash,
+                                       (GEqualFunc) pango_font_description_equal,
+                                       free_description, (GDestroyNotify) g_hash_table_unref);
+  /* The icons CSS draws (a column's sort arrow, a drop-down's arrow): GTK
+   * keeps their widget type private */
+  self->builtin_icon_type = g_type_from_name ("GtkBuiltinIcon");
+
+  return self;
+}
+
+void
+aims_page_warmup_free (AimsPageWarmup *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->surface, cairo_surface_destroy);
+  g_clear_pointer (&self->drawn, g_hash_table_unref);
+  g_free (self);
+}
+
+/* Whether @text has a character not drawn before in @widget's font;
+ * notes its characters as drawn */
+static gboolean
+brings_new_characters (AimsPageWarmup *self,
+                       GtkWidget      *widget,
+                       const char     *text)
+{
+  const PangoFontDescription *font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
+  GHashTable *characters;
+  gboolean found = FALSE;
+
+  if (text == NULL || *text == '\0' || font == NULL)
+    return FALSE;
+
+  characters = g_hash_table_lookup (self->drawn, font);
+  if (characters == NULL)
+    {
+      characters = g_hash_table_new (g_direct_hash, g_direct_equal);
+      g_hash_table_insert (self->drawn, pango_font_description_copy (font), characters);
+    }
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    found |= g_hash_table_add (characters, GUINT_TO_POINTER (g_utf8_get_char (p)));
+
+  return found;
+}
+
+/* What kind of drawing @widget's first frame would do for the first time:
+ * 't' text, 'i' an icon, 0 nothing worth doing ahead */
+static char
+kind_of (AimsPageWarmup *self,
+         GtkWidget      *widget)
+{
+  if (AIMS_IS_CELL_TEXT (widget))
+    return brings_new_characters (self, widget, aims_cell_text_get_text (AIMS_CELL_TEXT (widget))) ? 't' : 0;
+
+  if (GTK_IS_LABEL (widget))
+    {
+      /* Markup can change the font within the text: always drawn */
+      if (gtk_label_get_use_markup (GTK_LABEL (widget)) || gtk_label_get_attributes (GTK_LABEL (widget)) != NULL)
+        return *gtk_label_get_text (GTK_LABEL (widget)) != '\0' ? 't' : 0;
+      return brings_new_characters (self, widget, gtk_label_get_text (GTK_LABEL (widget))) ? 't' : 0;
+    }
+
+  if (GTK_IS_IMAGE (widget))
+    return gtk_image_get_storage_type (GTK_IMAGE (widget)) != GTK_IMAGE_EMPTY ? 'i' : 0;
+
+  if (self->builtin_icon_type != G_TYPE_INVALID &&
+      G_TYPE_CHECK_INSTANCE_TYPE (widget, self->builtin_icon_type))
+    return 'i';
+
+  return 0;
+}
+
+/* A surface at least @width × @height device pixels (up to MAX_SIDE) */
+static cairo_surface_t *
+ensure_surface (AimsPageWarmup *self,
+                int             width,
+                int             height)
+{
+  width = MIN (width, MAX_SIDE);
+  height = MIN (height, MAX_SIDE);
+
+  if (self->surface == NULL ||
+      cairo_image_surface_get_width (self->surface) < width ||
+      cairo_image_surface_get_height (self->surface) < height)
+    {
+      int w = self->surface != NULL ? MAX (width, cairo_image_surface_get_width (self->surface)) : width;
+      int h = self->surface != NULL ? MAX (height, cairo_image_surface_get_height (self->surface)) : height;
+
+      g_clear_pointer (&self->surface, cairo_surface_destroy);
+      self->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+    }
+
+  return self->surface;
+}
+
+/**
+ * aims_page_warmup_widget:
+ * @widget: a widget of a page not on screen, styled and given its size
+ *
+ * Draws @widget offscreen if it is a label, an image, a CSS icon or a list
+ * cell's text with something not drawn before; its children are not
+ * drawn (the caller walks them).
+ */
+void
+aims_page_warmup_widget (AimsPageWarmup *self,
+                         GtkWidget      *widget)
+{
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  int width, height, scale;
+  cairo_t *cr;
+  char kind;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  if (width <= 0 || height <= 0 || gtk_widget_get_mapped (widget))
+    return;
+
+  kind = kind_of (self, widget);
+  if (kind == 0)
+    return;
+
+  /* The widget's own drawing, as its frame will ask for it: these leaf
+   * widgets draw what they show and nothing else */
+  snapshot = gtk_snapshot_new ();
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+
+  scale = gtk_widget_get_scale_factor (widget);
+  ensure_surface (self, width * scale, height * scale);
+  cr = cairo_create (self->surface);
+  cairo_scale (cr, scale, scale);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+
+  if (kind == 't')
+    self->n_texts++;
+  else
+    self->n_icons++;
+}
+
+/* Texts drawn so far */
+guint
+aims_page_warmup_get_n_texts (AimsPageWarmup *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_texts;
+}
+
+/* Icons drawn so far */
+guint
+aims_page_warmup_get_n_icons (AimsPageWarmup *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_icons;
+}
