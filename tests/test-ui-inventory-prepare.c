@@ -260,6 +260,34 @@ test_switch_mid_preparation (Fixture       *f,
   g_assert_cmpstr (aims_record_browser_get_selected (f->browser), ==, aims_record_get_uuid (second));
 }
 
+/* Shown while its text and icons are being drawn ahead: the drawing
+ * stops, and the page shows its list as ever */
+static void
+test_switch_mid_drawing (Fixture       *f,
+                         gconstpointer  data)
+{
+  gint64 end = g_get_monotonic_time () + 240 * G_USEC_PER_SEC;
+  guint drawn;
+
+  /* One main-loop turn at a time until the first texts are drawn */
+  while (aims_page_prepare_get_running (f->prepare) &&
+         aims_page_prepare_get_n_texts_drawn (f->prepare) == 0 &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  if (!aims_page_prepare_get_running (f->prepare))
+    {
+      g_test_skip ("the drawing went through in one step");
+      return;
+    }
+  drawn = aims_page_prepare_get_n_texts_drawn (f->prepare);
+  g_assert_cmpuint (drawn, >, 0);
+
+  assert_list_shown (f);
+  g_assert_false (aims_page_prepare_get_running (f->prepare));
+  g_assert_false (aims_page_prepare_get_done (f->prepare));
+  g_assert_cmpuint (aims_page_prepare_get_n_texts_drawn (f->prepare), ==, drawn);
+}
+
 /* The window closed midway: nothing runs on after it */
 static void
 test_close_mid_preparation (Fixture       *f,
@@ -347,6 +375,8 @@ main (int   argc,
               test_prepared_after_opening, fixture_tear_down);
   g_test_add ("/ui/inventory-prepare/switch-mid-preparation", Fixture, NULL, fixture_set_up,
               test_switch_mid_preparation, fixture_tear_down);
+  g_test_add ("/ui/inventory-prepare/switch-mid-drawing", Fixture, NULL, fixture_set_up,
+              test_switch_mid_drawing, fixture_tear_down);
   g_test_add ("/ui/inventory-prepare/close-mid-preparation", Fixture, NULL, fixture_set_up,
               test_close_mid_preparation, fixture_tear_down);
   g_test_add ("/ui/inventory-prepare/open-another-mid-preparation", Fixture, NULL, fixture_set_up,
