@@ -76,23 +76,6 @@ shows_cell (GtkWidget  *root,
   return FALSE;
 }
 
-/* Images on screen that show something */
-static guint
-count_images_shown (GtkWidget *root)
-{
-  guint n = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_IMAGE (child) && gtk_widget_get_mapped (child) &&
-          gtk_image_get_storage_type (GTK_IMAGE (child)) != GTK_IMAGE_EMPTY)
-        n++;
-      n += count_images_shown (child);
-    }
-
-  return n;
-}
-
 static guint
 cells_set_up (Fixture *f)
 {
@@ -223,16 +206,11 @@ test_prepared_after_opening (Fixture       *f,
   g_assert_cmpfloat (aims_page_prepare_get_longest_step (f->prepare), >, 0);
   g_assert_cmpfloat (aims_page_prepare_get_total (f->prepare), >=,
                      aims_page_prepare_get_longest_step (f->prepare));
-  /* Its text and icons drawn once offscreen: the frame that shows it finds
-   * the glyphs and the icons' images ready */
+  /* Its text drawn once offscreen: the frame that shows it finds the
+   * glyphs ready */
   g_assert_cmpuint (aims_page_prepare_get_n_texts_drawn (f->prepare), >, 0);
-  g_assert_cmpuint (aims_page_prepare_get_n_icons_drawn (f->prepare), >, 0);
 
   assert_list_shown (f);
-
-  /* Each icon it shows was among those drawn ahead */
-  g_assert_cmpuint (aims_page_prepare_get_n_icons_drawn (f->prepare), >=,
-                    count_images_shown (f->window->inventory_page));
 }
 
 /* Shown after the first step, before the rest: what is left is done by
@@ -260,7 +238,7 @@ test_switch_mid_preparation (Fixture       *f,
   g_assert_cmpstr (aims_record_browser_get_selected (f->browser), ==, aims_record_get_uuid (second));
 }
 
-/* Shown while its text and icons are being drawn ahead: the drawing
+/* Shown while its text is being drawn ahead: the drawing
  * stops, and the page shows its list as ever */
 static void
 test_switch_mid_drawing (Fixture       *f,
@@ -337,7 +315,6 @@ test_open_another_mid_preparation (Fixture       *f,
   g_assert_true (aims_page_prepare_get_done (f->prepare));
   /* Drawn ahead again: what the first preparation drew is not counted */
   g_assert_cmpuint (aims_page_prepare_get_n_texts_drawn (f->prepare), >, 0);
-  g_assert_cmpuint (aims_page_prepare_get_n_icons_drawn (f->prepare), >, 0);
   list = aims_record_browser_get_list (f->browser);
   g_assert_true (aims_record_list_get_store (list) == aims_document_get_store (f->window->document));
 

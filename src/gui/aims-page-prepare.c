@@ -24,9 +24,9 @@
  *   2. the styles of the page's widgets, a few milliseconds at a time,
  *   3. the page's content measured and sized as the stack around it will
  *      size it,
- *   4. the text and icons it will show drawn once offscreen, a few
- *      milliseconds at a time, so that glyphs and icons are not rendered
- *      for the first time in the frame that shows it (aims-page-warmup.c).
+ *   4. the text it will show drawn once offscreen, a few milliseconds at
+ *      a time, so that its glyphs are not rendered for the first time in
+ *      the frame that shows it (aims-page-warmup.c).
  *
  * Once the page is shown (mapped), the rest is left to the frame that
  * shows it, as if nothing had been prepared. The longest step and the
@@ -72,7 +72,6 @@ struct _AimsPagePrepare
   double               total;       /* ms */
   double               longest_cpu; /* ms of this thread's CPU time */
   guint                n_texts;     /* drawn ahead */
-  guint                n_icons;
 };
 
 static double
@@ -231,7 +230,6 @@ warm_some (AimsPagePrepare *self,
   while (widget != NULL && g_get_monotonic_time () < deadline);
 
   self->n_texts = aims_page_warmup_get_n_texts (self->warmup);
-  self->n_icons = aims_page_warmup_get_n_icons (self->warmup);
 
   g_clear_object (&self->cursor);
   if (widget != NULL)
@@ -377,7 +375,6 @@ aims_page_prepare_start (AimsPagePrepare *self)
   self->longest_cpu = 0;
   self->total = 0;
   self->n_texts = 0;
-  self->n_icons = 0;
 
   if (gtk_widget_get_mapped (self->page))
     return;
@@ -467,13 +464,4 @@ aims_page_prepare_get_n_texts_drawn (AimsPagePrepare *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->n_texts;
-}
-
-/* The icons drawn ahead by the last preparation */
-guint
-aims_page_prepare_get_n_icons_drawn (AimsPagePrepare *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->n_icons;
 }

@@ -30,7 +30,6 @@ double           aims_page_prepare_get_longest_step (AimsPagePrepare     *self);
 double           aims_page_prepare_get_longest_step_cpu (AimsPagePrepare *self);
 double           aims_page_prepare_get_total        (AimsPagePrepare     *self);
 guint            aims_page_prepare_get_n_texts_drawn (AimsPagePrepare    *self);
-guint            aims_page_prepare_get_n_icons_drawn (AimsPagePrepare    *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimsPagePrepare, aims_page_prepare_free)
 

@@ -5,25 +5,29 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Drawing once, offscreen, the text and icons of a hidden page, so that
- * the frame that first shows it finds them ready.
+/* Drawing once, offscreen, the text of a hidden page, so that the frame
+ * that first shows it finds its glyphs ready.
  *
  * The first time a process draws a glyph, FreeType loads and hints it
  * (TrueType bytecode), cairo keeps the image in the font's glyph cache and
- * pixman in its own; the first time a widget draws a symbolic icon, its
- * SVG is read and rendered (librsvg) into a texture that the icon keeps.
- * Later frames only look these up. Styles and sizes worked out ahead
- * (aims-page-prepare.c) leave all of this to the first frame that shows
- * the page: some 20 ms of the list shown after opening a project.
+ * pixman in its own; the first text in a font also loads the font and
+ * readies HarfBuzz for it. Later frames only look these up. Styles and
+ * sizes worked out ahead (aims-page-prepare.c) leave all of this to the
+ * first frame that shows the page.
  *
- * So, for the leaf widgets that only draw (labels, images, the icons CSS
- * draws, list cells' text), this has the widget draw itself into a
- * snapshot, as its frame will, and paints what it drew into an image
- * surface that is then thrown away. The widget keeps what drawing made (a
- * label its layout, an image its loaded icon, the CSS icon its texture);
- * the fonts keep their glyphs. Only what GTK would draw the same way is
- * drawn: the widget's own snapshot at its own size, never its children
- * (a container draws only mapped children, and the page is not mapped).
+ * So, for the leaf widgets that only draw text (labels, list cells), this
+ * has the widget draw itself into a snapshot, as its frame will, and
+ * paints what it drew into an image surface that is then thrown away. The
+ * widget keeps what drawing made (its layout); the fonts keep their
+ * glyphs. Only what GTK would draw the same way is drawn: the widget's own
+ * snapshot at its own size, never its children (a container draws only
+ * mapped children, and the page is not mapped).
+ *
+ * Icons are not drawn ahead: in GTK 4.8 an image drops its icon whenever
+ * its style is worked out again, which the frame that shows the page does
+ * for all of it, and asks the icon theme again with GTK_ICON_LOOKUP_PRELOAD;
+ * measured (strace, perf probes on gtk_icon_theme_lookup_icon), the icons
+ * were read and rendered again in the show whether drawn or held ahead.
  *
  * A text whose characters have all been drawn before in the same font
  * adds nothing and is skipped: of a list's 200 rows, only the first few
@@ -45,9 +49,7 @@ struct _AimsPageWarmup
 {
   cairo_surface_t *surface;   /* drawn into, then forgotten */
   GHashTable      *drawn;     /* PangoFontDescription → set of characters */
-  GType            builtin_icon_type;
   guint            n_texts;
-  guint            n_icons;
 };
 
 static void
@@ -64,9 +66,6 @@ aims_page_warmup_new (void)
   self->drawn = g_hash_table_new_full ((GHashFunc) pango_font_description_hash,
                                        (GEqualFunc) pango_font_description_equal,
                                        free_description, (GDestroyNotify) g_hash_table_unref);
-  /* The icons CSS draws (a column's sort arrow, a drop-down's arrow): GTK
-   * keeps their widget type private */
-  self->builtin_icon_type = g_type_from_name ("GtkBuiltinIcon");
 
   return self;
 }
@@ -109,31 +108,24 @@ brings_new_characters (AimsPageWarmup *self,
   return found;
 }
 
-/* What kind of drawing @widget's first frame would do for the first time:
- * 't' text, 'i' an icon, 0 nothing worth doing ahead */
-static char
-kind_of (AimsPageWarmup *self,
-         GtkWidget      *widget)
+/* Whether @widget draws text its first frame would draw for the first
+ * time */
+static gboolean
+draws_new_text (AimsPageWarmup *self,
+                GtkWidget      *widget)
 {
   if (AIMS_IS_CELL_TEXT (widget))
-    return brings_new_characters (self, widget, aims_cell_text_get_text (AIMS_CELL_TEXT (widget))) ? 't' : 0;
+    return brings_new_characters (self, widget, aims_cell_text_get_text (AIMS_CELL_TEXT (widget)));
 
   if (GTK_IS_LABEL (widget))
     {
       /* Markup can change the font within the text: always drawn */
       if (gtk_label_get_use_markup (GTK_LABEL (widget)) || gtk_label_get_attributes (GTK_LABEL (widget)) != NULL)
-        return *gtk_label_get_text (GTK_LABEL (widget)) != '\0' ? 't' : 0;
-      return brings_new_characters (self, widget, gtk_label_get_text (GTK_LABEL (widget))) ? 't' : 0;
+        return *gtk_label_get_text (GTK_LABEL (widget)) != '\0';
+      return brings_new_characters (self, widget, gtk_label_get_text (GTK_LABEL (widget)));
     }
 
-  if (GTK_IS_IMAGE (widget))
-    return gtk_image_get_storage_type (GTK_IMAGE (widget)) != GTK_IMAGE_EMPTY ? 'i' : 0;
-
-  if (self->builtin_icon_type != G_TYPE_INVALID &&
-      G_TYPE_CHECK_INSTANCE_TYPE (widget, self->builtin_icon_type))
-    return 'i';
-
-  return 0;
+  return FALSE;
 }
 
 /* A surface at least @width × @height device pixels (up to MAX_SIDE) */
@@ -163,9 +155,9 @@ ensure_surface (AimsPageWarmup *self,
  * aims_page_warmup_widget:
  * @widget: a widget of a page not on screen, styled and given its size
  *
- * Draws @widget offscreen if it is a label, an image, a CSS icon or a list
- * cell's text with something not drawn before; its children are not
- * drawn (the caller walks them).
+ * Draws @widget offscreen if it is a label or a list cell's text with
+ * something not drawn before; its children are not drawn (the caller walks
+ * them).
  */
 void
 aims_page_warmup_widget (AimsPageWarmup *self,
@@ -175,7 +167,6 @@ aims_page_warmup_widget (AimsPageWarmup *self,
   g_autoptr(GskRenderNode) node = NULL;
   int width, height, scale;
   cairo_t *cr;
-  char kind;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (GTK_IS_WIDGET (widget));
@@ -185,12 +176,11 @@ aims_page_warmup_widget (AimsPageWarmup *self,
   if (width <= 0 || height <= 0 || gtk_widget_get_mapped (widget))
     return;
 
-  kind = kind_of (self, widget);
-  if (kind == 0)
+  if (!draws_new_text (self, widget))
     return;
 
   /* The widget's own drawing, as its frame will ask for it: these leaf
-   * widgets draw what they show and nothing else */
+   * widgets draw their text and nothing else */
   snapshot = gtk_snapshot_new ();
   GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
@@ -204,10 +194,7 @@ aims_page_warmup_widget (AimsPageWarmup *self,
   gsk_render_node_draw (node, cr);
   cairo_destroy (cr);
 
-  if (kind == 't')
-    self->n_texts++;
-  else
-    self->n_icons++;
+  self->n_texts++;
 }
 
 /* Texts drawn so far */
@@ -217,13 +204,4 @@ aims_page_warmup_get_n_texts (AimsPageWarmup *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->n_texts;
-}
-
-/* Icons drawn so far */
-guint
-aims_page_warmup_get_n_icons (AimsPageWarmup *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->n_icons;
 }

@@ -18,7 +18,6 @@ void            aims_page_warmup_free        (AimsPageWarmup *self);
 void            aims_page_warmup_widget      (AimsPageWarmup *self,
                                               GtkWidget      *widget);
 guint           aims_page_warmup_get_n_texts (AimsPageWarmup *self);
-guint           aims_page_warmup_get_n_icons (AimsPageWarmup *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimsPageWarmup, aims_page_warmup_free)
 
