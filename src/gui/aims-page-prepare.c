@@ -63,6 +63,7 @@ struct _AimsPagePrepare
   gulong               paint_handler;
   guint                source;
 
+  gint64               budget;      /* µs a step may take */
   int                  stage;
   GtkWidget           *cursor;      /* the next widget to style or draw, held */
   AimsPageWarmup      *warmup;      /* while drawing ahead */
@@ -278,7 +279,7 @@ step_cb (gpointer data)
       break;
 
     case STAGE_STYLES:
-      if (!style_some (self, start + STEP_BUDGET_US))
+      if (!style_some (self, start + self->budget))
         self->stage = STAGE_SIZE;
       break;
 
@@ -288,7 +289,7 @@ step_cb (gpointer data)
       break;
 
     case STAGE_WARM:
-      if (!warm_some (self, start + STEP_BUDGET_US))
+      if (!warm_some (self, start + self->budget))
         {
           g_clear_pointer (&self->warmup, aims_page_warmup_free);
           self->stage = STAGE_DONE;
@@ -340,6 +341,7 @@ aims_page_prepare_new (GtkWidget           *page,
   self->first_step = first_step;
   self->user_data = user_data;
   self->stage = STAGE_DONE;
+  self->budget = STEP_BUDGET_US;
 
   return self;
 }
@@ -408,6 +410,22 @@ aims_page_prepare_stop (AimsPagePrepare *self)
   g_clear_object (&self->cursor);
   g_clear_pointer (&self->warmup, aims_page_warmup_free);
   self->stage = STAGE_DONE;
+}
+
+/**
+ * aims_page_prepare_set_step_budget:
+ * @budget_us: how long a step may hold the main loop, in µs; 0 for one
+ *   widget a step
+ *
+ * For tests, which need to come between two steps.
+ */
+void
+aims_page_prepare_set_step_budget (AimsPagePrepare *self,
+                                   guint            budget_us)
+{
+  g_return_if_fail (self != NULL);
+
+  self->budget = budget_us;
 }
 
 /* Whether steps are still to come */
