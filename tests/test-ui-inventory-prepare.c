@@ -206,9 +206,6 @@ test_prepared_after_opening (Fixture       *f,
   g_assert_cmpfloat (aims_page_prepare_get_longest_step (f->prepare), >, 0);
   g_assert_cmpfloat (aims_page_prepare_get_total (f->prepare), >=,
                      aims_page_prepare_get_longest_step (f->prepare));
-  /* Its text drawn once offscreen: the frame that shows it finds the
-   * glyphs ready */
-  g_assert_cmpuint (aims_page_prepare_get_n_texts_drawn (f->prepare), >, 0);
 
   assert_list_shown (f);
 }
@@ -228,40 +225,12 @@ test_switch_mid_preparation (Fixture       *f,
   assert_list_shown (f);
   g_assert_false (aims_page_prepare_get_running (f->prepare));
   g_assert_false (aims_page_prepare_get_done (f->prepare));
-  /* Nothing was drawn ahead: the first step had only given the rows */
-  g_assert_cmpuint (aims_page_prepare_get_n_texts_drawn (f->prepare), ==, 0);
 
   /* The list works as ever: a record chosen is selected */
   list = aims_record_browser_get_list (f->browser);
   second = g_list_model_get_item (G_LIST_MODEL (list), 1);
   aims_record_browser_select (f->browser, aims_record_get_uuid (second));
   g_assert_cmpstr (aims_record_browser_get_selected (f->browser), ==, aims_record_get_uuid (second));
-}
-
-/* Shown while its text is being drawn ahead: the drawing
- * stops, and the page shows its list as ever */
-static void
-test_switch_mid_drawing (Fixture       *f,
-                         gconstpointer  data)
-{
-  gint64 end = g_get_monotonic_time () + 240 * G_USEC_PER_SEC;
-  guint drawn;
-
-  /* One widget a step, one main-loop turn at a time until the first text
-   * is drawn */
-  aims_page_prepare_set_step_budget (f->prepare, 0);
-  while (aims_page_prepare_get_running (f->prepare) &&
-         aims_page_prepare_get_n_texts_drawn (f->prepare) == 0 &&
-         g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (aims_page_prepare_get_running (f->prepare));
-  drawn = aims_page_prepare_get_n_texts_drawn (f->prepare);
-  g_assert_cmpuint (drawn, ==, 1);
-
-  assert_list_shown (f);
-  g_assert_false (aims_page_prepare_get_running (f->prepare));
-  g_assert_false (aims_page_prepare_get_done (f->prepare));
-  g_assert_cmpuint (aims_page_prepare_get_n_texts_drawn (f->prepare), ==, drawn);
 }
 
 /* The window closed midway: nothing runs on after it */
@@ -311,8 +280,6 @@ test_open_another_mid_preparation (Fixture       *f,
 
   wait_for_preparation (f);
   g_assert_true (aims_page_prepare_get_done (f->prepare));
-  /* Drawn ahead again: what the first preparation drew is not counted */
-  g_assert_cmpuint (aims_page_prepare_get_n_texts_drawn (f->prepare), >, 0);
   list = aims_record_browser_get_list (f->browser);
   g_assert_true (aims_record_list_get_store (list) == aims_document_get_store (f->window->document));
 
@@ -350,8 +317,6 @@ main (int   argc,
               test_prepared_after_opening, fixture_tear_down);
   g_test_add ("/ui/inventory-prepare/switch-mid-preparation", Fixture, NULL, fixture_set_up,
               test_switch_mid_preparation, fixture_tear_down);
-  g_test_add ("/ui/inventory-prepare/switch-mid-drawing", Fixture, NULL, fixture_set_up,
-              test_switch_mid_drawing, fixture_tear_down);
   g_test_add ("/ui/inventory-prepare/close-mid-preparation", Fixture, NULL, fixture_set_up,
               test_close_mid_preparation, fixture_tear_down);
   g_test_add ("/ui/inventory-prepare/open-another-mid-preparation", Fixture, NULL, fixture_set_up,

@@ -23,10 +23,7 @@
  *   1. the page's own first step (the browser gives its list its rows),
  *   2. the styles of the page's widgets, a few milliseconds at a time,
  *   3. the page's content measured and sized as the stack around it will
- *      size it,
- *   4. the text it will show drawn once offscreen, a few milliseconds at
- *      a time, so that its glyphs are not rendered for the first time in
- *      the frame that shows it (aims-page-warmup.c).
+ *      size it.
  *
  * Once the page is shown (mapped), the rest is left to the frame that
  * shows it, as if nothing had been prepared. The longest step and the
@@ -38,8 +35,6 @@
 
 #include "aims-page-prepare.h"
 
-#include "aims-page-warmup.h"
-
 #include <time.h>
 
 /* How long one step may hold the main loop, in µs */
@@ -49,7 +44,6 @@ enum {
   STAGE_FIRST,
   STAGE_STYLES,
   STAGE_SIZE,
-  STAGE_WARM,
   STAGE_DONE,
 };
 
@@ -63,16 +57,13 @@ struct _AimsPagePrepare
   gulong               paint_handler;
   guint                source;
 
-  gint64               budget;      /* µs a step may take */
   int                  stage;
-  GtkWidget           *cursor;      /* the next widget to style or draw, held */
-  AimsPageWarmup      *warmup;      /* while drawing ahead */
+  GtkWidget           *cursor;      /* the next widget to style, held */
 
   gboolean             completed;   /* the last preparation went through */
   double               longest;     /* ms */
   double               total;       /* ms */
   double               longest_cpu; /* ms of this thread's CPU time */
-  guint                n_texts;     /* drawn ahead */
 };
 
 static double
@@ -100,35 +91,6 @@ next_widget (GtkWidget *root,
 
       if (next != NULL)
         return next;
-    }
-
-  return NULL;
-}
-
-/* The widget after @widget in a walk of the part of @root's tree that
- * will be shown: what is hidden, and what a stack keeps out of sight, is
- * passed over with its children */
-static GtkWidget *
-next_shown_widget (GtkWidget *root,
-                   GtkWidget *widget)
-{
-  GtkWidget *child = NULL;
-
-  /* The page itself is out of sight: it is what is prepared */
-  if (widget == root || (gtk_widget_get_visible (widget) && gtk_widget_get_child_visible (widget)))
-    child = gtk_widget_get_first_child (widget);
-
-  for (; child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (gtk_widget_get_visible (child) && gtk_widget_get_child_visible (child))
-      return child;
-
-  for (; widget != NULL && widget != root; widget = gtk_widget_get_parent (widget))
-    {
-      for (GtkWidget *next = gtk_widget_get_next_sibling (widget);
-           next != NULL;
-           next = gtk_widget_get_next_sibling (next))
-        if (gtk_widget_get_visible (next) && gtk_widget_get_child_visible (next))
-          return next;
     }
 
   return NULL;
@@ -208,37 +170,6 @@ size_children (AimsPagePrepare *self)
     }
 }
 
-/* Draws widgets ahead until the step's time is up; FALSE once all are done */
-static gboolean
-warm_some (AimsPagePrepare *self,
-           gint64           deadline)
-{
-  GtkWidget *widget = self->cursor;
-
-  if (self->warmup == NULL)
-    self->warmup = aims_page_warmup_new ();
-
-  /* As for styles: a widget gone since, from the top again, where what was
-   * drawn is passed over */
-  if (widget == NULL || (widget != self->page && !gtk_widget_is_ancestor (widget, self->page)))
-    widget = self->page;
-
-  do
-    {
-      aims_page_warmup_widget (self->warmup, widget);
-      widget = next_shown_widget (self->page, widget);
-    }
-  while (widget != NULL && g_get_monotonic_time () < deadline);
-
-  self->n_texts = aims_page_warmup_get_n_texts (self->warmup);
-
-  g_clear_object (&self->cursor);
-  if (widget != NULL)
-    self->cursor = g_object_ref (widget);
-
-  return widget != NULL;
-}
-
 static void
 stop_waiting (AimsPagePrepare *self)
 {
@@ -266,7 +197,6 @@ step_cb (gpointer data)
     {
       self->source = 0;
       g_clear_object (&self->cursor);
-      g_clear_pointer (&self->warmup, aims_page_warmup_free);
       return G_SOURCE_REMOVE;
     }
 
@@ -279,21 +209,13 @@ step_cb (gpointer data)
       break;
 
     case STAGE_STYLES:
-      if (!style_some (self, start + self->budget))
+      if (!style_some (self, start + STEP_BUDGET_US))
         self->stage = STAGE_SIZE;
       break;
 
     case STAGE_SIZE:
       size_children (self);
-      self->stage = STAGE_WARM;
-      break;
-
-    case STAGE_WARM:
-      if (!warm_some (self, start + self->budget))
-        {
-          g_clear_pointer (&self->warmup, aims_page_warmup_free);
-          self->stage = STAGE_DONE;
-        }
+      self->stage = STAGE_DONE;
       break;
 
     default:
@@ -341,7 +263,6 @@ aims_page_prepare_new (GtkWidget           *page,
   self->first_step = first_step;
   self->user_data = user_data;
   self->stage = STAGE_DONE;
-  self->budget = STEP_BUDGET_US;
 
   return self;
 }
@@ -354,7 +275,6 @@ aims_page_prepare_free (AimsPagePrepare *self)
 
   stop_waiting (self);
   g_clear_object (&self->cursor);
-  g_clear_pointer (&self->warmup, aims_page_warmup_free);
   g_free (self);
 }
 
@@ -376,7 +296,6 @@ aims_page_prepare_start (AimsPagePrepare *self)
   self->longest = 0;
   self->longest_cpu = 0;
   self->total = 0;
-  self->n_texts = 0;
 
   if (gtk_widget_get_mapped (self->page))
     return;
@@ -408,24 +327,7 @@ aims_page_prepare_stop (AimsPagePrepare *self)
 
   stop_waiting (self);
   g_clear_object (&self->cursor);
-  g_clear_pointer (&self->warmup, aims_page_warmup_free);
   self->stage = STAGE_DONE;
-}
-
-/**
- * aims_page_prepare_set_step_budget:
- * @budget_us: how long a step may hold the main loop, in µs; 0 for one
- *   widget a step
- *
- * For tests, which need to come between two steps.
- */
-void
-aims_page_prepare_set_step_budget (AimsPagePrepare *self,
-                                   guint            budget_us)
-{
-  g_return_if_fail (self != NULL);
-
-  self->budget = budget_us;
 }
 
 /* Whether steps are still to come */
@@ -472,14 +374,4 @@ aims_page_prepare_get_total (AimsPagePrepare *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->total;
-}
-
-/* The texts drawn ahead by the last preparation (a text adding no
- * character to those drawn before in its font is not drawn) */
-guint
-aims_page_prepare_get_n_texts_drawn (AimsPagePrepare *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->n_texts;
 }

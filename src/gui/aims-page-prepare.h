@@ -24,14 +24,11 @@ AimsPagePrepare *aims_page_prepare_new              (GtkWidget           *page,
 void             aims_page_prepare_free             (AimsPagePrepare     *self);
 void             aims_page_prepare_start            (AimsPagePrepare     *self);
 void             aims_page_prepare_stop             (AimsPagePrepare     *self);
-void             aims_page_prepare_set_step_budget  (AimsPagePrepare     *self,
-                                                     guint                budget_us);
 gboolean         aims_page_prepare_get_running      (AimsPagePrepare     *self);
 gboolean         aims_page_prepare_get_done         (AimsPagePrepare     *self);
 double           aims_page_prepare_get_longest_step (AimsPagePrepare     *self);
 double           aims_page_prepare_get_longest_step_cpu (AimsPagePrepare *self);
 double           aims_page_prepare_get_total        (AimsPagePrepare     *self);
-guint            aims_page_prepare_get_n_texts_drawn (AimsPagePrepare    *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimsPagePrepare, aims_page_prepare_free)
 
