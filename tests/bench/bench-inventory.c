@@ -13,7 +13,9 @@
  *     opening (aims-page-prepare.c): the longest the main loop was held by
  *     one of its steps, which is what a click meanwhile could wait for, and
  *     all its steps together,
- *   - the list shown after opening the project,
+ *   - the list shown after opening the project, with the first run on its
+ *     own line: it is what a person who starts the app and opens a project
+ *     gets, when nothing in the process has drawn these glyphs and icons,
  *   - each keystroke of a search (the entry's own typing delay excluded: it
  *     is a deliberate pause, not work),
  *   - sorting by a column, both ways,
@@ -75,6 +77,7 @@ main (int   argc,
   g_autoptr(GArray) prepare_total = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) prepare_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   gboolean all_met = TRUE;
+  double first_shown = 0, first_shown_cpu = 0;
   AimsDemoScale scale;
 
   if (g_str_has_suffix (scale_name, ".aims"))
@@ -179,7 +182,16 @@ main (int   argc,
       aims_window_show_section (window, "systems");
       browser = aims_inventory_page_get_browser (AIMS_INVENTORY_PAGE (window->inventory_page), "ai_system");
       list = aims_record_browser_get_list (browser);
-      bench_finish (&shown, widget, start, made (list));
+      {
+        double ms = bench_finish (&shown, widget, start, made (list));
+
+        /* What a person who starts the app and opens a project gets */
+        if (run == 0)
+          {
+            first_shown = ms;
+            first_shown_cpu = g_array_index (shown.cpu, double, 0);
+          }
+      }
 
       total = aims_record_list_get_total (list);
       view = GTK_COLUMN_VIEW (bench_find_descendant (GTK_WIDGET (browser), GTK_TYPE_COLUMN_VIEW));
@@ -279,6 +291,8 @@ main (int   argc,
            bench_median (prepare_total), bench_max (prepare_total),
            bench_max (prepare_longest) < BENCH_GOAL_MS ? "met" : "NOT met");
   all_met &= bench_report ("list shown after opening", &shown, BENCH_GOAL_MS);
+  g_print ("    first show in this process: %.1f ms (cpu %.1f; goal < %.0f ms: %s)\n", first_shown, first_shown_cpu,
+           BENCH_GOAL_MS, first_shown < BENCH_GOAL_MS ? "met" : "NOT met");
   bench_report ("a frame with nothing changed", &idle, 0);
   all_met &= bench_report ("each keystroke of the search", &keys, BENCH_GOAL_MS);
   all_met &= bench_report ("sort by a column", &sorts, BENCH_GOAL_MS);
