@@ -14,7 +14,9 @@
 
 #include "aims-test-util.h"
 
+#include <errno.h>
 #include <fcntl.h>
+#include <glib/gstdio.h>
 #include <string.h>
 #include <xlsxwriter.h>
 #include <zip.h>
@@ -363,6 +365,45 @@ test_csv_large_file (void)
   aims_test_remove_tree (dir);
 }
 
+/* A large file the user may not read (it takes the big-block path): the
+ * error names the file and the reason, and the file is left as it was */
+static void
+read_unreadable (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AimsSheet) sheet = aims_csv_read_file (data, &error);
+
+  g_assert_null (sheet);
+  g_assert_error (error, AIMS_SHEET_ERROR, AIMS_SHEET_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "“locked.csv” could not be read"));
+  g_assert_nonnull (strstr (error->message, g_strerror (EACCES)));
+}
+
+static void
+test_csv_large_file_unreadable (void)
+{
+  g_autofree char *dir = aims_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "locked.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("Reference,Title\n");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  while (text->len < 3 * 1024 * 1024)
+    g_string_append_printf (text, "R-%06u,Risk\n", (guint) text->len);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, &error));
+  g_assert_no_error (error);
+  before = aims_test_sha256_file (path);
+  g_assert_cmpint (g_chmod (path, 0), ==, 0);
+
+  aims_test_run_unprivileged (read_unreadable, path);
+
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  after = aims_test_sha256_file (path);
+  g_assert_cmpstr (after, ==, before);
+  aims_test_remove_tree (dir);
+}
+
 static char *
 write_workbook (const char *dir,
                 const char *name)
@@ -556,6 +597,7 @@ main (int   argc,
   g_test_add_func ("/csv/syntax-errors", test_csv_syntax_errors);
   g_test_add_func ("/csv/huge-file", test_csv_huge_file);
   g_test_add_func ("/csv/large-file", test_csv_large_file);
+  g_test_add_func ("/csv/large-file-unreadable", test_csv_large_file_unreadable);
   g_test_add_func ("/xlsx/cells", test_xlsx_cells);
   g_test_add_func ("/xlsx/not-a-workbook", test_xlsx_not_a_workbook);
   g_test_add_func ("/xlsx/zip-bomb", test_xlsx_zip_bomb);
