@@ -15,6 +15,7 @@
 
 #include "aims-application.h"
 #include "aims-audits-page.h"
+#include "aims-frame-pool.h"
 #include "aims-assessment-page.h"
 #include "aims-history-window.h"
 #include "aims-heatmap-page.h"
@@ -675,6 +676,69 @@ test_history_lists_changes (void)
   destroy_window (window);
 }
 
+/* Where frames reach an X server through shared memory (the cairo renderer
+ * these tests use under Xvfb), the window keeps an image of its own size
+ * from that memory while realized, so that a frame showing a new page does
+ * not map it afresh; it takes a larger one when the window grows well past
+ * that size, and gives it back when the window goes. */
+static void
+test_frame_memory_held (void)
+{
+  AimsWindow *window = aims_window_new (app);
+  GtkWindow *gtk_window = GTK_WINDOW (window);
+  GskRenderer *renderer;
+  GdkSurface *surface;
+  int width = 0, height = 0, scale, first_width, first_height;
+
+  gtk_window_set_default_size (gtk_window, 500, 400);
+  gtk_window_present (gtk_window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  if (!GSK_IS_CAIRO_RENDERER (renderer) ||
+      g_strcmp0 (G_OBJECT_TYPE_NAME (gtk_widget_get_display (GTK_WIDGET (window))), "GdkX11Display") != 0)
+    {
+      g_test_skip ("frames reach the display through shared memory only on X11 with the cairo renderer");
+      destroy_window (window);
+      return;
+    }
+
+  /* The frame is the window's surface (its size, shadows and all) */
+  surface = gtk_native_get_surface (GTK_NATIVE (window));
+  scale = gdk_surface_get_scale_factor (surface);
+  g_assert_true (aims_frame_pool_get_held (gtk_window, &width, &height));
+  g_assert_cmpint (width, ==, gdk_surface_get_width (surface) * scale);
+  g_assert_cmpint (height, ==, gdk_surface_get_height (surface) * scale);
+  first_width = width;
+  first_height = height;
+
+  /* A little larger: the memory held has room for it */
+  gtk_window_set_default_size (gtk_window, 600, 450);
+  for (guint i = 0; i < 80 && gdk_surface_get_width (surface) * scale == first_width; i++)
+    wait_ms (25);
+  g_assert_cmpint (gdk_surface_get_width (surface) * scale, >, first_width);
+  g_assert_true (aims_frame_pool_get_held (gtk_window, &width, &height));
+  g_assert_cmpint (width, ==, first_width);
+
+  /* More than four times the area: a larger image is taken */
+  gtk_window_set_default_size (gtk_window, 1100, 760);
+  for (guint i = 0; i < 80 && gdk_surface_get_width (surface) * scale < 1100 * scale; i++)
+    wait_ms (25);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (aims_frame_pool_get_held (gtk_window, &width, &height));
+  g_assert_cmpint (width, ==, gdk_surface_get_width (surface) * scale);
+  g_assert_cmpint (height, ==, gdk_surface_get_height (surface) * scale);
+  g_assert_cmpint ((gint64) width * height, >, (gint64) first_width * first_height * 4);
+
+  /* Given back with the window's surface */
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  gtk_widget_unrealize (GTK_WIDGET (window));
+  g_assert_false (aims_frame_pool_get_held (gtk_window, &width, &height));
+  g_assert_cmpint (width, ==, 0);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -719,6 +783,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/same-file-twice-offers-read-only", test_same_file_twice_offers_read_only);
   g_test_add_func ("/ui/window/shortcuts-and-about", test_shortcuts_and_about);
   g_test_add_func ("/ui/window/history-lists-changes", test_history_lists_changes);
+  g_test_add_func ("/ui/window/frame-memory-held", test_frame_memory_held);
 
   app = aims_application_new ();
   aims_test_register_app (G_APPLICATION (app));

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "aims-frame-pool.h"
 #include "aims-section.h"
 #include "aims-welcome-view.h"
 #include "aims-window-private.h"
@@ -401,6 +402,8 @@ aims_window_init (AimsWindow *self)
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  aims_frame_pool_attach (GTK_WINDOW (self));
 
   _aims_window_init_project (self);
   build_sections (self);
