@@ -16,6 +16,7 @@
 #include "aims-test-gtk.h"
 
 #include <adwaita.h>
+#include <sqlite3.h>
 
 #include "aims-application.h"
 #include "aims-cell-text.h"
@@ -116,6 +117,24 @@ open_path (AimsWindow *window,
   g_assert_true (aims_window_has_project (window));
 }
 
+/* @n more systems, "System 1" … (references TST-1 …), written to the file
+ * before it is opened: more rows than a list view sets up */
+static void
+add_systems_to_file (const char *path,
+                     guint       n)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %u) "
+    "INSERT INTO ai_system (uuid, reference, name, created, modified) "
+    "SELECT lower(hex(randomblob(16))), 'TST-' || i, 'System ' || i, "
+    "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' FROM n", n);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -126,6 +145,8 @@ fixture_set_up (Fixture       *f,
   f->path = g_build_filename (f->dir, "Demo.aims", NULL);
   g_assert_true (aims_demo_write_file (f->path, AIMS_DEMO_SCALE_SMALL, 42, &error));
   g_assert_no_error (error);
+  if (data != NULL)
+    add_systems_to_file (f->path, GPOINTER_TO_UINT (data));
 
   f->window = aims_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
@@ -286,6 +307,83 @@ test_open_another_mid_preparation (Fixture       *f,
   assert_list_shown (f);
 }
 
+/* The rows the column view has been given (the rest come in later steps) */
+static guint
+rows_given (Fixture *f)
+{
+  GtkWidget *view = find_descendant_of_type (GTK_WIDGET (f->browser), GTK_TYPE_COLUMN_VIEW);
+  GtkSelectionModel *model = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
+
+  return model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (model)) : 0;
+}
+
+/* With more systems than a list view sets up rows for, the view is given
+ * its rows a few per step, so that a click meanwhile is answered soon; by
+ * the end it has all of them */
+static void
+test_rows_given_in_steps (Fixture       *f,
+                          gconstpointer  data)
+{
+  AimsRecordList *list = aims_record_browser_get_list (f->browser);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  g_assert_cmpuint (n, >=, 400);
+  run_first_step (f);
+  g_assert_cmpuint (rows_given (f), >, 0);
+  g_assert_cmpuint (rows_given (f), <, 200);
+  g_assert_true (aims_page_prepare_get_running (f->prepare));
+
+  wait_for_preparation (f);
+  g_assert_true (aims_page_prepare_get_done (f->prepare));
+  g_assert_cmpuint (rows_given (f), ==, n);
+  assert_list_shown (f);
+}
+
+/* Shown, or a row chosen, before all rows were given: all are given then,
+ * and the last system can be selected */
+static void
+test_last_row_mid_preparation (Fixture       *f,
+                               gconstpointer  data)
+{
+  AimsRecordList *list = aims_record_browser_get_list (f->browser);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_autoptr(AimsRecord) last = g_list_model_get_item (G_LIST_MODEL (list), n - 1);
+
+  run_first_step (f);
+  g_assert_cmpuint (rows_given (f), <, n);
+
+  /* Chosen from elsewhere while the section is still hidden */
+  aims_record_browser_select (f->browser, aims_record_get_uuid (last));
+  g_assert_cmpuint (rows_given (f), ==, n);
+  g_assert_cmpstr (aims_record_browser_get_selected (f->browser), ==, aims_record_get_uuid (last));
+
+  /* Shown, the list is at that system's row */
+  {
+    g_autofree char *name = aims_record_dup_text (last, "name");
+    gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    aims_window_show_section (f->window, "systems");
+    while (!shows_cell (GTK_WIDGET (f->browser), name) && g_get_monotonic_time () < end)
+      wait_ms (20);
+    g_assert_true (shows_cell (GTK_WIDGET (f->browser), name));
+    g_assert_cmpstr (aims_record_browser_get_selected (f->browser), ==, aims_record_get_uuid (last));
+  }
+}
+
+/* Shown after the first step of a long list: the view has every row */
+static void
+test_shown_mid_long_preparation (Fixture       *f,
+                                 gconstpointer  data)
+{
+  AimsRecordList *list = aims_record_browser_get_list (f->browser);
+
+  run_first_step (f);
+  g_assert_cmpuint (rows_given (f), <, g_list_model_get_n_items (G_LIST_MODEL (list)));
+
+  assert_list_shown (f);
+  g_assert_cmpuint (rows_given (f), ==, g_list_model_get_n_items (G_LIST_MODEL (list)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,6 +419,12 @@ main (int   argc,
               test_close_mid_preparation, fixture_tear_down);
   g_test_add ("/ui/inventory-prepare/open-another-mid-preparation", Fixture, NULL, fixture_set_up,
               test_open_another_mid_preparation, fixture_tear_down);
+  g_test_add ("/ui/inventory-prepare/rows-given-in-steps", Fixture, GUINT_TO_POINTER (400), fixture_set_up,
+              test_rows_given_in_steps, fixture_tear_down);
+  g_test_add ("/ui/inventory-prepare/last-row-mid-preparation", Fixture, GUINT_TO_POINTER (400), fixture_set_up,
+              test_last_row_mid_preparation, fixture_tear_down);
+  g_test_add ("/ui/inventory-prepare/shown-mid-long-preparation", Fixture, GUINT_TO_POINTER (400), fixture_set_up,
+              test_shown_mid_long_preparation, fixture_tear_down);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -52,13 +52,13 @@ aims_inventory_page_dispose (GObject *object)
 
 /* The list the section opens on gets its rows ahead (the data sets' and
  * third parties' tabs keep theirs until first shown) */
-static void
+static gboolean
 prepare_first_step (GtkWidget *page,
                     gpointer   user_data)
 {
   AimsInventoryPage *self = AIMS_INVENTORY_PAGE (page);
 
-  aims_record_browser_prepare_view (self->systems_browser);
+  return aims_record_browser_prepare_view (self->systems_browser);
 }
 
 /* Shown: the frame that shows it does what the preparation had left */

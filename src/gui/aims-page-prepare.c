@@ -20,7 +20,8 @@
  * low-priority idles, each step kept short so that a click meanwhile is
  * answered at once:
  *
- *   1. the page's own first step (the browser gives its list its rows),
+ *   1. the page's own first steps (the browser gives its list its rows,
+ *      a few at a time),
  *   2. the styles of the page's widgets, a few milliseconds at a time,
  *   3. the page's content measured and sized as the stack around it will
  *      size it.
@@ -203,9 +204,8 @@ step_cb (gpointer data)
   switch (self->stage)
     {
     case STAGE_FIRST:
-      if (self->first_step != NULL)
-        self->first_step (self->page, self->user_data);
-      self->stage = STAGE_STYLES;
+      if (self->first_step == NULL || !self->first_step (self->page, self->user_data))
+        self->stage = STAGE_STYLES;
       break;
 
     case STAGE_STYLES:

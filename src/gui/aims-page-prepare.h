@@ -13,10 +13,11 @@ G_BEGIN_DECLS
 
 typedef struct _AimsPagePrepare AimsPagePrepare;
 
-/* The page's own first step (e.g. giving a list view its rows); it runs in
- * one main-loop turn, before the page's styles are worked out */
-typedef void (*AimsPagePrepareFunc) (GtkWidget *page,
-                                     gpointer   user_data);
+/* The page's own first step (e.g. giving a list view its rows), before the
+ * page's styles are worked out; each call is one main-loop turn, and it is
+ * called again, in a later turn, for as long as it returns TRUE */
+typedef gboolean (*AimsPagePrepareFunc) (GtkWidget *page,
+                                         gpointer   user_data);
 
 AimsPagePrepare *aims_page_prepare_new              (GtkWidget           *page,
                                                      AimsPagePrepareFunc  first_step,

@@ -33,11 +33,18 @@
 #include "aims-history-window.h"
 #include "aims-import-assistant.h"
 #include "aims-list-hold.h"
+#include "aims-list-limit.h"
 #include "aims-record-form.h"
 #include "aims-risk-filters.h"
 #include "aims-window.h"
 
 #include <glib/gi18n.h>
+
+/* A preparation gives the column view its rows so many per call; GTK 4.8
+ * sets up a row of cells for each row it is given up to about this many,
+ * and past that sets up no more */
+#define ROWS_PER_STEP 50
+#define ROWS_SET_UP   200
 
 typedef struct
 {
@@ -165,6 +172,9 @@ struct _AimsRecordBrowser
   AimsDocument       *document;
   AimsRecordList     *list;
   AimsListHold       *hold;          /* the list as the view sees it */
+  AimsListLimit      *rows_given;    /* the hold's rows the view is given: all
+                                      * but while a preparation gives its
+                                      * first ones a few at a time */
   char               *selected_uuid; /* the record the person selected */
   AimsMatrix         *matrix;  /* the project's: names levels and scores */
   GtkSingleSelection *selection;
@@ -181,6 +191,10 @@ struct _AimsRecordBrowser
   guint               form_source;   /* builds the empty form once the list is seen */
   gboolean            view_hidden;   /* the column view is hidden from assistive technologies */
 };
+
+static void give_all_rows   (AimsRecordBrowser *self);
+static void select_position (AimsRecordBrowser *self,
+                             guint              position);
 
 enum {
   PROP_0,
@@ -455,7 +469,7 @@ on_list_items_changed_after_cb (AimsRecordBrowser *self,
       guint found = aims_record_list_find (self->list, self->selected_uuid);
 
       if (found != G_MAXUINT)
-        gtk_single_selection_set_selected (self->selection, found);
+        select_position (self, found);
     }
 
   if (aims_record_list_has_more_steps (self->list))
@@ -959,7 +973,7 @@ browser_delete_action (GtkWidget  *widget,
 
       /* Keep the keyboard where it was: select the row that took its place */
       if (n > 0)
-        gtk_single_selection_set_selected (self->selection, MIN (position, n - 1));
+        select_position (self, MIN (position, n - 1));
     }
 }
 
@@ -1217,6 +1231,7 @@ aims_record_browser_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->rows_given);
   g_clear_object (&self->hold);
   g_clear_object (&self->list);
   g_clear_pointer (&self->selected_uuid, g_free);
@@ -1292,7 +1307,7 @@ aims_record_browser_map (GtkWidget *widget)
 {
   AimsRecordBrowser *self = AIMS_RECORD_BROWSER (widget);
 
-  aims_record_browser_prepare_view (self);
+  give_all_rows (self);
 
   GTK_WIDGET_CLASS (aims_record_browser_parent_class)->map (widget);
 
@@ -1378,7 +1393,8 @@ aims_record_browser_init (AimsRecordBrowser *self)
   self->probe_a = g_object_new (G_TYPE_OBJECT, NULL);
   self->probe_b = g_object_new (G_TYPE_OBJECT, NULL);
 
-  self->selection = gtk_single_selection_new (NULL);
+  self->rows_given = aims_list_limit_new ();
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows_given)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected-item",
@@ -1428,7 +1444,7 @@ aims_record_browser_set_document (AimsRecordBrowser *self,
     g_signal_handlers_disconnect_by_data (self->list, self);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_func (self->document, update_detail, self);
-  gtk_single_selection_set_model (self->selection, NULL);
+  aims_list_limit_set_model (self->rows_given, NULL);
   if (self->hold != NULL)
     g_signal_handlers_disconnect_by_data (self->hold, self);
   g_clear_object (&self->hold);
@@ -1458,7 +1474,7 @@ aims_record_browser_set_document (AimsRecordBrowser *self,
       self->hold = aims_list_hold_new (G_LIST_MODEL (self->list));
       g_signal_connect_object (self->hold, "rows-in-front", G_CALLBACK (on_rows_in_front_cb), self,
                                G_CONNECT_SWAPPED);
-      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->hold));
+      aims_list_limit_set_model (self->rows_given, G_LIST_MODEL (self->hold));
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
       if (self->risk_filters != NULL)
         aims_risk_filters_set_list (self->risk_filters, self->list);
@@ -1476,20 +1492,66 @@ aims_record_browser_set_document (AimsRecordBrowser *self,
   update_detail (self);
 }
 
+/* The column view given its model, and all the rows of the list */
+static void
+give_all_rows (AimsRecordBrowser *self)
+{
+  if (gtk_column_view_get_model (self->column_view) == NULL)
+    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  aims_list_limit_set_limit (self->rows_given, G_MAXUINT);
+}
+
+/* Selects the row at @position of the list, given to the view first if
+ * a preparation has not got that far */
+static void
+select_position (AimsRecordBrowser *self,
+                 guint              position)
+{
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->rows_given)))
+    give_all_rows (self);
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
 /**
  * aims_record_browser_prepare_view:
  *
  * Gives the column view its rows now, rather than when the browser is
  * first shown: for a browser about to be shown, while the person looks at
- * something else (aims-page-prepare.c).
+ * something else (aims-page-prepare.c). GTK 4.8 sets up a row of cells for
+ * each row it is given, up to some 200, which took 30–55 ms on the huge
+ * demo: so they are given a few at a time, one call each.
+ *
+ * Returns: whether rows are left to give, in a further call
  */
-void
+gboolean
 aims_record_browser_prepare_view (AimsRecordBrowser *self)
 {
-  g_return_if_fail (AIMS_IS_RECORD_BROWSER (self));
+  guint given;
+
+  g_return_val_if_fail (AIMS_IS_RECORD_BROWSER (self), FALSE);
 
   if (gtk_column_view_get_model (self->column_view) == NULL)
-    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+    {
+      /* Fewer rows for now can only lose a selection, and a view never
+       * shown has none */
+      if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+        aims_list_limit_set_limit (self->rows_given, ROWS_PER_STEP);
+      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+    }
+  else
+    {
+      given = aims_list_limit_get_limit (self->rows_given);
+      if (given != G_MAXUINT)
+        aims_list_limit_set_limit (self->rows_given, given + ROWS_PER_STEP);
+    }
+
+  /* Past what the view sets up, or the list's end: the rest at once */
+  given = aims_list_limit_get_limit (self->rows_given);
+  if (given != G_MAXUINT &&
+      (given >= ROWS_SET_UP || given >= g_list_model_get_n_items (G_LIST_MODEL (self->hold))))
+    aims_list_limit_set_limit (self->rows_given, G_MAXUINT);
+
+  return aims_list_limit_get_limit (self->rows_given) != G_MAXUINT;
 }
 
 void
@@ -1523,7 +1585,7 @@ aims_record_browser_select (AimsRecordBrowser *self,
   if (position == G_MAXUINT)
     return;
 
-  gtk_single_selection_set_selected (self->selection, position);
+  select_position (self, position);
   scroll_to (self, position);
 }
 

@@ -22,7 +22,7 @@ const char     *aims_record_browser_get_table     (AimsRecordBrowser *self);
 void            aims_record_browser_set_document  (AimsRecordBrowser *self,
                                                    AimsDocument      *document);
 void            aims_record_browser_focus_search  (AimsRecordBrowser *self);
-void            aims_record_browser_prepare_view  (AimsRecordBrowser *self);
+gboolean        aims_record_browser_prepare_view  (AimsRecordBrowser *self);
 void            aims_record_browser_select        (AimsRecordBrowser *self,
                                                    const char        *uuid);
 const char     *aims_record_browser_get_selected  (AimsRecordBrowser *self);
