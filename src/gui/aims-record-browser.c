@@ -1548,7 +1548,8 @@ aims_record_browser_prepare_view (AimsRecordBrowser *self)
   /* Past what the view sets up, or the list's end: the rest at once */
   given = aims_list_limit_get_limit (self->rows_given);
   if (given != G_MAXUINT &&
-      (given >= ROWS_SET_UP || given >= g_list_model_get_n_items (G_LIST_MODEL (self->hold))))
+      (given >= ROWS_SET_UP || self->hold == NULL ||
+       given >= g_list_model_get_n_items (G_LIST_MODEL (self->hold))))
     aims_list_limit_set_limit (self->rows_given, G_MAXUINT);
 
   return aims_list_limit_get_limit (self->rows_given) != G_MAXUINT;
