@@ -377,3 +377,19 @@ aims_test_run_cli (char       **out,
 
   return WEXITSTATUS (status);
 }
+/* A list of @n new, plain objects: the rows of a list model under test */
+static inline GListStore *
+aims_test_new_object_store (guint n)
+{
+  GListStore *store = g_list_store_new (G_TYPE_OBJECT);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_object_new (G_TYPE_OBJECT, NULL);
+
+      g_list_store_append (store, item);
+    }
+
+  return store;
+}
+

@@ -14,6 +14,8 @@
 
 #include <gio/gio.h>
 
+#include "aims-test-util.h"
+
 #include "aims-list-hold.h"
 
 typedef struct
@@ -54,21 +56,6 @@ on_rows_in_front_cb (AimsListHold *hold,
   watch->first_at_in_front = g_list_model_get_item (G_LIST_MODEL (hold), 0);
 }
 
-static GListStore *
-new_store (guint n)
-{
-  GListStore *store = g_list_store_new (G_TYPE_OBJECT);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_object_new (G_TYPE_OBJECT, NULL);
-
-      g_list_store_append (store, item);
-    }
-
-  return store;
-}
-
 /* Asks @hold for its first @n items, as a view binding rows does */
 static GPtrArray *
 view_rows (AimsListHold *hold,
@@ -86,7 +73,7 @@ view_rows (AimsListHold *hold,
 static void
 test_passes_rows_on (void)
 {
-  g_autoptr(GListStore) store = new_store (5);
+  g_autoptr(GListStore) store = aims_test_new_object_store (5);
   g_autoptr(AimsListHold) hold = aims_list_hold_new (G_LIST_MODEL (store));
   Watch watch = { g_array_new (FALSE, FALSE, sizeof (Change)) };
 
@@ -118,10 +105,10 @@ test_passes_rows_on (void)
 static void
 test_holds_view_rows_while_empty (void)
 {
-  g_autoptr(GListStore) store = new_store (10);
+  g_autoptr(GListStore) store = aims_test_new_object_store (10);
   g_autoptr(AimsListHold) hold = aims_list_hold_new (G_LIST_MODEL (store));
   g_autoptr(GPtrArray) rows = view_rows (hold, 4);
-  g_autoptr(GListStore) fresh = new_store (6);
+  g_autoptr(GListStore) fresh = aims_test_new_object_store (6);
   Watch watch = { g_array_new (FALSE, FALSE, sizeof (Change)) };
   const Change *change;
 
@@ -180,7 +167,7 @@ test_holds_view_rows_while_empty (void)
 static void
 test_keeps_only_held_rows (void)
 {
-  g_autoptr(GListStore) store = new_store (10);
+  g_autoptr(GListStore) store = aims_test_new_object_store (10);
   g_autoptr(AimsListHold) hold = aims_list_hold_new (G_LIST_MODEL (store));
   GPtrArray *rows = view_rows (hold, 4);
 
@@ -195,7 +182,7 @@ test_keeps_only_held_rows (void)
 static void
 test_follows_moved_rows (void)
 {
-  g_autoptr(GListStore) store = new_store (10);
+  g_autoptr(GListStore) store = aims_test_new_object_store (10);
   g_autoptr(AimsListHold) hold = aims_list_hold_new (G_LIST_MODEL (store));
   g_autoptr(GPtrArray) rows = view_rows (hold, 4);
   g_autoptr(GObject) added = g_object_new (G_TYPE_OBJECT, NULL);

@@ -16,6 +16,8 @@
 
 #include <gio/gio.h>
 
+#include "aims-test-util.h"
+
 #include "aims-list-limit.h"
 
 typedef struct
@@ -63,21 +65,6 @@ view_clear (View          *view,
   g_ptr_array_unref (view->rows);
 }
 
-static GListStore *
-new_store (guint n)
-{
-  GListStore *store = g_list_store_new (G_TYPE_OBJECT);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_object_new (G_TYPE_OBJECT, NULL);
-
-      g_list_store_append (store, item);
-    }
-
-  return store;
-}
-
 static void
 add_in_front (GListStore *store,
               guint       n)
@@ -111,7 +98,7 @@ assert_view_has_first_rows (View       *view,
 static void
 test_passes_every_change_as_made (void)
 {
-  g_autoptr(GListStore) store = new_store (10000);
+  g_autoptr(GListStore) store = aims_test_new_object_store (10000);
   g_autoptr(AimsListLimit) limit = aims_list_limit_new ();
   View view = { 0 };
 
@@ -148,7 +135,7 @@ test_passes_every_change_as_made (void)
 static void
 test_first_rows_only (void)
 {
-  g_autoptr(GListStore) store = new_store (300);
+  g_autoptr(GListStore) store = aims_test_new_object_store (300);
   g_autoptr(AimsListLimit) limit = aims_list_limit_new ();
   View view = { 0 };
 
@@ -201,8 +188,8 @@ test_first_rows_only (void)
 static void
 test_model_replaced (void)
 {
-  g_autoptr(GListStore) first = new_store (80);
-  g_autoptr(GListStore) second = new_store (20);
+  g_autoptr(GListStore) first = aims_test_new_object_store (80);
+  g_autoptr(GListStore) second = aims_test_new_object_store (20);
   g_autoptr(AimsListLimit) limit = aims_list_limit_new ();
   View view = { 0 };
 

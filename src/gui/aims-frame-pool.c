@@ -150,9 +150,7 @@ on_realize_cb (GtkWidget *widget,
 
   pool->surface = g_object_ref (surface);
   pool->layout_handler = g_signal_connect (surface, "layout", G_CALLBACK (on_layout_cb), pool);
-  hold_for_size (pool, surface,
-                 MAX (gdk_surface_get_width (surface), gtk_widget_get_width (widget)),
-                 MAX (gdk_surface_get_height (surface), gtk_widget_get_height (widget)));
+  hold_for_size (pool, surface, gdk_surface_get_width (surface), gdk_surface_get_height (surface));
 }
 
 static void
